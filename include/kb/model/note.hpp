@@ -1,0 +1,47 @@
+#pragma once
+// One Markdown file of the vault, parsed: the unit the vault is built from.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/io/fs.hpp"
+#include "kb/model/conventions.hpp"
+#include "kb/text/date.hpp"
+#include "kb/text/frontmatter.hpp"
+#include "kb/text/markdown.hpp"
+
+namespace kb::model {
+
+enum class NoteKind { Person, Customer, Project, Meeting, Source, Other };
+std::string_view kind_name(NoteKind k);  // "person", "customer", ...
+inline bool is_entity(NoteKind k) {
+  return k == NoteKind::Person || k == NoteKind::Customer || k == NoteKind::Project;
+}
+
+struct Note {
+  std::string path;           // vault-relative, '/' separators, with ".md"
+  std::string text;           // the file's bytes, as read
+  io::FileStat stat;          // as read; regen refuses when the file changed since
+  text::FrontMatterSplit split;
+  text::FrontMatter fm;
+  bool fm_ok = true;          // false: malformed front-matter (loaded as if it had none)
+  text::MarkdownScan scan;
+
+  NoteKind kind = NoteKind::Other;
+  std::string name;           // front-matter `title`, else the file stem
+  std::vector<std::string> aliases;
+  std::optional<text::Date> date;
+  std::string summary;        // front-matter `summary`, else the first prose line of the body
+  std::vector<std::string> participants;  // names as written (links unwrapped), from keys and headings
+
+  std::string_view stem() const;    // file name without folder and ".md"
+  std::string_view folder() const;  // "" for the vault root
+};
+
+// Parses one file into a note: front-matter, body scan, kind, name, date,
+// summary, participants. Diagnostics carry the note's path. Pure: no I/O.
+Note parse_note(std::string path, std::string text, const Conventions& conventions,
+                Diagnostics& diagnostics);
+
+}  // namespace kb::model

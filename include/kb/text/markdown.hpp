@@ -1,0 +1,63 @@
+#pragma once
+// One linear scan of a note body: headings, wikilinks, tasks, ```tasks query
+// blocks and the code ranges (fenced ``` / ~~~ and inline `code`) that hide
+// links, tasks and mentions. All offsets are byte offsets into the whole
+// note text (the scan is given the body and where it starts).
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "kb/text/task.hpp"
+#include "kb/text/wikilink.hpp"
+
+namespace kb::text {
+
+struct ByteRange {
+  std::size_t begin = 0, end = 0;  // [begin, end)
+};
+
+struct Heading {
+  int level = 0;               // 1..6
+  std::string_view text;       // trimmed, without #'s and closing #'s
+  int line = 0;                // 1-based
+  std::size_t line_begin = 0;  // offset of the heading line
+  std::size_t line_end = 0;    // offset after its line ending
+};
+
+struct LinkOccurrence {
+  WikiLink link;
+  int line = 0;
+  std::size_t offset = 0;      // of the first '[' (or '!')
+};
+
+struct TaskOccurrence {
+  Task task;
+  int line = 0;
+  std::size_t line_begin = 0;
+  int heading = -1;            // index into headings of the nearest heading above, -1 if none
+};
+
+struct QueryBlock {
+  std::string_view query;      // the lines between the fences
+  int line = 0;                // line of the opening ```tasks fence
+  std::size_t begin = 0;       // offset of the opening fence line
+  std::size_t end = 0;         // offset after the closing fence line (or end of text)
+};
+
+struct MarkdownScan {
+  std::vector<Heading> headings;       // outside code only
+  std::vector<LinkOccurrence> links;   // outside code only
+  std::vector<TaskOccurrence> tasks;   // outside code only
+  std::vector<QueryBlock> task_queries;
+  std::vector<ByteRange> code;         // fenced blocks (fence lines included) and inline code spans, sorted
+};
+
+// `text` is the whole note; the scan starts at `body_begin` on line `first_line`.
+// An unterminated fence runs to the end of the text (CommonMark).
+MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int first_line);
+
+// The section a heading opens: from after its line to the next heading of the
+// same or a higher level (or the end).
+ByteRange section_body(const MarkdownScan& scan, std::size_t heading_index, std::size_t text_size);
+
+}  // namespace kb::text

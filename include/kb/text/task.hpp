@@ -1,0 +1,46 @@
+#pragma once
+// One Obsidian Tasks line: `- [c] description 📅 2025-11-07 ⏫ #tag`, with
+// `-`, `*`, `+` or `1.`/`1)` markers at any indentation.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kb/text/date.hpp"
+
+namespace kb::text {
+
+// The Tasks plugin's status types. Its defaults: ' ' TODO, '/' IN_PROGRESS,
+// 'x'/'X' DONE, '-' CANCELLED; any other symbol is an unknown status, which
+// the plugin treats as TODO.
+enum class StatusType { Todo, InProgress, Done, Cancelled, NonTask };
+
+// Tasks plugin priority order, highest first; None sits between Medium and Low.
+enum class Priority { Highest, High, Medium, None, Low, Lowest };
+
+struct Task {
+  std::string_view status_symbol;   // the character(s) between [ and ] (one code point)
+  StatusType status = StatusType::Todo;
+  std::string_view text;            // everything after "] ", as written
+  std::string_view description;     // text minus the trailing emoji fields and spaces
+  Priority priority = Priority::None;
+  std::optional<Date> due;        // 📅
+  std::optional<Date> scheduled;  // ⏳
+  std::optional<Date> start;      // 🛫
+  std::optional<Date> done;       // ✅
+  std::optional<Date> created;    // ➕
+  std::optional<Date> cancelled;  // ❌
+  std::vector<std::string_view> tags;  // "#tag" as written, anywhere in text
+  int indent = 0;                   // leading whitespace bytes
+};
+
+StatusType status_type_of(std::string_view symbol);
+bool is_done(StatusType t);  // the Tasks `done` filter: DONE, CANCELLED, NON_TASK
+std::string_view status_type_name(StatusType t);   // "TODO", "IN_PROGRESS", "DONE", "CANCELLED", "NON_TASK"
+std::string_view priority_name(Priority p);        // "highest", "high", "medium", "none", "low", "lowest"
+
+// Parses one line (without its line ending; a trailing '\r' is ignored).
+// Returns nothing when the line is not a task. The Tasks plugin reads fields
+// from the end of the line backwards; so does this.
+std::optional<Task> parse_task_line(std::string_view line);
+
+}  // namespace kb::text

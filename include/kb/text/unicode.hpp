@@ -1,0 +1,40 @@
+#pragma once
+// UTF-8 helpers over utf8proc: the only place that includes utf8proc.h.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kb::text {
+
+// NFC + Unicode case folding: how kb compares names, link targets and
+// mentions case-insensitively. Invalid UTF-8 is folded bytewise (ASCII
+// lower-casing), never rejected. ASCII input takes a fast path.
+std::string fold_case(std::string_view s);
+
+// fold_case plus removal of combining marks ("Élodie" -> "elodie"): how a
+// user's typed NAME matches a person.
+std::string fold_name(std::string_view s);
+
+// NFC normalisation only.
+std::string nfc(std::string_view s);
+
+// Decodes one code point at s[i]; advances i. Invalid bytes decode as
+// U+FFFD and advance by one, so a scan can never stall.
+char32_t decode_utf8(std::string_view s, std::size_t& i);
+
+// Letters, marks and digits (and '_') continue a word; everything else ends it.
+bool is_word_char(char32_t c);
+
+// The code point ending just before byte offset `end` (for word boundaries).
+char32_t previous_code_point(std::string_view s, std::size_t end);
+
+// Number of code points.
+std::size_t utf8_length(std::string_view s);
+
+// The first `max_chars` code points; "..." appended when cut.
+std::string truncate_chars(std::string_view s, std::size_t max_chars);
+
+// True when s is valid UTF-8.
+bool valid_utf8(std::string_view s);
+
+}  // namespace kb::text

@@ -1,0 +1,23 @@
+#pragma once
+// A problem found in the vault, located by path and line. Lower layers collect
+// these; only the CLI prints them, as `kb: path:line: message`.
+#include <string>
+#include <vector>
+
+namespace kb {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+  std::string path;  // vault-relative, '/' separators; empty when not about a file
+  int line = 0;      // 1-based; 0 when the whole file is meant
+  std::string message;
+  Severity severity = Severity::Warning;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+// "path:line: message", "path: message" or "message".
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace kb

@@ -1,0 +1,2 @@
+#include "kb/util/diagnostic.hpp"
+int main() { return 0; }
