@@ -1,2 +1,3 @@
-#include "kb/util/diagnostic.hpp"
-int main() { return 0; }
+#include "app.hpp"
+
+int main(int argc, char** argv) { return kb::cli::run(argc, argv); }

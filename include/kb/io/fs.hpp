@@ -65,6 +65,10 @@ class DiskFileSystem final : public FileSystem {
   // final check-and-rename (simulates an edit racing with kb).
   std::function<void(const std::string& rel)> before_rename;
 
+  // Test hook: when it returns true the write fails with ENOSPC after the
+  // temporary file was created (simulates a full disk).
+  std::function<bool(const std::string& rel)> fail_write;
+
  private:
   std::string root_;
 };
@@ -87,6 +91,7 @@ class MemoryFileSystem final : public FileSystem {
                                          const WriteOptions& options) override;
 
   std::function<void(const std::string& rel)> before_rename;  // as DiskFileSystem's
+  std::function<bool(const std::string& rel)> fail_write;     // as DiskFileSystem's
   int writes = 0;                                             // successful writes, for tests
 
  private:

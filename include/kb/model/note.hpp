@@ -1,5 +1,6 @@
 #pragma once
 // One Markdown file of the vault, parsed: the unit the vault is built from.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ struct Note {
   std::vector<std::string> aliases;
   std::optional<text::Date> date;
   std::string summary;        // front-matter `summary`, else the first prose line of the body
-  std::vector<std::string> participants;  // names as written (links unwrapped), from keys and headings
+  std::vector<std::string> participants;  // names or link paths (brackets removed), from keys and headings
 
   std::string_view stem() const;    // file name without folder and ".md"
   std::string_view folder() const;  // "" for the vault root
@@ -41,6 +42,8 @@ struct Note {
 
 // Parses one file into a note: front-matter, body scan, kind, name, date,
 // summary, participants. Diagnostics carry the note's path. Pure: no I/O.
+// `text` is kept in the note and every string_view of split/fm/scan points
+// into it, so the note may be moved but its text must not be modified.
 Note parse_note(std::string path, std::string text, const Conventions& conventions,
                 Diagnostics& diagnostics);
 

@@ -2,6 +2,8 @@
 // The central model: every note, the name index, resolved links, folder
 // ownership and who is involved in what. Built once per run; queries and
 // section rewriting read it.
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,12 @@ struct Involvement {
 
 class Vault {
  public:
+  Vault() = default;
+  Vault(Vault&&) = default;
+  Vault& operator=(Vault&&) = default;
+  Vault(const Vault&) = delete;  // the indexes point into this vault's notes
+  Vault& operator=(const Vault&) = delete;
+
   std::vector<Note> notes;
   Conventions conventions;
   Diagnostics diagnostics;  // warnings found while loading

@@ -1,0 +1,64 @@
+#pragma once
+// Finds every whole-word occurrence of many names in one pass over a text
+// (Aho–Corasick over case-folded bytes), so involvement costs one scan per
+// note however many people the vault has.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb::model {
+
+class NameMatcher {
+ public:
+  // `name` is folded with text::fold_case here; `value` is returned on a match.
+  void add(std::string_view name, int value);
+  void build();  // call once after every add
+
+  // Calls on_match(value) for each whole-word occurrence in `folded` (text
+  // already passed through text::fold_case). Values may repeat.
+  template <typename F>
+  void scan(std::string_view folded, F&& on_match) const {
+    std::uint32_t state = 0;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      state = step(state, static_cast<unsigned char>(folded[i]));
+      for (std::uint32_t out = nodes_[state].output; out != kNone; out = outputs_[out].next) {
+        const Output& o = outputs_[out];
+        if (whole_word(folded, i + 1 - o.length, i + 1)) on_match(o.value);
+      }
+    }
+  }
+
+  bool empty() const { return outputs_.empty(); }
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Node {
+    std::uint32_t first_edge = kNone;  // edges of a node are contiguous after build()
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t output = kNone;      // head of this node's output list (incl. fail chain)
+  };
+  struct Edge {
+    unsigned char byte;
+    std::uint32_t target;
+  };
+  struct Output {
+    int value;
+    std::uint32_t length;
+    std::uint32_t next;
+  };
+
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  std::uint32_t step(std::uint32_t state, unsigned char byte) const;
+  static bool whole_word(std::string_view text, std::size_t begin, std::size_t end);
+
+  std::vector<Node> nodes_{Node{}};
+  std::vector<Edge> edges_;
+  std::vector<Output> outputs_;
+  std::uint32_t root_next_[256] = {};  // dense transitions at the root: most steps end there
+  // Building: per node, its pending (byte, child) pairs before build() packs them.
+  std::vector<std::vector<Edge>> pending_{1};
+};
+
+}  // namespace kb::model

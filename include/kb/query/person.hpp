@@ -1,0 +1,59 @@
+#pragma once
+// The person view: what `kb person` prints and what `kb regen` writes.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/model/vault.hpp"
+#include "kb/query/tasks_query.hpp"
+
+namespace kb::query {
+
+struct Profile {
+  std::string role, location, relationship, last_contact;
+};
+
+struct ContextEntry {
+  std::optional<text::Date> date;
+  model::NoteId note = -1;
+  std::string stem;                // file stem of the note
+  std::string path;                // vault-relative
+  std::string link;                // wikilink that resolves to the note from anywhere
+  std::string summary;             // cut to the configured length, "..." when cut
+  std::optional<std::string> via;  // owning entity's name, unless the person or none
+};
+
+struct OpenTask {
+  model::NoteId note = -1;
+  std::string path;
+  int line = 0;
+  const text::Task* task = nullptr;
+};
+
+struct PersonView {
+  model::NoteId note = -1;
+  std::string name, path;
+  std::vector<std::string> aliases;
+  Profile profile;
+  std::vector<ContextEntry> recent_context;  // newest first, undated last
+  std::string tasks_query;                   // the note's ```tasks block, or the default one
+  bool default_query = true;                 // the note has no ```tasks block
+  std::vector<OpenTask> open_tasks;
+};
+
+// Every task of the vault as the query engine sees it.
+std::vector<TaskItem> vault_tasks(const model::Vault& vault);
+
+// The person's ```tasks query text when none is written: Obsidian's own default.
+std::string default_tasks_query(std::string_view name);
+
+// Fails only when the note's ```tasks block is not a valid query (the
+// diagnostic names the note and line). `all_tasks` is vault_tasks(vault),
+// computed once by callers that build many views.
+Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
+                                 const std::vector<TaskItem>& all_tasks, text::Date today);
+
+// "- 2025-11-07: [[stem]] - summary (via Owner)", as the seed writes it.
+std::string context_line(const ContextEntry& entry);
+
+}  // namespace kb::query

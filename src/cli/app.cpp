@@ -1,0 +1,207 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "kb/io/fs.hpp"
+#include "kb/text/unicode.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+// The verb table: add a verb here and in its own cmd_<verb>.cpp.
+std::vector<Command> commands() {
+  return {
+      person_command(),
+  };
+}
+
+constexpr std::size_t kMaxWarnings = 20;
+
+const char* kDescription = R"(kb answers questions about an Obsidian-style vault of people, meetings,
+customers, projects and sources, and regenerates the generated sections of
+person notes.
+
+Examples:
+  kb person "Asaf Levy"                 who this is, recent context, open tasks
+  kb --vault ~/notes person asaf --json one JSON object for scripts
+  KB_VAULT=~/notes kb person "Asaf Levy"
+
+Exit codes: 0 ok; 1 not found / problems found; 2 usage error, ambiguous
+name or unreadable vault.)";
+
+}  // namespace
+
+void error(std::string_view message) { fmt::print(stderr, "kb: {}\n", message); }
+
+void warn(const Diagnostic& d) { fmt::print(stderr, "kb: {}\n", format_diagnostic(d)); }
+
+std::string Context::vault_root() const {
+  if (!globals_.vault.empty()) return globals_.vault;
+  if (const char* env = std::getenv("KB_VAULT"); env && *env) return env;
+  return ".";
+}
+
+model::Vault* Context::vault() {
+  if (vault_) return &*vault_;
+  if (load_failed_) return nullptr;
+  io::DiskFileSystem fs(vault_root());
+  auto loaded = model::load_vault(fs, model::Conventions{});
+  if (!loaded) {
+    warn(loaded.error());
+    load_failed_ = true;
+    return nullptr;
+  }
+  vault_.emplace(std::move(*loaded));
+  if (!globals_.quiet) {
+    const auto& diagnostics = vault_->diagnostics;
+    for (std::size_t i = 0; i < diagnostics.size() && i < kMaxWarnings; ++i) warn(diagnostics[i]);
+    if (diagnostics.size() > kMaxWarnings) {
+      error(fmt::format("{} more warnings not shown (kb check lists them all; -q hides them)",
+                        diagnostics.size() - kMaxWarnings));
+    }
+  }
+  return &*vault_;
+}
+
+text::Date Context::today() const {
+  if (auto date = text::parse_iso_date(globals_.today)) return *date;
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return text::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+output::Style Context::style() const {
+  output::Style style;
+  if (globals_.color == "always") {
+    style.color = true;
+  } else if (globals_.color == "auto") {
+    const char* no_color = std::getenv("NO_COLOR");
+    style.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  }
+  return style;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Up to three names closest to `query`: substring matches first, then by
+// edit distance.
+std::vector<std::string> closest_names(const model::Vault& vault, std::string_view query,
+                                       const std::vector<model::NoteKind>& kinds) {
+  const std::string folded = text::fold_name(query);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& note : vault.notes) {
+    if (!model::is_entity(note.kind)) continue;
+    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), note.kind) == kinds.end()) continue;
+    const std::string name = text::fold_name(note.name);
+    const std::size_t score =
+        name.find(folded) != std::string::npos ? 0 : 1 + edit_distance(folded, name);
+    scored.emplace_back(score, note.name);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> names;
+  for (const auto& [score, name] : scored) {
+    if (names.size() == 3 || score > 1 + folded.size() / 2) break;
+    names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::optional<model::NoteId> resolve_entity(const model::Vault& vault, std::string_view name,
+                                            const std::vector<model::NoteKind>& kinds,
+                                            int& exit_code) {
+  const auto matches = vault.find_entities(name, kinds);
+  const bool people = kinds.size() == 1 && kinds[0] == model::NoteKind::Person;
+  const char* what = people ? "person" : "entity";
+  if (matches.size() == 1) return matches.front();
+  if (matches.empty()) {
+    std::string message = fmt::format("no {} named '{}'", what, name);
+    const auto near = closest_names(vault, name, kinds);
+    if (!near.empty()) {
+      message += "; closest: ";
+      for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
+    }
+    error(message);
+    exit_code = kNotFound;
+    return std::nullopt;
+  }
+  error(fmt::format("'{}' matches {} {}s; use the note's path or full name:", name, matches.size(),
+                    what));
+  for (model::NoteId id : matches) {
+    fmt::print(stderr, "  {}\t{}\n", vault.notes[id].name, vault.notes[id].path);
+  }
+  exit_code = kUsage;
+  return std::nullopt;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{kDescription, "kb"};
+  app.set_version_flag("--version", "kb 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the verb
+  Globals globals;
+  app.add_option("--vault", globals.vault, "Vault folder (default: $KB_VAULT, else .)");
+  app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)");
+  app.add_option("--today", globals.today, "Take this date (YYYY-MM-DD) as today")
+      ->check([](const std::string& s) {
+        return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
+      });
+  app.add_flag("--no-cache", globals.no_cache, "Do not read or write the parse cache");
+  app.add_flag("-q,--quiet", globals.quiet, "Do not print warnings about the vault");
+  app.add_option("--color", globals.color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::function<int(Context&)> selected;
+  for (const Command& command : commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    sub->fallthrough();
+    auto runner = command.setup(*sub);
+    sub->callback([&selected, runner] { selected = runner; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --version
+    app.exit(e);
+    return kUsage;
+  }
+  if (!selected) return kUsage;
+  Context context(globals);
+  try {
+    return selected(context);
+  } catch (const std::exception& e) {
+    error(fmt::format("internal error: {}", e.what()));
+    return kUsage;
+  }
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,74 @@
+#pragma once
+// The command line: the only layer that parses arguments, prints, and picks
+// exit codes. Each verb lives in its own cmd_<verb>.cpp and registers itself
+// in the table in app.cpp.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "kb/model/vault.hpp"
+#include "kb/output/person.hpp"
+#include "kb/text/date.hpp"
+
+namespace kb::cli {
+
+enum Exit : int {
+  kOk = 0,        // found / nothing to report
+  kNotFound = 1,  // no match, problems found, something failed or out of date
+  kUsage = 2,     // usage error, ambiguous name, unreadable vault
+};
+
+// Options every verb shares, set before or after the verb.
+struct Globals {
+  std::string vault;        // --vault, else $KB_VAULT, else "."
+  std::string config;       // --config
+  std::string today;        // --today YYYY-MM-DD
+  bool no_cache = false;    // --no-cache
+  bool quiet = false;       // -q: no warnings
+  std::string color = "auto";
+};
+
+// What a verb's run function gets.
+class Context {
+ public:
+  explicit Context(const Globals& globals) : globals_(globals) {}
+  const Globals& globals() const { return globals_; }
+
+  // Loads the vault (once), printing load warnings; nullptr after printing an
+  // error when the vault cannot be read.
+  model::Vault* vault();
+  text::Date today() const;
+  std::string vault_root() const;
+  // Colour on a terminal unless NO_COLOR is set or --color says otherwise.
+  output::Style style() const;
+
+ private:
+  const Globals& globals_;
+  std::optional<model::Vault> vault_;
+  bool load_failed_ = false;
+};
+
+struct Command {
+  const char* name;
+  const char* help;
+  // Adds the verb's options to `sub` and returns what runs it.
+  std::function<std::function<int(Context&)>(CLI::App& sub)> setup;
+};
+
+// Verbs, each defined in its own file.
+Command person_command();
+
+int run(int argc, char** argv);
+
+// Prints "kb: message" on stderr.
+void error(std::string_view message);
+void warn(const Diagnostic& d);
+
+// Resolves NAME to one person (or entity of `kinds`), printing a message and
+// setting `exit_code` (1 none, 2 ambiguous) when it cannot.
+std::optional<model::NoteId> resolve_entity(const model::Vault& vault, std::string_view name,
+                                            const std::vector<model::NoteKind>& kinds,
+                                            int& exit_code);
+
+}  // namespace kb::cli

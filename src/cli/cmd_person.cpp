@@ -1,0 +1,50 @@
+// kb person NAME: who this is, what happened with them recently, what is open.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "app.hpp"
+#include "kb/output/person.hpp"
+
+namespace kb::cli {
+
+Command person_command() {
+  return {"person", "Show a person: profile, recent context and open tasks",
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            struct Options {
+              std::string name;
+              bool json = false;
+            };
+            auto options = std::make_shared<Options>();
+            sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
+                ->required();
+            sub.add_flag("--json", options->json, "Print one JSON object");
+            sub.footer(R"(Examples:
+  kb person "Asaf Levy"
+  kb person asaf --json | jq '.open_tasks[].text'
+  kb --vault ~/notes person "Élodie Marchand")");
+            return [options](Context& context) -> int {
+              model::Vault* vault = context.vault();
+              if (!vault) return kUsage;
+              int exit_code = kOk;
+              const auto person =
+                  resolve_entity(*vault, options->name, {model::NoteKind::Person}, exit_code);
+              if (!person) return exit_code;
+              const auto tasks = query::vault_tasks(*vault);
+              auto view = query::person_view(*vault, *person, tasks, context.today());
+              if (!view) {
+                warn(view.error());
+                return kUsage;
+              }
+              if (options->json) {
+                fmt::print("{}\n", output::person_json(*view).dump(2));
+              } else {
+                fmt::print("{}", output::person_text(*view, context.style()));
+              }
+              return kOk;
+            };
+          }};
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,143 @@
+#include "kb/model/involvement.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "kb/model/name_matcher.hpp"
+#include "kb/text/unicode.hpp"
+
+namespace kb::model {
+
+namespace {
+
+std::string_view last_component(std::string_view folder) {
+  const std::size_t slash = folder.rfind('/');
+  return slash == std::string_view::npos ? folder : folder.substr(slash + 1);
+}
+
+std::string_view parent_folder(std::string_view folder) {
+  const std::size_t slash = folder.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : folder.substr(0, slash);
+}
+
+}  // namespace
+
+std::vector<NoteId> compute_owners(const Vault& vault) {
+  const auto count = static_cast<NoteId>(vault.notes.size());
+  std::unordered_map<std::string, NoteId> owned;  // folded folder path -> entity
+  for (NoteId id = 0; id < count; ++id) {
+    const Note& note = vault.notes[id];
+    if (!is_entity(note.kind)) continue;
+    const std::string_view folder = note.folder();
+    const std::string name = text::fold_case(last_component(folder));
+    if (name.empty()) continue;
+    if (name == text::fold_case(note.stem()) || name == text::fold_case(note.name)) {
+      owned.emplace(text::fold_case(folder), id);  // the first entity (path order) wins
+    }
+  }
+  std::vector<NoteId> owners(vault.notes.size(), -1);
+  if (owned.empty()) return owners;
+  std::unordered_map<std::string, NoteId> folder_owner;  // memo: folded folder -> owner
+  for (NoteId id = 0; id < count; ++id) {
+    const std::string folder = text::fold_case(vault.notes[id].folder());
+    if (auto memo = folder_owner.find(folder); memo != folder_owner.end()) {
+      owners[id] = memo->second;
+      continue;
+    }
+    NoteId owner = -1;
+    for (std::string_view f = folder; !f.empty(); f = parent_folder(f)) {
+      if (auto it = owned.find(std::string(f)); it != owned.end()) {
+        owner = it->second;
+        break;
+      }
+    }
+    folder_owner.emplace(folder, owner);
+    owners[id] = owner;
+  }
+  return owners;
+}
+
+namespace {
+
+// The text a mention may be found in: front-matter title and summary, and
+// the body outside code, each folded separately so no match spans two.
+template <typename F>
+void for_each_prose_piece(const Note& note, F&& on_piece) {
+  for (const char* key : {"title", "summary"}) {
+    if (const auto* value = note.fm.find(key); value && value->is_scalar()) on_piece(value->scalar);
+  }
+  const std::string_view text = note.text;
+  std::size_t pos = note.split.present && note.split.terminated ? note.split.body_begin
+                                                                  : note.split.bom;
+  for (const auto& code : note.scan.code) {
+    if (code.end <= pos) continue;
+    if (code.begin > pos) on_piece(text.substr(pos, code.begin - pos));
+    pos = std::max(pos, code.end);
+  }
+  if (pos < text.size()) on_piece(text.substr(pos));
+}
+
+Involvement& entry_for(std::vector<Involvement>& entries, NoteId person) {
+  for (auto& e : entries) {
+    if (e.note == person) return e;  // `note` temporarily holds the person id
+  }
+  entries.push_back(Involvement{person});
+  return entries.back();
+}
+
+}  // namespace
+
+std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
+  const auto count = static_cast<NoteId>(vault.notes.size());
+  NameMatcher matcher;
+  for (NoteId id = 0; id < count; ++id) {
+    const Note& note = vault.notes[id];
+    if (note.kind != NoteKind::Person) continue;
+    matcher.add(note.name, id);
+    if (note.stem() != note.name) matcher.add(note.stem(), id);
+    for (const auto& alias : note.aliases) matcher.add(alias, id);
+  }
+  matcher.build();
+
+  std::vector<std::vector<Involvement>> result(vault.notes.size());
+  std::vector<Involvement> found;  // per note; Involvement::note holds the person here
+  for (NoteId id = 0; id < count; ++id) {
+    const Note& note = vault.notes[id];
+    if (is_entity(note.kind)) continue;
+    found.clear();
+    for (const auto& participant : note.participants) {
+      NoteId person = vault.resolve(participant, id);
+      if (person < 0 || vault.notes[person].kind != NoteKind::Person) {
+        const auto matches = vault.find_entities(participant, {NoteKind::Person});
+        person = matches.size() == 1 ? matches.front() : -1;
+      }
+      if (person >= 0 && vault.notes[person].kind == NoteKind::Person) {
+        entry_for(found, person).listed = true;
+      }
+    }
+    for (NoteId target : vault.link_targets(id)) {
+      if (target >= 0 && vault.notes[target].kind == NoteKind::Person) {
+        entry_for(found, target).linked = true;
+      }
+    }
+    const NoteId owner = vault.owner(id);
+    if (owner >= 0 && vault.notes[owner].kind == NoteKind::Person) {
+      entry_for(found, owner).in_folder = true;
+    }
+    if (!matcher.empty()) {
+      for_each_prose_piece(note, [&](std::string_view piece) {
+        matcher.scan(text::fold_case(piece),
+                     [&](int person) { entry_for(found, person).mentioned = true; });
+      });
+    }
+    for (Involvement involvement : found) {
+      const NoteId person = involvement.note;
+      involvement.note = id;
+      result[person].push_back(involvement);
+    }
+  }
+  return result;
+}
+
+}  // namespace kb::model

@@ -1,0 +1,114 @@
+#include "kb/model/name_matcher.hpp"
+
+#include <algorithm>
+#include <deque>
+
+#include "kb/text/unicode.hpp"
+
+namespace kb::model {
+
+void NameMatcher::add(std::string_view name, int value) {
+  const std::string folded = text::fold_case(name);
+  if (folded.empty()) return;
+  std::uint32_t node = 0;
+  for (unsigned char byte : folded) {
+    auto& edges = pending_[node];
+    auto it = std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.byte == byte; });
+    if (it != edges.end()) {
+      node = it->target;
+      continue;
+    }
+    const auto next = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.push_back(Node{});
+    pending_.emplace_back();
+    pending_[node].push_back(Edge{byte, next});
+    node = next;
+  }
+  outputs_.push_back(Output{value, static_cast<std::uint32_t>(folded.size()), nodes_[node].output});
+  nodes_[node].output = static_cast<std::uint32_t>(outputs_.size() - 1);
+}
+
+std::uint32_t NameMatcher::child(std::uint32_t node, unsigned char byte) const {
+  const Node& n = nodes_[node];
+  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edge_count; ++e) {
+    if (edges_[e].byte == byte) return edges_[e].target;
+  }
+  return kNone;
+}
+
+std::uint32_t NameMatcher::step(std::uint32_t state, unsigned char byte) const {
+  while (state != 0) {
+    const std::uint32_t next = child(state, byte);
+    if (next != kNone) return next;
+    state = nodes_[state].fail;
+  }
+  return root_next_[byte];
+}
+
+void NameMatcher::build() {
+  // Pack edges contiguously, sorted by byte.
+  edges_.clear();
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    auto& pending = pending_[i];
+    std::sort(pending.begin(), pending.end(),
+              [](const Edge& a, const Edge& b) { return a.byte < b.byte; });
+    nodes_[i].first_edge = static_cast<std::uint32_t>(edges_.size());
+    nodes_[i].edge_count = static_cast<std::uint32_t>(pending.size());
+    edges_.insert(edges_.end(), pending.begin(), pending.end());
+  }
+  pending_.clear();
+  pending_.shrink_to_fit();
+  std::fill(std::begin(root_next_), std::end(root_next_), 0u);
+  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
+    root_next_[edges_[e].byte] = edges_[e].target;
+  }
+  // Breadth-first: failure links, and output lists extended along them (an
+  // output list is a chain of shared tails, so extension is O(1) per node).
+  std::deque<std::uint32_t> queue;
+  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
+    nodes_[edges_[e].target].fail = 0;
+    queue.push_back(edges_[e].target);
+  }
+  while (!queue.empty()) {
+    const std::uint32_t node = queue.front();
+    queue.pop_front();
+    for (std::uint32_t e = nodes_[node].first_edge;
+         e < nodes_[node].first_edge + nodes_[node].edge_count; ++e) {
+      const std::uint32_t target = edges_[e].target;
+      const unsigned char byte = edges_[e].byte;
+      std::uint32_t fail = nodes_[node].fail;
+      std::uint32_t fail_target = kNone;
+      while (true) {
+        fail_target = fail == 0 ? root_next_[byte] : child(fail, byte);
+        if (fail_target != kNone && fail_target != 0) break;
+        if (fail == 0) {
+          fail_target = 0;
+          break;
+        }
+        fail = nodes_[fail].fail;
+      }
+      if (fail_target == target) fail_target = 0;
+      nodes_[target].fail = fail_target;
+      // Append the fail node's outputs after this node's own.
+      if (nodes_[target].output == kNone) {
+        nodes_[target].output = nodes_[fail_target].output;
+      } else {
+        std::uint32_t last = nodes_[target].output;
+        while (outputs_[last].next != kNone) last = outputs_[last].next;
+        outputs_[last].next = nodes_[fail_target].output;
+      }
+      queue.push_back(target);
+    }
+  }
+}
+
+bool NameMatcher::whole_word(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && text::is_word_char(text::previous_code_point(text, begin))) return false;
+  if (end < text.size()) {
+    std::size_t i = end;
+    if (text::is_word_char(text::decode_utf8(text, i))) return false;
+  }
+  return true;
+}
+
+}  // namespace kb::model

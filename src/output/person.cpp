@@ -1,0 +1,92 @@
+#include "kb/output/person.hpp"
+
+#include <fmt/format.h>
+
+namespace kb::output {
+
+namespace {
+
+std::string paint(const Style& style, std::string_view code, std::string_view s) {
+  if (!style.color) return std::string(s);
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+}
+
+nlohmann::json optional_date(const std::optional<text::Date>& date) {
+  return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string task_text(const text::Task& task) {
+  return fmt::format("- [{}] {}", task.status_symbol, task.text);
+}
+
+nlohmann::json task_json(std::string_view path, int line, const text::Task& task) {
+  nlohmann::json j;
+  j["path"] = path;
+  j["line"] = line;
+  j["status"] = std::string(task.status_symbol);
+  j["status_type"] = std::string(text::status_type_name(task.status));
+  j["text"] = std::string(task.description);
+  j["due"] = optional_date(task.due);
+  j["priority"] = task.priority == text::Priority::None
+                      ? nlohmann::json(nullptr)
+                      : nlohmann::json(std::string(text::priority_name(task.priority)));
+  return j;
+}
+
+std::string person_text(const query::PersonView& view, const Style& style) {
+  std::string out;
+  out += paint(style, "1", view.name) + "\n";
+  out += paint(style, "2", view.path) + "\n";
+  auto field = [&](std::string_view label, std::string_view value) {
+    if (!value.empty()) out += fmt::format("{:<14}{}\n", fmt::format("{}:", label), value);
+  };
+  if (!view.aliases.empty()) {
+    std::string aliases;
+    for (const auto& a : view.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    field("Aliases", aliases);
+  }
+  field("Role", view.profile.role);
+  field("Location", view.profile.location);
+  field("Relationship", view.profile.relationship);
+  field("Last contact", view.profile.last_contact);
+
+  out += "\n" + paint(style, "1", fmt::format("Recent Context ({})", view.recent_context.size())) + "\n";
+  for (const auto& entry : view.recent_context) out += query::context_line(entry) + "\n";
+  if (view.recent_context.empty()) out += "(none)\n";
+
+  out += "\n" + paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size())) + "\n";
+  for (const auto& task : view.open_tasks) {
+    out += fmt::format("{}  {}\n", task_text(*task.task),
+                       paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
+  }
+  if (view.open_tasks.empty()) out += "(none)\n";
+  return out;
+}
+
+nlohmann::json person_json(const query::PersonView& view) {
+  nlohmann::json j;
+  j["name"] = view.name;
+  j["path"] = view.path;
+  j["aliases"] = view.aliases;
+  j["profile"] = {{"role", view.profile.role},
+                  {"location", view.profile.location},
+                  {"relationship", view.profile.relationship},
+                  {"last_contact", view.profile.last_contact.empty()
+                                       ? nlohmann::json(nullptr)
+                                       : nlohmann::json(view.profile.last_contact)}};
+  auto& context = j["recent_context"] = nlohmann::json::array();
+  for (const auto& entry : view.recent_context) {
+    context.push_back({{"date", optional_date(entry.date)},
+                       {"note", entry.stem},
+                       {"path", entry.path},
+                       {"summary", entry.summary},
+                       {"via", entry.via ? nlohmann::json(*entry.via) : nlohmann::json(nullptr)}});
+  }
+  auto& tasks = j["open_tasks"] = nlohmann::json::array();
+  for (const auto& task : view.open_tasks) tasks.push_back(task_json(task.path, task.line, *task.task));
+  return j;
+}
+
+}  // namespace kb::output

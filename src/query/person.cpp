@@ -1,0 +1,148 @@
+#include "kb/query/person.hpp"
+
+#include <algorithm>
+
+#include "kb/text/unicode.hpp"
+
+namespace kb::query {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// "**Role**: Chief architect" in the body (outside code), for notes that keep
+// the profile as text rather than front-matter.
+std::string profile_field(const model::Note& note, std::string_view label) {
+  if (auto value = note.fm.get_string(label); !value.empty()) return value;
+  std::string bold = "**";
+  bold += label;
+  bold += "**:";
+  const std::string_view text = note.text;
+  for (std::size_t at = text.find(bold, note.split.body_begin); at != std::string_view::npos;
+       at = text.find(bold, at + 1)) {
+    const bool line_start = at == 0 || text[at - 1] == '\n';
+    const bool in_code = std::any_of(note.scan.code.begin(), note.scan.code.end(),
+                                     [&](const text::ByteRange& r) { return r.begin <= at && at < r.end; });
+    if (!line_start || in_code) continue;
+    const std::size_t begin = at + bold.size();
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    return std::string(trim(text.substr(begin, end - begin)));
+  }
+  return {};
+}
+
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+}  // namespace
+
+std::vector<TaskItem> vault_tasks(const model::Vault& vault) {
+  std::vector<TaskItem> items;
+  for (const auto& note : vault.notes) {
+    for (const auto& occurrence : note.scan.tasks) {
+      TaskItem item;
+      item.path = note.path;
+      item.heading = occurrence.heading >= 0 ? note.scan.headings[occurrence.heading].text
+                                             : std::string_view{};
+      item.line = occurrence.line;
+      item.task = &occurrence.task;
+      items.push_back(item);
+    }
+  }
+  return items;
+}
+
+std::string default_tasks_query(std::string_view name) {
+  return "path includes " + std::string(name) + "\nnot done\n";
+}
+
+Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
+                                 const std::vector<TaskItem>& all_tasks, text::Date today) {
+  const model::Note& note = vault.notes[person];
+  PersonView view;
+  view.note = person;
+  view.name = note.name;
+  view.path = note.path;
+  view.aliases = note.aliases;
+  for (const char* label : {"role", "location", "relationship"}) {
+    std::string value = profile_field(note, label);
+    if (value.empty()) value = profile_field(note, capitalised(label));
+    if (std::string_view(label) == "role") view.profile.role = value;
+    if (std::string_view(label) == "location") view.profile.location = value;
+    if (std::string_view(label) == "relationship") view.profile.relationship = value;
+  }
+  view.profile.last_contact = note.fm.get_string("last_contact");
+
+  const std::size_t summary_length = vault.conventions.summary_length;
+  for (const auto& involvement : vault.involvement(person)) {
+    const model::Note& other = vault.notes[involvement.note];
+    ContextEntry entry;
+    entry.date = other.date;
+    entry.note = involvement.note;
+    entry.stem = other.stem();
+    entry.path = other.path;
+    entry.link = vault.wikilink_to(involvement.note);
+    entry.summary = text::truncate_chars(other.summary, summary_length);
+    const model::NoteId owner = vault.owner(involvement.note);
+    if (owner >= 0 && owner != person) entry.via = vault.notes[owner].name;
+    view.recent_context.push_back(std::move(entry));
+  }
+  std::stable_sort(view.recent_context.begin(), view.recent_context.end(),
+                   [](const ContextEntry& a, const ContextEntry& b) {
+                     if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+                     if (a.date != b.date) return *a.date > *b.date;
+                     return a.path < b.path;
+                   });
+
+  int query_line = 0;
+  if (!note.scan.task_queries.empty()) {
+    view.tasks_query = note.scan.task_queries.front().query;
+    query_line = note.scan.task_queries.front().line;
+    view.default_query = false;
+  } else {
+    view.tasks_query = default_tasks_query(note.name);
+  }
+  auto query = TasksQuery::parse(view.tasks_query, query_line + 1);
+  if (!query) {
+    Diagnostic d = query.error();
+    d.path = note.path;
+    if (view.default_query) d.line = 0;
+    return Expected<PersonView>::failure(std::move(d));
+  }
+  for (const TaskItem& item : query->select(all_tasks, today)) {
+    OpenTask task;
+    task.path = item.path;
+    task.note = vault.find_path(item.path);
+    task.line = item.line;
+    task.task = item.task;
+    view.open_tasks.push_back(std::move(task));
+  }
+  return view;
+}
+
+std::string context_line(const ContextEntry& entry) {
+  std::string line = "- ";
+  line += entry.date ? entry.date->iso() : "unknown";
+  line += ": ";
+  line += entry.link;
+  if (!entry.summary.empty()) {
+    line += " - ";
+    line += entry.summary;
+  }
+  if (entry.via) {
+    line += " (via ";
+    line += *entry.via;
+    line += ")";
+  }
+  return line;
+}
+
+}  // namespace kb::query
