@@ -1,0 +1,101 @@
+// An in-memory vault that behaves like DiskFileSystem, including its refusals
+// and messages, so layers above can be tested without a disk.
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+
+#include "kb/io/fs.hpp"
+
+namespace kb::io {
+namespace {
+
+Diagnostic error(std::string path, std::string message) {
+  return Diagnostic{std::move(path), 0, std::move(message), Severity::Error};
+}
+
+// Same filter as the disk walk: lowercase ".md", no component starting with '.'.
+bool is_listed_note(std::string_view rel) {
+  if (rel.size() <= 3 || rel.substr(rel.size() - 3) != ".md") return false;
+  std::size_t start = 0;
+  while (start <= rel.size()) {
+    const std::size_t slash = rel.find('/', start);
+    const std::string_view part =
+        rel.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty() || part.front() == '.') return false;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void MemoryFileSystem::add(const std::string& rel, std::string content) {
+  File& file = files[rel];
+  file.stat.size = content.size();
+  file.stat.mtime_ns = clock_++;
+  file.content = std::move(content);
+}
+
+Expected<std::vector<std::string>> MemoryFileSystem::list_notes(Diagnostics& /*warnings*/) const {
+  std::vector<std::string> notes;
+  for (const auto& [rel, file] : files) {
+    if (is_listed_note(rel)) notes.push_back(rel);  // std::map keeps them sorted bytewise
+  }
+  return notes;
+}
+
+Expected<std::string> MemoryFileSystem::read(const std::string& rel) const {
+  const auto it = files.find(rel);
+  if (it == files.end()) {
+    return Expected<std::string>::failure(
+        error(rel, std::string("cannot read: ") + std::strerror(ENOENT)));
+  }
+  return it->second.content;
+}
+
+Expected<FileStat> MemoryFileSystem::stat(const std::string& rel) const {
+  const auto it = files.find(rel);
+  if (it == files.end()) {
+    return Expected<FileStat>::failure(
+        error(rel, std::string("cannot stat: ") + std::strerror(ENOENT)));
+  }
+  return it->second.stat;
+}
+
+std::optional<Diagnostic> MemoryFileSystem::write_atomic(const std::string& rel,
+                                                         const std::string& content,
+                                                         const WriteOptions& options) {
+  const auto it = files.find(rel);
+  const bool exists = it != files.end();
+  if (exists) {
+    const FileStat& st = it->second.stat;
+    if (st.is_symlink && !options.force) {
+      return error(rel, "refusing to write a symlinked note (use --force)");
+    }
+    if (!st.writable && !options.force) {
+      return error(rel, "refusing to write a read-only note (use --force)");
+    }
+  }
+  if (options.expect && !exists)
+    return error(rel, "changed on disk since it was read; not written");
+  if (fail_write && fail_write(rel)) {
+    return error(rel, std::string("cannot write: ") + std::strerror(ENOSPC));
+  }
+  if (before_rename) before_rename(rel);
+  const auto now = files.find(rel);  // the hook may have changed or removed it
+  if (options.expect) {
+    if (now == files.end() || now->second.stat.size != options.expect->size ||
+        now->second.stat.mtime_ns != options.expect->mtime_ns) {
+      return error(rel, "changed on disk since it was read; not written");
+    }
+  }
+  File& file = files[rel];  // a symlink stays a symlink: the write goes through it
+  file.content = content;
+  file.stat.size = content.size();
+  file.stat.mtime_ns = clock_++;
+  ++writes;
+  return std::nullopt;
+}
+
+}  // namespace kb::io
