@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -15,13 +16,6 @@
 namespace kb::cli {
 
 namespace {
-
-// The verb table: add a verb here and in its own cmd_<verb>.cpp.
-std::vector<Command> commands() {
-  return {
-      person_command(),
-  };
-}
 
 constexpr std::size_t kMaxWarnings = 20;
 
@@ -38,6 +32,11 @@ Exit codes: 0 ok; 1 not found / problems found; 2 usage error, ambiguous
 name or unreadable vault.)";
 
 }  // namespace
+
+std::vector<Command>& command_table() {
+  static std::vector<Command> table;  // function-local: safe during static initialisation
+  return table;
+}
 
 void error(std::string_view message) { fmt::print(stderr, "kb: {}\n", message); }
 
@@ -177,7 +176,10 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::function<int(Context&)> selected;
-  for (const Command& command : commands()) {
+  auto commands = command_table();
+  std::sort(commands.begin(), commands.end(),
+            [](const Command& a, const Command& b) { return a.order < b.order; });
+  for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.help);
     sub->fallthrough();
     auto runner = command.setup(*sub);

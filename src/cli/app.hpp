@@ -52,12 +52,18 @@ class Context {
 struct Command {
   const char* name;
   const char* help;
+  int order;  // position in `kb --help`
   // Adds the verb's options to `sub` and returns what runs it.
   std::function<std::function<int(Context&)>(CLI::App& sub)> setup;
 };
 
-// Verbs, each defined in its own file.
-Command person_command();
+// The verb table. Each cmd_<verb>.cpp adds its verb with a file-level
+//   static const RegisterCommand registered{{"verb", "help", order, setup}};
+// so adding a verb touches no shared file.
+std::vector<Command>& command_table();
+struct RegisterCommand {
+  explicit RegisterCommand(Command command) { command_table().push_back(std::move(command)); }
+};
 
 int run(int argc, char** argv);
 

@@ -9,8 +9,10 @@
 
 namespace kb::cli {
 
+namespace {
+
 Command person_command() {
-  return {"person", "Show a person: profile, recent context and open tasks",
+  return {"person", "Show a person: profile, recent context and open tasks", 10,
           [](CLI::App& sub) -> std::function<int(Context&)> {
             struct Options {
               std::string name;
@@ -46,5 +48,9 @@ Command person_command() {
             };
           }};
 }
+
+const RegisterCommand registered{person_command()};
+
+}  // namespace
 
 }  // namespace kb::cli
