@@ -1,0 +1,110 @@
+// Date filters: `<field> [on|in|before|after|on or before|...] <date or range>`,
+// `has <field> date`, `no <field> date`, `<field> date is invalid`.
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "tasks_cursor.hpp"
+#include "tasks_dates.hpp"
+#include "tasks_filter.hpp"
+
+namespace kb::query::tasks {
+namespace {
+
+using TaskDates = std::array<std::optional<text::Date>, 3>;
+
+struct DateField {
+  std::string_view filter_word;  // "starts" searches the field named "start"
+  std::string_view name;
+  TaskDates (*dates)(const text::Task&);
+  bool matches_when_missing;  // the plugin's `starts` matches tasks without a start date
+};
+
+constexpr std::array<DateField, 7> kDateFields = {{
+    // `happens` looks at start, scheduled and due: any one may match.
+    {"happens", "happens", [](const text::Task& t) { return TaskDates{t.start, t.scheduled, t.due}; },
+     false},
+    {"cancelled", "cancelled", [](const text::Task& t) { return TaskDates{t.cancelled}; }, false},
+    {"created", "created", [](const text::Task& t) { return TaskDates{t.created}; }, false},
+    {"starts", "start", [](const text::Task& t) { return TaskDates{t.start}; }, true},
+    {"scheduled", "scheduled", [](const text::Task& t) { return TaskDates{t.scheduled}; }, false},
+    {"due", "due", [](const text::Task& t) { return TaskDates{t.due}; }, false},
+    {"done", "done", [](const text::Task& t) { return TaskDates{t.done}; }, false},
+}};
+
+enum class Relation { InRange, Before, After, OnOrBefore, OnOrAfter };
+
+bool related(text::Date date, Relation relation, const DateRange& range) {
+  switch (relation) {
+    case Relation::Before: return date < range.start;
+    case Relation::After: return date > range.end;
+    case Relation::OnOrBefore: return date <= range.end;
+    case Relation::OnOrAfter: return date >= range.start;
+    case Relation::InRange: break;
+  }
+  return date >= range.start && date <= range.end;
+}
+
+Relation read_relation(Cursor& words) {
+  static constexpr std::array<std::pair<std::string_view, Relation>, 8> kKeywords = {{
+      {"on or before", Relation::OnOrBefore},
+      {"in or before", Relation::OnOrBefore},
+      {"on or after", Relation::OnOrAfter},
+      {"in or after", Relation::OnOrAfter},
+      {"before", Relation::Before},
+      {"after", Relation::After},
+      {"on", Relation::InRange},
+      {"in", Relation::InRange},
+  }};
+  for (const auto& [keyword, relation] : kKeywords) {
+    if (words.accept(keyword)) return relation;
+  }
+  return Relation::InRange;  // "due 2025-11-07" means "due on 2025-11-07"
+}
+
+Filter presence_filter(const DateField& field, bool wanted) {
+  return [dates = field.dates, wanted](const TaskItem& item, const RunContext&) {
+    bool present = false;
+    for (const auto& date : dates(*item.task)) present = present || date.has_value();
+    return present == wanted;
+  };
+}
+
+}  // namespace
+
+std::optional<FilterResult> parse_date_filter(std::string_view line) {
+  Cursor words(line);
+  std::string name;
+  for (const DateField& field : kDateFields) {
+    name = field.name;
+    if (words.accept_all("has " + name + " date")) return presence_filter(field, true);
+    if (words.accept_all("no " + name + " date")) return presence_filter(field, false);
+    if (field.name != "happens" && words.accept_all(name + " date is invalid")) {
+      // Task dates are only stored when they are real calendar days.
+      return Filter([](const TaskItem&, const RunContext&) { return false; });
+    }
+
+    Cursor search = words;
+    if (!search.accept(field.filter_word) || search.at_end()) continue;
+    Relation relation = read_relation(search);
+    std::optional<DateSpec> spec = DateSpec::parse(search.rest());
+    if (!spec) {
+      return FilterResult::failure("do not understand " + name + " date in '" +
+                                   std::string(line) + "'");
+    }
+    return Filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
+      DateRange range = spec.resolve(run.today);
+      bool any_date = false;
+      for (const auto& date : field.dates(*item.task)) {
+        if (!date) continue;
+        any_date = true;
+        if (related(*date, relation, range)) return true;
+      }
+      return !any_date && field.matches_when_missing;
+    });
+  }
+  return std::nullopt;
+}
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,111 @@
+#include "tasks_fields.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace kb::query::tasks {
+
+std::string_view folder_of(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return "/";
+  return path.substr(0, slash + 1);
+}
+
+std::string_view root_of(std::string_view path) {
+  std::size_t slash = path.find('/');
+  if (slash == std::string_view::npos) return "/";
+  return path.substr(0, slash + 1);
+}
+
+std::string_view filename_of(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view status_name(std::string_view symbol) {
+  if (symbol == " ") return "Todo";
+  if (symbol == "x") return "Done";
+  if (symbol == "/") return "In Progress";
+  if (symbol == "-") return "Cancelled";
+  return "Unknown";
+}
+
+std::optional<text::Date> happens_date(const text::Task& task) {
+  std::optional<text::Date> earliest;
+  for (const auto& date : {task.start, task.scheduled, task.due}) {
+    if (date && (!earliest || *date < *earliest)) earliest = date;
+  }
+  return earliest;
+}
+
+double urgency(const text::Task& task, text::Date today) {
+  double score = 0.0;
+  if (task.due) {
+    // A due date maps 7 days overdue .. 14 days ahead onto 1.0 .. 0.2.
+    long days_overdue = today.days_since_epoch() - task.due->days_since_epoch();
+    double multiplier = 0.2;
+    if (days_overdue >= 7) {
+      multiplier = 1.0;
+    } else if (days_overdue >= -14) {
+      multiplier = ((static_cast<double>(days_overdue) + 14.0) * 0.8) / 21.0 + 0.2;
+    }
+    score += multiplier * 12.0;
+  }
+  if (task.scheduled && today >= *task.scheduled) score += 5.0;
+  if (task.start && today < *task.start) score += -3.0;
+  switch (task.priority) {
+    case text::Priority::Highest: score += 1.5 * 6.0; break;
+    case text::Priority::High: score += 1.0 * 6.0; break;
+    case text::Priority::Medium: score += 0.65 * 6.0; break;
+    case text::Priority::None: score += 0.325 * 6.0; break;
+    case text::Priority::Low: break;
+    case text::Priority::Lowest: score -= 0.3 * 6.0; break;
+  }
+  return score;
+}
+
+namespace {
+
+// Replaces a leading `marker text marker` (text without the marker's
+// character) by its text, as the plugin's /^\*\*([^*]+)\*\*/ and friends do.
+void unwrap_leading(std::string& s, std::string_view marker) {
+  if (s.compare(0, marker.size(), marker) != 0) return;
+  std::size_t close = s.find(marker[0], marker.size());
+  if (close == std::string::npos || close == marker.size()) return;
+  if (s.compare(close, marker.size(), marker) != 0) return;
+  s = s.substr(marker.size(), close - marker.size()) + s.substr(close + marker.size());
+}
+
+}  // namespace
+
+std::string sortable_description(std::string_view description) {
+  std::string s(description);
+  if (!s.empty() && s[0] == '[') {
+    std::size_t start = (s.size() > 1 && s[1] == '[') ? 2 : 1;
+    std::size_t close = s.find(']', start);
+    if (close != std::string::npos) {
+      std::string inner = s.substr(start, close - start);
+      std::size_t after = close + 1;
+      if (after < s.size() && s[after] == ']') ++after;
+      std::size_t bar = inner.find('|');
+      std::string shown = bar == std::string::npos ? inner : inner.substr(bar + 1);
+      s = shown + s.substr(after);
+    }
+  }
+  for (std::string_view marker : {"**", "*", "==", "__", "_"}) unwrap_leading(s, marker);
+  return s;
+}
+
+std::string_view weekday_name(text::Date date) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  long days = date.days_since_epoch();
+  long monday_based = ((days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
+  return kNames[static_cast<std::size_t>(monday_based)];
+}
+
+bool is_recurring(const text::Task& task) {
+  return !task.recurrence.empty();
+}
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,41 @@
+#pragma once
+// Values the Tasks plugin derives from a task and its file, shared by the
+// filters, sorters and groupers.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kb/text/date.hpp"
+#include "kb/text/task.hpp"
+
+namespace kb::query::tasks {
+
+// "Work/Projects/" for "Work/Projects/a.md"; "/" for a file at the vault root.
+std::string_view folder_of(std::string_view path);
+// The top-level folder: "Work/" for "Work/Projects/a.md"; "/" at the root.
+std::string_view root_of(std::string_view path);
+// "a.md" for "Work/Projects/a.md".
+std::string_view filename_of(std::string_view path);
+
+// The plugin's default status names: Todo, Done, In Progress, Cancelled;
+// any other symbol is "Unknown".
+std::string_view status_name(std::string_view symbol);
+
+// `happens`: the earliest of the start, scheduled and due dates.
+std::optional<text::Date> happens_date(const text::Task& task);
+
+// The plugin's urgency score (docs: Advanced/Urgency).
+double urgency(const text::Task& task, text::Date today);
+
+// The description as `sort by description` compares it: a leading link shows
+// its alias, and leading bold/italic/highlight markers are dropped.
+std::string sortable_description(std::string_view description);
+
+// "Monday" ... "Sunday".
+std::string_view weekday_name(text::Date date);
+
+// A task with a recurrence rule (🔁). The plugin also requires the rule to
+// be one it can read; any text counts here.
+bool is_recurring(const text::Task& task);
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,214 @@
+// Built-in filters other than dates: status, priority, text fields, tags,
+// recurrence and sub-items.
+#include "tasks_filter.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kb/text/unicode.hpp"
+#include "tasks_cursor.hpp"
+#include "tasks_fields.hpp"
+#include "tasks_regex.hpp"
+
+namespace kb::query::tasks {
+namespace {
+
+std::string quoted(std::string_view line) { return "'" + std::string(line) + "'"; }
+
+Filter always(bool (*predicate)(const text::Task&)) {
+  return [predicate](const TaskItem& item, const RunContext&) { return predicate(*item.task); };
+}
+
+// ---- status ---------------------------------------------------------------
+
+constexpr std::array<text::StatusType, 5> kStatusTypes = {
+    text::StatusType::Todo, text::StatusType::InProgress, text::StatusType::Done,
+    text::StatusType::Cancelled, text::StatusType::NonTask};
+
+std::optional<FilterResult> parse_status_filter(std::string_view line) {
+  Cursor words(line);
+  if (words.accept_all("done")) return always([](const text::Task& t) { return text::is_done(t.status); });
+  if (words.accept_all("not done")) {
+    return always([](const text::Task& t) { return !text::is_done(t.status); });
+  }
+  if (!words.accept("status.type")) return std::nullopt;
+  bool negate = words.accept("is not");
+  if (negate || words.accept("is")) {
+    for (text::StatusType type : kStatusTypes) {
+      if (!iequals(words.rest(), text::status_type_name(type))) continue;
+      return Filter([type, negate](const TaskItem& item, const RunContext&) {
+        return (item.task->status == type) != negate;
+      });
+    }
+  }
+  return FilterResult::failure("invalid status.type instruction " + quoted(line) +
+                               ": use 'is' or 'is not' and one of TODO, IN_PROGRESS, DONE, "
+                               "CANCELLED, NON_TASK");
+}
+
+// ---- priority -------------------------------------------------------------
+
+std::optional<FilterResult> parse_priority_filter(std::string_view line) {
+  Cursor words(line);
+  if (!words.accept("priority")) return std::nullopt;
+  words.accept("is");
+  enum class Mode { Is, Above, Below, Not } mode = Mode::Is;
+  if (words.accept("above")) {
+    mode = Mode::Above;
+  } else if (words.accept("below")) {
+    mode = Mode::Below;
+  } else if (words.accept("not")) {
+    mode = Mode::Not;
+  }
+  static constexpr std::array<text::Priority, 6> kPriorities = {
+      text::Priority::Highest, text::Priority::High, text::Priority::Medium,
+      text::Priority::None,    text::Priority::Low,  text::Priority::Lowest};
+  for (text::Priority wanted : kPriorities) {
+    if (!words.accept_all(text::priority_name(wanted))) continue;
+    // Lower enum values are higher priorities, as the plugin's numbers 0..5.
+    return Filter([wanted, mode](const TaskItem& item, const RunContext&) {
+      text::Priority p = item.task->priority;
+      switch (mode) {
+        case Mode::Above: return p < wanted;
+        case Mode::Below: return p > wanted;
+        case Mode::Not: return p != wanted;
+        case Mode::Is: break;
+      }
+      return p == wanted;
+    });
+  }
+  return FilterResult::failure("do not understand priority in " + quoted(line));
+}
+
+// ---- text fields ----------------------------------------------------------
+
+using TextValue = std::string_view (*)(const TaskItem&);
+
+struct TextField {
+  std::string_view name;
+  TextValue value;
+};
+
+constexpr std::array<TextField, 7> kTextFields = {{
+    {"status.name", [](const TaskItem& i) { return status_name(i.task->status_symbol); }},
+    {"path", [](const TaskItem& i) { return i.path; }},
+    {"folder", [](const TaskItem& i) { return folder_of(i.path); }},
+    {"root", [](const TaskItem& i) { return root_of(i.path); }},
+    {"description", [](const TaskItem& i) { return i.task->description; }},
+    {"heading", [](const TaskItem& i) { return i.heading; }},
+    {"filename", [](const TaskItem& i) { return filename_of(i.path); }},
+}};
+
+enum class TextOp { Includes, Excludes, Matches, NotMatches };
+
+// Reads "includes", "does not include", "regex matches" or "regex does not
+// match" (and for tags also "include" and "do not include").
+std::optional<TextOp> read_text_op(Cursor& words, bool plural_forms) {
+  if (words.accept("includes") || (plural_forms && words.accept("include"))) {
+    return TextOp::Includes;
+  }
+  if (words.accept("does not include") || (plural_forms && words.accept("do not include"))) {
+    return TextOp::Excludes;
+  }
+  if (words.accept("regex matches")) return TextOp::Matches;
+  if (words.accept("regex does not match")) return TextOp::NotMatches;
+  return std::nullopt;
+}
+
+// A matcher over one string: case-insensitive substring or regex.
+using StringMatcher = std::function<bool(std::string_view)>;
+
+Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view value,
+                                                  std::string_view line) {
+  if (op == TextOp::Includes || op == TextOp::Excludes) {
+    return StringMatcher([needle = text::fold_case(value)](std::string_view haystack) {
+      return text::fold_case(haystack).find(needle) != std::string::npos;
+    });
+  }
+  auto regex = RegexMatcher::compile(value);
+  if (!regex) {
+    return Expected<StringMatcher, std::string>::failure("invalid regular expression in " +
+                                                         quoted(line) + ": " + regex.error());
+  }
+  return StringMatcher([regex = *regex](std::string_view s) { return regex.matches(s); });
+}
+
+bool negated(TextOp op) { return op == TextOp::Excludes || op == TextOp::NotMatches; }
+
+std::optional<FilterResult> parse_text_filter(std::string_view line) {
+  for (const TextField& field : kTextFields) {
+    Cursor words(line);
+    if (!words.accept(field.name)) continue;
+    std::optional<TextOp> op = read_text_op(words, false);
+    if (!op || words.at_end()) return std::nullopt;
+    auto matcher = make_matcher(*op, words.rest(), line);
+    if (!matcher) return FilterResult::failure(matcher.error());
+    return Filter([value = field.value, matcher = *matcher, negate = negated(*op)](
+                      const TaskItem& item, const RunContext&) {
+      return matcher(value(item)) != negate;
+    });
+  }
+  return std::nullopt;
+}
+
+std::optional<FilterResult> parse_tag_filter(std::string_view line) {
+  Cursor words(line);
+  if (words.accept_all("has tags") || words.accept_all("has tag")) {
+    return always([](const text::Task& t) { return !t.tags.empty(); });
+  }
+  if (words.accept_all("no tags") || words.accept_all("no tag")) {
+    return always([](const text::Task& t) { return t.tags.empty(); });
+  }
+  if (!words.accept("tags") && !words.accept("tag")) return std::nullopt;
+  std::optional<TextOp> op = read_text_op(words, true);
+  if (!op || words.at_end()) return std::nullopt;
+  auto matcher = make_matcher(*op, words.rest(), line);
+  if (!matcher) return FilterResult::failure(matcher.error());
+  // The search succeeds when any one tag matches ("#" is optional: "home"
+  // is a substring of "#home").
+  return Filter([matcher = *matcher, negate = negated(*op)](const TaskItem& item,
+                                                             const RunContext&) {
+    bool any = false;
+    for (std::string_view tag : item.task->tags) any = any || matcher(tag);
+    return any != negate;
+  });
+}
+
+// ---- the rest -------------------------------------------------------------
+
+std::optional<FilterResult> parse_other_filter(std::string_view line) {
+  Cursor words(line);
+  if (words.accept_all("is recurring")) return always(is_recurring);
+  if (words.accept_all("is not recurring")) {
+    return always([](const text::Task& t) { return !is_recurring(t); });
+  }
+  if (words.accept_all("exclude sub-items")) {
+    return always([](const text::Task& t) { return t.indent == 0; });
+  }
+  if (words.accept("filter by function")) {
+    return FilterResult::failure("'filter by function' (JavaScript) is not supported: " +
+                                 quoted(line));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<FilterResult> parse_builtin_filter(std::string_view line) {
+  // The plugin's order: status before dates, so that "done" alone is the status.
+  for (auto parse : {parse_status_filter, parse_other_filter, parse_priority_filter,
+                     parse_date_filter, parse_text_filter, parse_tag_filter}) {
+    if (auto result = parse(line)) return result;
+  }
+  return std::nullopt;
+}
+
+FilterResult parse_filter(std::string_view line) {
+  if (auto result = parse_builtin_filter(line)) return std::move(*result);
+  if (auto result = parse_boolean_filter(line)) return std::move(*result);
+  return FilterResult::failure("unknown instruction '" + std::string(line) + "'");
+}
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,179 @@
+#include "tasks_group.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include "tasks_collate.hpp"
+#include "tasks_cursor.hpp"
+#include "tasks_fields.hpp"
+
+namespace kb::query::tasks {
+namespace {
+
+std::vector<GroupName> one(std::string name) {
+  GroupName group{name, std::move(name)};
+  return {std::move(group)};
+}
+
+// "2025-11-07 Friday", or "No due date".
+template <std::optional<text::Date> text::Task::*field>
+std::vector<GroupName> by_date(const TaskItem& item, std::string_view name) {
+  const std::optional<text::Date>& date = item.task->*field;
+  if (!date) return one("No " + std::string(name) + " date");
+  return one(date->iso() + " " + std::string(weekday_name(*date)));
+}
+
+std::vector<GroupName> by_happens(const TaskItem& item) {
+  std::optional<text::Date> date = happens_date(*item.task);
+  if (!date) return one("No happens date");
+  return one(date->iso() + " " + std::string(weekday_name(*date)));
+}
+
+std::vector<GroupName> by_status_type(const TaskItem& item) {
+  static constexpr std::array<std::pair<text::StatusType, char>, 5> kOrder = {{
+      {text::StatusType::InProgress, '1'},
+      {text::StatusType::Todo, '2'},
+      {text::StatusType::Done, '3'},
+      {text::StatusType::Cancelled, '4'},
+      {text::StatusType::NonTask, '5'},
+  }};
+  std::string name(text::status_type_name(item.task->status));
+  for (auto [type, rank] : kOrder) {
+    if (type == item.task->status) return {{std::string("%%") + rank + "%%" + name, name}};
+  }
+  return one(name);
+}
+
+std::vector<GroupName> by_priority(const TaskItem& item) {
+  // The plugin calls the default priority "Normal" in headings.
+  static constexpr std::array<std::string_view, 6> kNames = {
+      "Highest", "High", "Medium", "Normal", "Low", "Lowest"};
+  auto number = static_cast<std::size_t>(item.task->priority);  // Highest is 0
+  std::string name = std::string(kNames[number]) + " priority";
+  return {{"%%" + std::to_string(number) + "%%" + name, name}};
+}
+
+std::vector<GroupName> by_path(const TaskItem& item) {
+  std::string_view path = item.path;
+  if (path.size() >= 3 && path.substr(path.size() - 3) == ".md") path.remove_suffix(3);
+  return one(std::string(path));
+}
+
+std::vector<GroupName> by_filename(const TaskItem& item) {
+  std::string_view name = filename_of(item.path);
+  if (name.size() >= 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  return one("[[" + std::string(name) + "]]");
+}
+
+std::vector<GroupName> by_tags(const TaskItem& item) {
+  if (item.task->tags.empty()) return one("(No tags)");
+  std::vector<GroupName> names;
+  for (std::string_view tag : item.task->tags) {
+    bool seen = std::any_of(names.begin(), names.end(),
+                            [&](const GroupName& n) { return n.sort_key == tag; });
+    if (!seen) names.push_back({std::string(tag), std::string(tag)});
+  }
+  return names;
+}
+
+constexpr std::array<std::pair<std::string_view, GroupNamer>, 18> kGroupKeys = {{
+    {"status",
+     [](const TaskItem& i) { return one(text::is_done(i.task->status) ? "Done" : "Todo"); }},
+    {"status.type", by_status_type},
+    {"status.name",
+     [](const TaskItem& i) { return one(std::string(status_name(i.task->status_symbol))); }},
+    {"due", [](const TaskItem& i) { return by_date<&text::Task::due>(i, "due"); }},
+    {"scheduled",
+     [](const TaskItem& i) { return by_date<&text::Task::scheduled>(i, "scheduled"); }},
+    {"start", [](const TaskItem& i) { return by_date<&text::Task::start>(i, "start"); }},
+    {"done", [](const TaskItem& i) { return by_date<&text::Task::done>(i, "done"); }},
+    {"created", [](const TaskItem& i) { return by_date<&text::Task::created>(i, "created"); }},
+    {"cancelled",
+     [](const TaskItem& i) { return by_date<&text::Task::cancelled>(i, "cancelled"); }},
+    {"happens", by_happens},
+    {"priority", by_priority},
+    {"path", by_path},
+    {"folder", [](const TaskItem& i) { return one(std::string(folder_of(i.path))); }},
+    {"root", [](const TaskItem& i) { return one(std::string(root_of(i.path))); }},
+    {"filename", by_filename},
+    {"heading",
+     [](const TaskItem& i) {
+       return one(i.heading.empty() ? "(No heading)" : std::string(i.heading));
+     }},
+    {"tags", by_tags},
+    {"recurring",
+     [](const TaskItem& i) { return one(is_recurring(*i.task) ? "Recurring" : "Not Recurring"); }},
+}};
+
+struct Bucket {
+  std::vector<GroupName> names;
+  std::vector<TaskItem> items;
+};
+
+}  // namespace
+
+std::optional<Grouper> parse_grouper(std::string_view key) {
+  for (const auto& [name, namer] : kGroupKeys) {
+    Cursor words(key);
+    if (!words.accept(name)) continue;
+    bool reverse = words.accept("reverse");
+    if (!words.at_end()) return std::nullopt;
+    return Grouper{namer, reverse};
+  }
+  return std::nullopt;
+}
+
+std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
+                                   const std::vector<Grouper>& groupers,
+                                   std::optional<std::size_t> per_group_limit) {
+  if (groupers.empty()) return {TaskGroup{{}, items}};
+
+  std::vector<Bucket> buckets;
+  std::map<std::vector<std::string>, std::size_t> bucket_of;  // by sort keys
+  for (const TaskItem& item : items) {
+    // Every combination of this task's names at each level is a group path.
+    std::vector<std::vector<GroupName>> paths(1);
+    for (const Grouper& grouper : groupers) {
+      std::vector<std::vector<GroupName>> longer;
+      for (const GroupName& name : grouper.names(item)) {
+        for (const auto& path : paths) {
+          longer.push_back(path);
+          longer.back().push_back(name);
+        }
+      }
+      paths = std::move(longer);
+    }
+    for (auto& path : paths) {
+      std::vector<std::string> keys;
+      for (const GroupName& name : path) keys.push_back(name.sort_key);
+      auto [it, added] = bucket_of.try_emplace(std::move(keys), buckets.size());
+      if (added) buckets.push_back({std::move(path), {}});
+      buckets[it->second].items.push_back(item);
+    }
+  }
+
+  std::stable_sort(buckets.begin(), buckets.end(), [&](const Bucket& a, const Bucket& b) {
+    for (std::size_t level = 0; level < groupers.size(); ++level) {
+      int r = collate(a.names[level].sort_key, b.names[level].sort_key);
+      if (r != 0) return groupers[level].reverse ? r > 0 : r < 0;
+    }
+    return false;
+  });
+
+  std::vector<TaskGroup> groups;
+  groups.reserve(buckets.size());
+  for (Bucket& bucket : buckets) {
+    TaskGroup group;
+    for (GroupName& name : bucket.names) group.names.push_back(std::move(name.display));
+    group.items = std::move(bucket.items);
+    if (per_group_limit && group.items.size() > *per_group_limit) {
+      group.items.resize(*per_group_limit);
+    }
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+}  // namespace kb::query::tasks

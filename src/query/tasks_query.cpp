@@ -1,0 +1,189 @@
+// The Tasks query: instruction lines in, filtered/sorted/limited/grouped
+// tasks out. The instructions themselves live in tasks_filter, tasks_sort
+// and tasks_group; this file reads the lines and runs the pipeline in the
+// plugin's order: filter, sort, limit, group, limit groups.
+#include "kb/query/tasks_query.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "tasks_cursor.hpp"
+#include "tasks_filter.hpp"
+#include "tasks_group.hpp"
+#include "tasks_sort.hpp"
+
+namespace kb::query {
+
+using tasks::Cursor;
+
+struct TasksQuery::Impl {
+  std::vector<tasks::Filter> filters;  // all must match
+  std::vector<tasks::Sorter> sorters;
+  std::vector<tasks::Grouper> groupers;
+  std::optional<std::size_t> limit;
+  std::optional<std::size_t> group_limit;
+
+  // Reads one instruction; an error message when it is wrong.
+  std::optional<std::string> add(std::string_view line);
+
+ private:
+  std::optional<std::string> add_limit(Cursor words, std::string_view line);
+};
+
+namespace {
+
+std::string unknown(std::string_view line) {
+  return "unknown instruction '" + std::string(line) + "'";
+}
+
+// Layout instructions change only how Obsidian draws the results.
+bool is_layout_instruction(Cursor words) {
+  for (std::string_view exact :
+       {"short mode", "short", "full mode", "full", "explain", "ignore global query"}) {
+    if (Cursor(words).accept_all(exact)) return true;
+  }
+  return (words.accept("hide") || words.accept("show")) && !words.at_end();
+}
+
+std::optional<std::size_t> read_count(std::string_view digits) {
+  if (digits.empty() || digits.size() > 9) return std::nullopt;
+  std::size_t n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<std::string> TasksQuery::Impl::add_limit(Cursor words, std::string_view line) {
+  // limit N | limit to N tasks | limit groups N | limit groups to N tasks
+  bool groups = words.accept("groups");
+  words.accept("to");
+  std::string_view rest = words.rest();
+  std::size_t digits_end = rest.find_first_of(" \t");
+  std::optional<std::size_t> count = read_count(rest.substr(0, digits_end));
+  Cursor after(digits_end == std::string_view::npos ? "" : rest.substr(digits_end));
+  if (!count || !(after.at_end() || after.accept_all("tasks") || after.accept_all("task"))) {
+    return "do not understand query limit '" + std::string(line) + "'";
+  }
+  (groups ? group_limit : limit) = count;
+  return std::nullopt;
+}
+
+std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
+  if (line.empty() || line.front() == '#') return std::nullopt;  // blank or comment
+  Cursor words(line);
+  if (is_layout_instruction(words)) return std::nullopt;
+  if (Cursor limit_words = words; limit_words.accept("limit")) {
+    return add_limit(limit_words, line);
+  }
+  for (std::string_view verb : {"sort by", "group by"}) {
+    Cursor key = words;
+    if (!key.accept(verb)) continue;
+    if (key.accept("function")) {
+      return "'" + std::string(verb) + " function' (JavaScript) is not supported: '" +
+             std::string(line) + "'";
+    }
+    if (verb == "sort by") {
+      auto sorter = tasks::parse_sorter(key.rest());
+      if (!sorter) return unknown(line);
+      sorters.push_back(std::move(*sorter));
+    } else {
+      auto grouper = tasks::parse_grouper(key.rest());
+      if (!grouper) return unknown(line);
+      groupers.push_back(*grouper);
+    }
+    return std::nullopt;
+  }
+  tasks::FilterResult filter = tasks::parse_filter(line);
+  if (!filter) return filter.error();
+  filters.push_back(std::move(*filter));
+  return std::nullopt;
+}
+
+TasksQuery::TasksQuery() : impl_(std::make_unique<Impl>()) {}
+TasksQuery::TasksQuery(TasksQuery&&) noexcept = default;
+TasksQuery& TasksQuery::operator=(TasksQuery&&) noexcept = default;
+TasksQuery::~TasksQuery() = default;
+
+Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
+  TasksQuery query;
+  // A trailing backslash continues an instruction on the next line (a
+  // doubled one is a literal backslash); the pieces join with one space.
+  std::string statement;
+  int statement_line = 0;
+  bool continuing = false;
+  int line_number = 0;
+  auto finish = [&]() -> std::optional<Diagnostic> {
+    std::optional<std::string> error = query.impl_->add(tasks::trim_blanks(statement));
+    if (!error) return std::nullopt;
+    return Diagnostic{"", statement_line + first_line - 1, std::move(*error), Severity::Error};
+  };
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t newline = text.find('\n', pos);
+    std::string_view raw = text.substr(pos, newline == std::string_view::npos
+                                                ? std::string_view::npos
+                                                : newline - pos);
+    pos = newline == std::string_view::npos ? text.size() + 1 : newline + 1;
+    ++line_number;
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+
+    bool continues = false;
+    if (raw.size() >= 2 && raw.substr(raw.size() - 2) == "\\\\") {
+      raw.remove_suffix(1);
+    } else if (!raw.empty() && raw.back() == '\\') {
+      raw.remove_suffix(1);
+      continues = true;
+    }
+    if (continuing) {
+      statement += ' ';
+    } else {
+      statement.clear();
+      statement_line = line_number;
+    }
+    statement += tasks::trim_blanks(raw);
+    continuing = continues;
+    if (!continuing) {
+      if (auto diagnostic = finish()) return Expected<TasksQuery>::failure(std::move(*diagnostic));
+    }
+  }
+  if (continuing) {
+    if (auto diagnostic = finish()) return Expected<TasksQuery>::failure(std::move(*diagnostic));
+  }
+  return query;
+}
+
+std::vector<TaskGroup> TasksQuery::run(const std::vector<TaskItem>& tasks, text::Date today) const {
+  const tasks::RunContext run{today};
+  std::vector<TaskItem> selected;
+  for (const TaskItem& item : tasks) {
+    if (item.task == nullptr) continue;
+    bool keep = true;
+    for (const tasks::Filter& filter : impl_->filters) {
+      if (!filter(item, run)) {
+        keep = false;
+        break;
+      }
+    }
+    if (keep) selected.push_back(item);
+  }
+  tasks::sort_items(selected, impl_->sorters, run);
+  if (impl_->limit && selected.size() > *impl_->limit) selected.resize(*impl_->limit);
+  return tasks::group_items(selected, impl_->groupers, impl_->group_limit);
+}
+
+std::vector<TaskItem> TasksQuery::select(const std::vector<TaskItem>& tasks,
+                                         text::Date today) const {
+  std::vector<TaskItem> flat;
+  for (TaskGroup& group : run(tasks, today)) {
+    flat.insert(flat.end(), group.items.begin(), group.items.end());
+  }
+  return flat;
+}
+
+}  // namespace kb::query

@@ -1,0 +1,29 @@
+#pragma once
+// `regex matches /pattern/flags` in Tasks queries: JavaScript-style regular
+// expressions, run with PCRE2 in its JavaScript-compatible options and with
+// a match limit so that a pathological pattern fails instead of hanging.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kb/util/expected.hpp"
+
+namespace kb::query::tasks {
+
+class RegexMatcher {
+ public:
+  // `literal` is "/pattern/" or "/pattern/flags" (flags: i case-insensitive,
+  // m multi-line, s dot-all; g, u, v, y and d accepted and ignored).
+  // Fails with a message for a malformed literal or pattern.
+  static Expected<RegexMatcher, std::string> compile(std::string_view literal);
+
+  // True when the pattern matches somewhere in `subject`. A search that hits
+  // the match limit counts as no match.
+  bool matches(std::string_view subject) const;
+
+ private:
+  struct Compiled;
+  std::shared_ptr<const Compiled> compiled_;
+};
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,171 @@
+#include "tasks_sort.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+#include "tasks_collate.hpp"
+#include "tasks_cursor.hpp"
+#include "tasks_fields.hpp"
+
+namespace kb::query::tasks {
+namespace {
+
+template <typename T>
+int three_way(const T& a, const T& b) {
+  return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+// Dated tasks first, earliest first; undated ones last.
+int compare_dates(const std::optional<text::Date>& a, const std::optional<text::Date>& b) {
+  if (a && b) return three_way(*a, *b);
+  return three_way(!a.has_value(), !b.has_value());
+}
+
+// `sort by status.type` and `group by status.type` order.
+int status_type_rank(text::StatusType type) {
+  switch (type) {
+    case text::StatusType::InProgress: return 1;
+    case text::StatusType::Todo: return 2;
+    case text::StatusType::Done: return 3;
+    case text::StatusType::Cancelled: return 4;
+    case text::StatusType::NonTask: return 5;
+  }
+  return 6;
+}
+
+using PlainCompare = int (*)(const TaskItem&, const TaskItem&, const RunContext&);
+
+template <std::optional<text::Date> text::Task::*field>
+int by_date(const TaskItem& a, const TaskItem& b, const RunContext&) {
+  return compare_dates(a.task->*field, b.task->*field);
+}
+
+constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = {{
+    // Not done before done.
+    {"status",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return three_way(text::is_done(a.task->status), text::is_done(b.task->status));
+     }},
+    {"status.type",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return three_way(status_type_rank(a.task->status), status_type_rank(b.task->status));
+     }},
+    {"status.name",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return collate(status_name(a.task->status_symbol), status_name(b.task->status_symbol));
+     }},
+    // Most urgent first.
+    {"urgency",
+     [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
+       return three_way(urgency(*b.task, run.today), urgency(*a.task, run.today));
+     }},
+    {"due", by_date<&text::Task::due>},
+    {"scheduled", by_date<&text::Task::scheduled>},
+    {"start", by_date<&text::Task::start>},
+    {"done", by_date<&text::Task::done>},
+    {"created", by_date<&text::Task::created>},
+    {"cancelled", by_date<&text::Task::cancelled>},
+    {"happens",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return compare_dates(happens_date(*a.task), happens_date(*b.task));
+     }},
+    // Highest first.
+    {"priority",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return three_way(a.task->priority, b.task->priority);
+     }},
+    {"description",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return collate(sortable_description(a.task->description),
+                      sortable_description(b.task->description));
+     }},
+    {"path",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return collate(a.path, b.path);
+     }},
+    {"filename",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return collate(filename_of(a.path), filename_of(b.path));
+     }},
+    // Tasks without a heading sort first (empty text).
+    {"heading",
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return collate(a.heading, b.heading);
+     }},
+    {"recurring",  // recurring tasks first
+     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
+       return three_way(!is_recurring(*a.task), !is_recurring(*b.task));
+     }},
+}};
+
+PlainCompare find_key(std::string_view name) {
+  for (const auto& [key, compare] : kSortKeys) {
+    if (key == name) return compare;
+  }
+  return nullptr;
+}
+
+// The n-th tag (1-based); tasks with fewer tags sort last.
+Comparator by_tag(std::size_t n) {
+  return [n](const TaskItem& a, const TaskItem& b, const RunContext&) {
+    const auto& ta = a.task->tags;
+    const auto& tb = b.task->tags;
+    bool a_has = ta.size() >= n, b_has = tb.size() >= n;
+    if (!a_has || !b_has) return three_way(!a_has, !b_has);
+    return collate(ta[n - 1], tb[n - 1]);
+  };
+}
+
+std::optional<std::size_t> read_number(std::string_view s) {
+  if (s.empty() || s.size() > 6) return std::nullopt;
+  std::size_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<Sorter> parse_sorter(std::string_view key) {
+  Cursor words(key);
+  if (words.accept("tag") || words.accept("tags")) {
+    Sorter sorter{by_tag(1), words.accept("reverse")};
+    if (words.at_end()) return sorter;
+    std::optional<std::size_t> n = read_number(words.rest());
+    if (!n || *n == 0) return std::nullopt;
+    sorter.compare = by_tag(*n);
+    return sorter;
+  }
+  for (const auto& [name, compare] : kSortKeys) {
+    Cursor rest = words;
+    if (!rest.accept(name)) continue;
+    bool reverse = rest.accept("reverse");
+    if (!rest.at_end()) return std::nullopt;
+    return Sorter{compare, reverse};
+  }
+  return std::nullopt;
+}
+
+void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
+                const RunContext& run) {
+  static const std::array<PlainCompare, 5> kDefaultOrder = {
+      find_key("status.type"), find_key("urgency"), find_key("due"), find_key("priority"),
+      find_key("path")};
+  std::stable_sort(items.begin(), items.end(), [&](const TaskItem& a, const TaskItem& b) {
+    for (const Sorter& sorter : sorters) {
+      int r = sorter.compare(a, b, run);
+      if (r != 0) return sorter.reverse ? r > 0 : r < 0;
+    }
+    for (PlainCompare compare : kDefaultOrder) {
+      if (int r = compare(a, b, run)) return r < 0;
+    }
+    if (int r = a.path.compare(b.path)) return r < 0;
+    return a.line < b.line;
+  });
+}
+
+}  // namespace kb::query::tasks

@@ -1,0 +1,30 @@
+#pragma once
+// `sort by` instructions and the plugin's default order.
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kb/query/tasks_query.hpp"
+#include "tasks_filter.hpp"
+
+namespace kb::query::tasks {
+
+// Negative when a sorts first, as the plugin's comparators.
+using Comparator = std::function<int(const TaskItem&, const TaskItem&, const RunContext&)>;
+
+struct Sorter {
+  Comparator compare;
+  bool reverse = false;
+};
+
+// What follows "sort by" ("due reverse", "tag 2"); nothing when unknown.
+std::optional<Sorter> parse_sorter(std::string_view key);
+
+// Stable: the user's sorters first, then the plugin's default order (status
+// type, urgency, due date, priority, path), then path and line, so that equal
+// keys keep a deterministic order.
+void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
+                const RunContext& run);
+
+}  // namespace kb::query::tasks
