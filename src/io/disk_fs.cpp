@@ -60,7 +60,7 @@ class Fd {
 };
 
 void walk(const std::string& root, const std::string& rel_dir, std::vector<std::string>& notes,
-          Diagnostics& warnings) {
+          Diagnostics& warnings, bool all_files = false) {
   const std::string dir_path = rel_dir.empty() ? root : root + "/" + rel_dir;
   DIR* dir = ::opendir(dir_path.c_str());
   if (dir == nullptr) {
@@ -81,10 +81,11 @@ void walk(const std::string& root, const std::string& rel_dir, std::vector<std::
     } else if (S_ISLNK(st.st_mode)) {
       // A symlinked note is a note; a symlinked folder is never followed.
       struct stat target {};
-      if (::stat(full.c_str(), &target) == 0 && S_ISREG(target.st_mode) && is_note_name(name)) {
+      if (::stat(full.c_str(), &target) == 0 && S_ISREG(target.st_mode) &&
+          (all_files || is_note_name(name))) {
         notes.push_back(std::move(rel));
       }
-    } else if (S_ISREG(st.st_mode) && is_note_name(name)) {
+    } else if (S_ISREG(st.st_mode) && (all_files || is_note_name(name))) {
       notes.push_back(std::move(rel));
     }
     errno = 0;
@@ -94,7 +95,7 @@ void walk(const std::string& root, const std::string& rel_dir, std::vector<std::
   if (read_errno != 0) {
     warnings.push_back(Diagnostic{rel_dir, 0, "cannot read folder: " + error_text(read_errno)});
   }
-  for (const std::string& sub : subdirs) walk(root, sub, notes, warnings);
+  for (const std::string& sub : subdirs) walk(root, sub, notes, warnings, all_files);
 }
 
 std::string parent_of(const std::string& path) {
@@ -144,6 +145,16 @@ Expected<std::vector<std::string>> DiskFileSystem::list_notes(Diagnostics& warni
   walk(root_, "", notes, warnings);
   std::sort(notes.begin(), notes.end());  // char_traits<char> compares as unsigned bytes
   return notes;
+}
+
+Expected<std::vector<std::string>> DiskFileSystem::list_files(Diagnostics& warnings) const {
+  DIR* dir = ::opendir(root_.c_str());
+  if (dir == nullptr) return list_notes(warnings);  // fails with list_notes' message
+  ::closedir(dir);
+  std::vector<std::string> files;
+  walk(root_, "", files, warnings, /*all_files=*/true);
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 Expected<std::string> DiskFileSystem::read(const std::string& rel) const {

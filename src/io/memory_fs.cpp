@@ -13,9 +13,8 @@ Diagnostic error(std::string path, std::string message) {
   return Diagnostic{std::move(path), 0, std::move(message), Severity::Error};
 }
 
-// Same filter as the disk walk: lowercase ".md", no component starting with '.'.
-bool is_listed_note(std::string_view rel) {
-  if (rel.size() <= 3 || rel.substr(rel.size() - 3) != ".md") return false;
+// Same filter as the disk walk: no component starting with '.'.
+bool is_listed_file(std::string_view rel) {
   std::size_t start = 0;
   while (start <= rel.size()) {
     const std::size_t slash = rel.find('/', start);
@@ -26,6 +25,11 @@ bool is_listed_note(std::string_view rel) {
     start = slash + 1;
   }
   return true;
+}
+
+// ...and a lowercase ".md", as Obsidian has it.
+bool is_listed_note(std::string_view rel) {
+  return rel.size() > 3 && rel.substr(rel.size() - 3) == ".md" && is_listed_file(rel);
 }
 
 }  // namespace
@@ -43,6 +47,14 @@ Expected<std::vector<std::string>> MemoryFileSystem::list_notes(Diagnostics& /*w
     if (is_listed_note(rel)) notes.push_back(rel);  // std::map keeps them sorted bytewise
   }
   return notes;
+}
+
+Expected<std::vector<std::string>> MemoryFileSystem::list_files(Diagnostics& /*warnings*/) const {
+  std::vector<std::string> listed;
+  for (const auto& [rel, file] : files) {
+    if (is_listed_file(rel)) listed.push_back(rel);
+  }
+  return listed;
 }
 
 Expected<std::string> MemoryFileSystem::read(const std::string& rel) const {

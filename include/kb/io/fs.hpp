@@ -39,6 +39,11 @@ class FileSystem {
   // folders are not followed (no loops); unreadable folders become warnings.
   virtual Expected<std::vector<std::string>> list_notes(Diagnostics& warnings) const = 0;
 
+  // Every regular file below the root, notes and attachments alike, by the
+  // same walk rules as list_notes: how `kb check` tells a link to an existing
+  // attachment (![[diagram.png]]) from a broken one.
+  virtual Expected<std::vector<std::string>> list_files(Diagnostics& warnings) const = 0;
+
   virtual Expected<std::string> read(const std::string& rel) const = 0;
   virtual Expected<FileStat> stat(const std::string& rel) const = 0;
 
@@ -56,6 +61,7 @@ class DiskFileSystem final : public FileSystem {
   const std::string& root() const { return root_; }
 
   Expected<std::vector<std::string>> list_notes(Diagnostics& warnings) const override;
+  Expected<std::vector<std::string>> list_files(Diagnostics& warnings) const override;
   Expected<std::string> read(const std::string& rel) const override;
   Expected<FileStat> stat(const std::string& rel) const override;
   std::optional<Diagnostic> write_atomic(const std::string& rel, const std::string& content,
@@ -85,6 +91,7 @@ class MemoryFileSystem final : public FileSystem {
   void add(const std::string& rel, std::string content);
 
   Expected<std::vector<std::string>> list_notes(Diagnostics& warnings) const override;
+  Expected<std::vector<std::string>> list_files(Diagnostics& warnings) const override;
   Expected<std::string> read(const std::string& rel) const override;
   Expected<FileStat> stat(const std::string& rel) const override;
   std::optional<Diagnostic> write_atomic(const std::string& rel, const std::string& content,
