@@ -21,7 +21,10 @@ struct Task {
   std::string_view status_symbol;   // the character(s) between [ and ] (one code point)
   StatusType status = StatusType::Todo;
   std::string_view text;            // everything after "] ", as written
-  std::string_view description;     // text minus the trailing emoji fields and spaces
+  // text minus the trailing emoji fields, block link and spaces; trailing
+  // tags stay. The plugin also appends tags found *between* fields ("a #x 📅 d
+  // #y" -> "a #x #y"); a view cannot, so those are only in `tags` ("a #x").
+  std::string_view description;
   Priority priority = Priority::None;
   std::optional<Date> due;        // 📅
   std::optional<Date> scheduled;  // ⏳
@@ -30,6 +33,9 @@ struct Task {
   std::optional<Date> created;    // ➕
   std::optional<Date> cancelled;  // ❌
   std::vector<std::string_view> tags;  // "#tag" as written, anywhere in text
+  std::string_view recurrence;      // 🔁 rule text ("every week"), empty if none
+  std::string_view id;              // 🆔
+  std::string_view depends_on;      // ⛔ comma-separated ids as written
   int indent = 0;                   // leading whitespace bytes
 };
 

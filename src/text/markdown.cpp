@@ -1,0 +1,221 @@
+#include "kb/text/markdown.hpp"
+
+#include <map>
+#include <optional>
+
+namespace kb::text {
+namespace {
+
+struct Line {
+  std::size_t begin = 0;
+  std::size_t end = 0;   // content end: before "\n" or "\r\n"
+  std::size_t next = 0;  // after the line ending
+  std::string_view content;
+};
+
+Line line_at(std::string_view text, std::size_t begin) {
+  Line line;
+  line.begin = begin;
+  const std::size_t nl = text.find('\n', begin);
+  line.next = nl == std::string_view::npos ? text.size() : nl + 1;
+  line.end = nl == std::string_view::npos ? text.size() : nl;
+  if (line.end > begin && text[line.end - 1] == '\r') --line.end;
+  line.content = text.substr(begin, line.end - begin);
+  return line;
+}
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+struct Fence {
+  char marker = 0;  // '`' or '~'
+  std::size_t length = 0;
+  std::string_view info;
+};
+
+// A fence line: any indentation (fences inside list items are indented),
+// then 3+ backticks or tildes. A backtick fence's info string holds no backtick.
+std::optional<Fence> opening_fence(std::string_view content) {
+  std::size_t i = 0;
+  while (i < content.size() && is_blank(content[i])) ++i;
+  if (i >= content.size() || (content[i] != '`' && content[i] != '~')) return std::nullopt;
+  Fence fence;
+  fence.marker = content[i];
+  const std::size_t run_begin = i;
+  while (i < content.size() && content[i] == fence.marker) ++i;
+  fence.length = i - run_begin;
+  if (fence.length < 3) return std::nullopt;
+  fence.info = trim(content.substr(i));
+  if (fence.marker == '`' && fence.info.find('`') != std::string_view::npos) return std::nullopt;
+  return fence;
+}
+
+bool closes_fence(std::string_view content, const Fence& fence) {
+  std::size_t i = 0;
+  while (i < content.size() && is_blank(content[i])) ++i;
+  const std::size_t run_begin = i;
+  while (i < content.size() && content[i] == fence.marker) ++i;
+  if (i - run_begin < fence.length) return false;
+  return trim(content.substr(i)).empty();
+}
+
+bool is_tasks_info(std::string_view info) {
+  const std::size_t end = info.find_first_of(" \t");
+  return info.substr(0, end) == "tasks";
+}
+
+// ATX heading: up to 3 spaces, 1-6 '#', then a space/tab or the end.
+std::optional<Heading> atx_heading(std::string_view content) {
+  std::size_t i = 0;
+  while (i < content.size() && i < 3 && content[i] == ' ') ++i;
+  const std::size_t hashes = i;
+  while (i < content.size() && content[i] == '#') ++i;
+  const std::size_t level = i - hashes;
+  if (level < 1 || level > 6) return std::nullopt;
+  if (i < content.size() && !is_blank(content[i])) return std::nullopt;
+  std::string_view text = trim(content.substr(i));
+  // A closing run of '#' counts only when it stands alone or after a blank.
+  std::size_t close = text.size();
+  while (close > 0 && text[close - 1] == '#') --close;
+  if (close == 0 || is_blank(text[close - 1])) text = trim(text.substr(0, close));
+  Heading h;
+  h.level = static_cast<int>(level);
+  h.text = text;
+  return h;
+}
+
+// Inline code spans of one line: a run of n backticks up to the next run of
+// exactly n. Unclosed runs are literal. Linear: runs are grouped by length and
+// each group is consumed front to back.
+void inline_code(std::string_view text, const Line& line, std::vector<ByteRange>& out) {
+  struct Run {
+    std::size_t begin, length;
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = line.begin; i < line.end;) {
+    if (text[i] != '`') {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < line.end && text[i] == '`') ++i;
+    runs.push_back({begin, i - begin});
+  }
+  if (runs.size() < 2) return;
+  std::map<std::size_t, std::vector<std::size_t>> by_length;  // run indices, ascending
+  for (std::size_t r = 0; r < runs.size(); ++r) by_length[runs[r].length].push_back(r);
+  std::map<std::size_t, std::size_t> cursor;  // next unconsumed index per length
+  std::size_t r = 0;
+  while (r < runs.size()) {
+    const std::vector<std::size_t>& same = by_length[runs[r].length];
+    std::size_t& c = cursor[runs[r].length];
+    while (c < same.size() && same[c] <= r) ++c;
+    if (c == same.size()) {
+      ++r;  // no closer: the run is literal text
+      continue;
+    }
+    const Run& closer = runs[same[c]];
+    out.push_back({runs[r].begin, closer.begin + closer.length});
+    r = same[c] + 1;
+  }
+}
+
+// Wikilinks in [from, to), one line, outside code.
+void wikilinks(std::string_view text, std::size_t from, std::size_t to, int line_number,
+               std::vector<LinkOccurrence>& out) {
+  std::size_t open = text.find("[[", from);
+  while (open != std::string_view::npos && open + 2 <= to) {
+    const std::size_t close = text.find("]]", open + 2);
+    if (close == std::string_view::npos || close + 2 > to) return;
+    const std::size_t next_open = text.find("[[", open + 2);
+    if (next_open != std::string_view::npos && next_open < close) {
+      open = next_open;  // "[[a [[b]]": the inner link wins
+      continue;
+    }
+    const std::string_view inner = text.substr(open + 2, close - open - 2);
+    if (!trim(inner).empty()) {
+      const bool embed = open > from && text[open - 1] == '!';
+      out.push_back({parse_wikilink_inner(inner, embed), line_number, embed ? open - 1 : open});
+    }
+    open = text.find("[[", close + 2);
+  }
+}
+
+void scan_inline(std::string_view text, const Line& line, int line_number, MarkdownScan& scan) {
+  const std::size_t first_code = scan.code.size();
+  inline_code(text, line, scan.code);
+  std::size_t from = line.begin;
+  for (std::size_t c = first_code; c < scan.code.size(); ++c) {
+    wikilinks(text, from, scan.code[c].begin, line_number, scan.links);
+    from = scan.code[c].end;
+  }
+  wikilinks(text, from, line.end, line_number, scan.links);
+}
+
+}  // namespace
+
+MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int first_line) {
+  MarkdownScan scan;
+  std::optional<Fence> fence;
+  std::size_t fence_begin = 0, fence_content_begin = 0;
+  int fence_line = 0;
+  bool fence_is_query = false;
+  int line_number = first_line;
+
+  const auto close_fence = [&](std::size_t content_end, std::size_t block_end) {
+    scan.code.push_back({fence_begin, block_end});
+    if (fence_is_query) {
+      scan.task_queries.push_back(
+          {text.substr(fence_content_begin, content_end - fence_content_begin), fence_line,
+           fence_begin, block_end});
+    }
+    fence.reset();
+  };
+
+  for (std::size_t pos = body_begin; pos < text.size(); ++line_number) {
+    const Line line = line_at(text, pos);
+    pos = line.next;
+    if (fence) {
+      if (closes_fence(line.content, *fence)) close_fence(line.begin, line.next);
+      continue;
+    }
+    if (auto opening = opening_fence(line.content)) {
+      fence = opening;
+      fence_begin = line.begin;
+      fence_content_begin = line.next;
+      fence_line = line_number;
+      fence_is_query = is_tasks_info(opening->info);
+      continue;
+    }
+    if (auto heading = atx_heading(line.content)) {
+      heading->line = line_number;
+      heading->line_begin = line.begin;
+      heading->line_end = line.next;
+      scan.headings.push_back(*heading);
+    }
+    scan_inline(text, line, line_number, scan);
+    if (auto task = parse_task_line(line.content)) {
+      scan.tasks.push_back(
+          {std::move(*task), line_number, line.begin, static_cast<int>(scan.headings.size()) - 1});
+    }
+  }
+  if (fence) close_fence(text.size(), text.size());  // unterminated: runs to the end
+  return scan;
+}
+
+ByteRange section_body(const MarkdownScan& scan, std::size_t heading_index, std::size_t text_size) {
+  const Heading& h = scan.headings.at(heading_index);
+  for (std::size_t j = heading_index + 1; j < scan.headings.size(); ++j) {
+    if (scan.headings[j].level <= h.level) return {h.line_end, scan.headings[j].line_begin};
+  }
+  return {h.line_end, text_size};
+}
+
+}  // namespace kb::text

@@ -1,0 +1,168 @@
+#include "kb/text/unicode.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace kb::text {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// utf8proc_map, or nullopt-like false when the input is not valid UTF-8.
+bool map_utf8(std::string_view s, int options, std::string& out) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                          static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+                                          static_cast<utf8proc_option_t>(options));
+  if (n < 0) {
+    std::free(mapped);
+    return false;
+  }
+  out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
+  return true;
+}
+
+std::string fold(std::string_view s, int options) {
+  if (is_ascii(s)) return ascii_lower(s);
+  std::string out;
+  if (map_utf8(s, options, out)) return out;
+  return ascii_lower(s);  // invalid UTF-8: never reject, fold what we can
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view s) {
+  return fold(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+std::string fold_name(std::string_view s) {
+  return fold(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+}
+
+std::string nfc(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  std::string out;
+  if (map_utf8(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out)) return out;
+  return std::string(s);
+}
+
+char32_t decode_utf8(std::string_view s, std::size_t& i) {
+  if (i >= s.size()) return 0;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0, min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    ++i;
+    return kReplacement;
+  }
+  if (i + len > s.size()) {
+    ++i;
+    return kReplacement;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char b = byte(i + k);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are invalid.
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kReplacement;
+  }
+  i += len;
+  return cp;
+}
+
+bool is_word_char(char32_t c) {
+  if (c == U'_') return true;
+  if (c < 0x80) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  }
+  if (c > 0x10FFFF) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t previous_code_point(std::string_view s, std::size_t end) {
+  if (end == 0 || end > s.size()) return 0;
+  std::size_t start = end - 1;
+  // Back over at most three continuation bytes to the lead byte.
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t i = start;
+  const char32_t c = decode_utf8(s, i);
+  if (i == end) return c;
+  return kReplacement;  // the byte before `end` is not the end of a valid sequence
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) decode_utf8(s, i);
+  return n;
+}
+
+std::string truncate_chars(std::string_view s, std::size_t max_chars) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; n < max_chars && i < s.size(); ++n) decode_utf8(s, i);
+  if (i >= s.size()) return std::string(s);
+  return std::string(s.substr(0, i)) + "...";
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t before = i;
+    if (decode_utf8(s, i) == kReplacement) {
+      // U+FFFD written literally (EF BF BD) is valid; a one-byte advance is not.
+      if (i - before == 1) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kb::text

@@ -1,0 +1,244 @@
+#include "kb/text/markdown.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "kb/text/frontmatter.hpp"
+
+using namespace kb::text;
+
+namespace {
+
+MarkdownScan scan(std::string_view text) {
+  return scan_markdown(text, 0, 1);
+}
+
+std::string_view slice(std::string_view text, ByteRange r) {
+  return text.substr(r.begin, r.end - r.begin);
+}
+
+}  // namespace
+
+TEST_CASE("Headings: levels, trimming, closing hashes", "[markdown]") {
+  const std::string_view text =
+      "# Title\n"
+      "## Open Tasks ##\n"
+      "###   Spaced   \n"
+      "#tag is not a heading\n"
+      "####### seven\n"
+      "    # indented code\n"
+      "   ### three spaces\n"
+      "## C# notes\n"
+      "##\n"
+      "###### six #\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.headings.size() == 7);
+  REQUIRE(s.headings[0].level == 1);
+  REQUIRE(s.headings[0].text == "Title");
+  REQUIRE(s.headings[0].line == 1);
+  REQUIRE(s.headings[0].line_begin == 0);
+  REQUIRE(s.headings[0].line_end == 8);
+  REQUIRE(s.headings[1].text == "Open Tasks");
+  REQUIRE(s.headings[1].level == 2);
+  REQUIRE(s.headings[2].text == "Spaced");
+  REQUIRE(s.headings[3].text == "three spaces");
+  REQUIRE(s.headings[3].line == 7);
+  REQUIRE(s.headings[4].text == "C# notes");
+  REQUIRE(s.headings[5].text.empty());
+  REQUIRE(s.headings[6].text == "six");
+  REQUIRE(s.headings[6].level == 6);
+}
+
+TEST_CASE("Wikilinks in every form", "[markdown]") {
+  const std::string_view text =
+      "See [[Jane Doe]], [[Jane Doe|Jane]] and ![[diagram.png]].\n"
+      "[[Folder/Note.md#Heading|x]] [[Note#^block]] [[a [[b]] [[]] [[c]\n"
+      "| [[Bob\\|Bobby]] | cell |\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.links.size() == 7);
+  REQUIRE(s.links[0].link.target == "Jane Doe");
+  REQUIRE(s.links[0].offset == 4);
+  REQUIRE(s.links[0].line == 1);
+  REQUIRE(s.links[1].link.alias == "Jane");
+  REQUIRE(s.links[2].link.embed);
+  REQUIRE(s.links[2].link.target == "diagram.png");
+  REQUIRE(text.substr(s.links[2].offset, 3) == "![[");
+  REQUIRE(s.links[3].link.target == "Folder/Note.md");
+  REQUIRE(s.links[3].link.subpath == "Heading");
+  REQUIRE(s.links[3].line == 2);
+  REQUIRE(s.links[4].link.subpath == "^block");
+  REQUIRE(s.links[5].link.target == "b");
+  REQUIRE(s.links[6].link.target == "Bob");
+  REQUIRE(s.links[6].link.alias == "Bobby");
+  REQUIRE(s.links[6].line == 3);
+}
+
+TEST_CASE("Links never span lines", "[markdown]") {
+  const MarkdownScan s = scan("[[Jane\nDoe]] [[Ok]]\n");
+  REQUIRE(s.links.size() == 1);
+  REQUIRE(s.links[0].link.target == "Ok");
+}
+
+TEST_CASE("Code hides links, tasks and headings", "[markdown]") {
+  const std::string_view text =
+      "```\n"               // 1
+      "[[InFence]]\n"       // 2
+      "- [ ] fenced\n"      // 3
+      "# fenced heading\n"  // 4
+      "```\n"               // 5
+      "~~~~ python\n"       // 6
+      "[[Tilde]]\n"         // 7
+      "~~~\n"               // 8: too short to close
+      "~~~~~\n"             // 9
+      "Use `[[Inline]]` and ``a ` [[Double]]`` but [[Real]] `unclosed [[Open]]\n"  // 10
+      "- [ ] real task\n";                                                         // 11
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.headings.empty());
+  REQUIRE(s.links.size() == 2);
+  REQUIRE(s.links[0].link.target == "Real");
+  REQUIRE(s.links[1].link.target == "Open");
+  REQUIRE(s.tasks.size() == 1);
+  REQUIRE(s.tasks[0].line == 11);
+  REQUIRE(s.code.size() == 4);
+  REQUIRE(slice(text, s.code[0]) == "```\n[[InFence]]\n- [ ] fenced\n# fenced heading\n```\n");
+  REQUIRE(slice(text, s.code[1]) == "~~~~ python\n[[Tilde]]\n~~~\n~~~~~\n");
+  REQUIRE(slice(text, s.code[2]) == "`[[Inline]]`");
+  REQUIRE(slice(text, s.code[3]) == "``a ` [[Double]]``");
+}
+
+TEST_CASE("Backtick runs close only on a run of the same length", "[markdown]") {
+  const std::string_view text = "a ``` b `` c ` d `` e ``` f\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.code.size() == 1);
+  REQUIRE(slice(text, s.code[0]) == "``` b `` c ` d `` e ```");
+}
+
+TEST_CASE("Fences inside list items and unterminated fences", "[markdown]") {
+  const std::string_view text =
+      "- item\n"
+      "    ```\n"
+      "    [[Hidden]]\n"
+      "    ```\n"
+      "[[Shown]]\n"
+      "```js\n"
+      "[[AlsoHidden]]\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.links.size() == 1);
+  REQUIRE(s.links[0].link.target == "Shown");
+  REQUIRE(s.code.size() == 2);
+  REQUIRE(s.code[1].end == text.size());
+}
+
+TEST_CASE("```tasks blocks become queries", "[markdown]") {
+  const std::string_view text =
+      "## Open Tasks\n"
+      "\n"
+      "```tasks\n"
+      "path includes Asaf Levy\n"
+      "not done\n"
+      "```\n"
+      "```Tasks\n"
+      "not a query\n"
+      "```\n"
+      "~~~tasks extra words\n"
+      "done\n"
+      "~~~\n"
+      "```tasks\n"
+      "unterminated\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.task_queries.size() == 3);
+  REQUIRE(s.task_queries[0].query == "path includes Asaf Levy\nnot done\n");
+  REQUIRE(s.task_queries[0].line == 3);
+  REQUIRE(s.task_queries[0].begin == 15);
+  REQUIRE(text.substr(s.task_queries[0].end, 8) == "```Tasks");
+  REQUIRE(s.task_queries[1].query == "done\n");
+  REQUIRE(s.task_queries[2].query == "unterminated\n");
+  REQUIRE(s.task_queries[2].end == text.size());
+}
+
+TEST_CASE("Tasks know their nearest heading", "[markdown]") {
+  const std::string_view text =
+      "- [ ] before\n"
+      "# A\n"
+      "- [x] under A ✅ 2025-01-01\n"
+      "## B\n"
+      "  * [ ] under B\n"
+      "> - [ ] quoted\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.tasks.size() == 4);
+  REQUIRE(s.tasks[0].heading == -1);
+  REQUIRE(s.tasks[1].heading == 0);
+  REQUIRE(s.tasks[1].task.status == StatusType::Done);
+  REQUIRE(s.tasks[1].line == 3);
+  REQUIRE(s.tasks[1].line_begin == 17);
+  REQUIRE(s.tasks[2].heading == 1);
+  REQUIRE(s.tasks[3].heading == 1);
+  REQUIRE(s.tasks[3].task.description == "quoted");
+}
+
+TEST_CASE("CRLF text: lines count LF, views exclude CR", "[markdown]") {
+  const std::string_view text =
+      "# Title #\r\n"
+      "- [ ] task [[Link]]\r\n"
+      "```tasks\r\n"
+      "not done\r\n"
+      "```\r\n"
+      "## Next\r\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.headings.size() == 2);
+  REQUIRE(s.headings[0].text == "Title");
+  REQUIRE(s.headings[0].line_end == 11);
+  REQUIRE(s.headings[1].text == "Next");
+  REQUIRE(s.headings[1].line == 6);
+  REQUIRE(s.tasks.size() == 1);
+  REQUIRE(s.tasks[0].task.text == "task [[Link]]");
+  REQUIRE(s.links[0].link.target == "Link");
+  REQUIRE(s.task_queries[0].query == "not done\r\n");
+}
+
+TEST_CASE("Scanning a note body after front-matter", "[markdown]") {
+  const std::string_view text =
+      "\xEF\xBB\xBF---\n"
+      "title: \"[[NotALink]]\"\n"
+      "---\n"
+      "# Asaf Levy\n"
+      "- [ ] ask [[Jane]]\n";
+  const FrontMatterSplit split = split_front_matter(text);
+  const MarkdownScan s = scan_markdown(text, split.body_begin, split.body_first_line);
+  REQUIRE(s.headings.size() == 1);
+  REQUIRE(s.headings[0].line == 4);
+  REQUIRE(s.headings[0].line_begin == split.body_begin);
+  REQUIRE(s.links.size() == 1);
+  REQUIRE(s.links[0].link.target == "Jane");
+  REQUIRE(s.links[0].line == 5);
+  REQUIRE(s.tasks[0].line == 5);
+}
+
+TEST_CASE("section_body runs to the next heading of the same or higher level", "[markdown]") {
+  const std::string_view text =
+      "# Top\n"
+      "intro\n"
+      "## A\n"
+      "a\n"
+      "### A1\n"
+      "a1\n"
+      "## B\n"
+      "b\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.headings.size() == 4);
+  REQUIRE(slice(text, section_body(s, 0, text.size())) == "intro\n## A\na\n### A1\na1\n## B\nb\n");
+  REQUIRE(slice(text, section_body(s, 1, text.size())) == "a\n### A1\na1\n");
+  REQUIRE(slice(text, section_body(s, 2, text.size())) == "a1\n");
+  REQUIRE(slice(text, section_body(s, 3, text.size())) == "b\n");
+}
+
+TEST_CASE("Empty and pathological input", "[markdown]") {
+  REQUIRE(scan("").headings.empty());
+  const std::string many_ticks = "a" + std::string(10000, '`');
+  REQUIRE(scan(many_ticks).code.empty());
+  std::string growing;
+  for (int n = 1; n < 300; ++n) growing += std::string(static_cast<std::size_t>(n), '`') + " ";
+  REQUIRE(scan(growing).code.empty());
+  const std::string brackets(10000, '[');
+  REQUIRE(scan(brackets).links.empty());
+}

@@ -1,0 +1,160 @@
+#include "kb/text/task.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kb::text;
+
+TEST_CASE("Task markers, indentation and statuses", "[task]") {
+  for (std::string_view line :
+       {"- [ ] x", "* [ ] x", "+ [ ] x", "1. [ ] x", "12) [ ] x", "  - [ ] x", "\t- [ ] x",
+        "> - [ ] x", "> > 3. [ ] x", "-   [ ] x"}) {
+    INFO(line);
+    const auto t = parse_task_line(line);
+    REQUIRE(t);
+    REQUIRE(t->description == "x");
+  }
+  REQUIRE(parse_task_line("    - [ ] x")->indent == 4);
+  REQUIRE(parse_task_line("> - [ ] x")->indent == 2);
+  REQUIRE(parse_task_line("- [ ] x")->indent == 0);
+
+  REQUIRE(parse_task_line("- [ ] a")->status == StatusType::Todo);
+  REQUIRE(parse_task_line("- [x] a")->status == StatusType::Done);
+  REQUIRE(parse_task_line("- [X] a")->status == StatusType::Done);
+  REQUIRE(parse_task_line("- [/] a")->status == StatusType::InProgress);
+  REQUIRE(parse_task_line("- [-] a")->status == StatusType::Cancelled);
+  REQUIRE(parse_task_line("- [?] a")->status == StatusType::Todo);
+  const auto unicode = parse_task_line("- [é] a");
+  REQUIRE(unicode);
+  REQUIRE(unicode->status_symbol == "é");
+  REQUIRE(unicode->status == StatusType::Todo);
+}
+
+TEST_CASE("Lines that are not tasks", "[task]") {
+  for (std::string_view line :
+       {"-[ ] x", "- [xx] x", "- [] x", "- [ ]x", "- x", "[ ] x", "a - [ ] x", "1 [ ] x", "1.[ ] x",
+        "-\t[ ] x", "", "- [", "- [ ", "#- [ ] x", "a. [ ] x", "1234567890. [ ] x"}) {
+    INFO(line);
+    REQUIRE_FALSE(parse_task_line(line));
+  }
+}
+
+TEST_CASE("An empty task at the end of the line", "[task]") {
+  const auto t = parse_task_line("- [ ]");
+  REQUIRE(t);
+  REQUIRE(t->text.empty());
+  REQUIRE(t->description.empty());
+  REQUIRE(parse_task_line("- [x]   "));
+  REQUIRE(parse_task_line("- [ ]\r"));
+}
+
+TEST_CASE("Emoji fields are read from the end", "[task]") {
+  const auto t = parse_task_line(
+      "- [ ] Call Jane 🔼 🔁 every week ➕ 2025-01-01 🛫 2025-01-02 ⏳ 2025-01-03 📅 "
+      "2025-01-04 "
+      "✅ 2025-01-05 ❌ 2025-01-06 🆔 abc ⛔ x1,y2");
+  REQUIRE(t);
+  REQUIRE(t->description == "Call Jane");
+  REQUIRE(t->priority == Priority::Medium);
+  REQUIRE(t->recurrence == "every week");
+  REQUIRE(t->created == Date{2025, 1, 1});
+  REQUIRE(t->start == Date{2025, 1, 2});
+  REQUIRE(t->scheduled == Date{2025, 1, 3});
+  REQUIRE(t->due == Date{2025, 1, 4});
+  REQUIRE(t->done == Date{2025, 1, 5});
+  REQUIRE(t->cancelled == Date{2025, 1, 6});
+  REQUIRE(t->id == "abc");
+  REQUIRE(t->depends_on == "x1,y2");
+}
+
+TEST_CASE("Each priority", "[task]") {
+  REQUIRE(parse_task_line("- [ ] a 🔺")->priority == Priority::Highest);
+  REQUIRE(parse_task_line("- [ ] a ⏫")->priority == Priority::High);
+  REQUIRE(parse_task_line("- [ ] a 🔼")->priority == Priority::Medium);
+  REQUIRE(parse_task_line("- [ ] a 🔽")->priority == Priority::Low);
+  REQUIRE(parse_task_line("- [ ] a ⏬")->priority == Priority::Lowest);
+  REQUIRE(parse_task_line("- [ ] a ⏬\xEF\xB8\x8F")->priority == Priority::Lowest);
+  REQUIRE(parse_task_line("- [ ] a")->priority == Priority::None);
+  // Not at the end after the other fields are gone: part of the description.
+  const auto t = parse_task_line("- [ ] a ⏫ b");
+  REQUIRE(t->priority == Priority::None);
+  REQUIRE(t->description == "a ⏫ b");
+}
+
+TEST_CASE("Alternative date emojis", "[task]") {
+  REQUIRE(parse_task_line("- [ ] a 📆 2025-02-03")->due == Date{2025, 2, 3});
+  REQUIRE(parse_task_line("- [ ] a 🗓 2025-02-03")->due == Date{2025, 2, 3});
+  REQUIRE(parse_task_line("- [ ] a ⌛ 2025-02-03")->scheduled == Date{2025, 2, 3});
+  REQUIRE(parse_task_line("- [ ] a 📅2025-02-03")->due == Date{2025, 2, 3});
+  REQUIRE(parse_task_line("- [ ] a📅 2025-02-03")->description == "a");
+}
+
+TEST_CASE("Fields in the middle stay in the description", "[task]") {
+  const auto t = parse_task_line("- [ ] Pay 📅 2025-02-03 rent");
+  REQUIRE(t->description == "Pay 📅 2025-02-03 rent");
+  REQUIRE_FALSE(t->due);
+}
+
+TEST_CASE("An invalid date is removed but unset", "[task]") {
+  const auto t = parse_task_line("- [ ] a 📅 2025-02-30");
+  REQUIRE(t->description == "a");
+  REQUIRE_FALSE(t->due);
+}
+
+TEST_CASE("The earliest duplicate field wins, as in the plugin", "[task]") {
+  const auto t = parse_task_line("- [ ] a 📅 2025-01-01 📅 2025-02-02");
+  REQUIRE(t->due == Date{2025, 1, 1});
+  REQUIRE(t->description == "a");
+}
+
+TEST_CASE("Tags anywhere; trailing tags go back onto the description", "[task]") {
+  SECTION("tags at the end stay") {
+    const auto t = parse_task_line("- [ ] Do exercises #todo #health");
+    REQUIRE(t->description == "Do exercises #todo #health");
+    REQUIRE(t->tags == std::vector<std::string_view>{"#todo", "#health"});
+  }
+  SECTION("tags between fields are listed but not in the description view") {
+    const auto t = parse_task_line("- [ ] Do #a 📅 2025-01-01 #b ⏫ #c");
+    REQUIRE(t->description == "Do #a");  // the plugin says "Do #a #b #c"
+    REQUIRE(t->due == Date{2025, 1, 1});
+    REQUIRE(t->priority == Priority::High);
+    REQUIRE(t->tags == std::vector<std::string_view>{"#a", "#b", "#c"});
+  }
+  SECTION("tag rules") {
+    const auto t =
+        parse_task_line("- [ ] #dog #car http://www/ddd#ere #house, x#no #123 #a/b-c_d #é!");
+    REQUIRE(t->tags ==
+            std::vector<std::string_view>{"#dog", "#car", "#house", "#123", "#a/b-c_d", "#é"});
+  }
+}
+
+TEST_CASE("Block links are removed before the fields", "[task]") {
+  const auto t = parse_task_line("- [ ] a 📅 2025-01-01 ^abc-1");
+  REQUIRE(t->due == Date{2025, 1, 1});
+  REQUIRE(t->description == "a");
+  REQUIRE(t->text == "a 📅 2025-01-01 ^abc-1");
+}
+
+TEST_CASE("text is everything after the checkbox", "[task]") {
+  const auto t = parse_task_line("  - [x]  Done thing ✅ 2025-01-01  \r");
+  REQUIRE(t->text == "Done thing ✅ 2025-01-01");
+  REQUIRE(t->status_symbol == "x");
+  REQUIRE(t->description == "Done thing");
+}
+
+TEST_CASE("Names of statuses and priorities", "[task]") {
+  REQUIRE(status_type_name(StatusType::Todo) == "TODO");
+  REQUIRE(status_type_name(StatusType::InProgress) == "IN_PROGRESS");
+  REQUIRE(status_type_name(StatusType::Done) == "DONE");
+  REQUIRE(status_type_name(StatusType::Cancelled) == "CANCELLED");
+  REQUIRE(status_type_name(StatusType::NonTask) == "NON_TASK");
+  REQUIRE(priority_name(Priority::Highest) == "highest");
+  REQUIRE(priority_name(Priority::None) == "none");
+  REQUIRE(priority_name(Priority::Lowest) == "lowest");
+  REQUIRE(is_done(StatusType::Done));
+  REQUIRE(is_done(StatusType::Cancelled));
+  REQUIRE(is_done(StatusType::NonTask));
+  REQUIRE_FALSE(is_done(StatusType::Todo));
+  REQUIRE_FALSE(is_done(StatusType::InProgress));
+  REQUIRE(Priority::Medium < Priority::None);
+  REQUIRE(Priority::None < Priority::Low);
+}
