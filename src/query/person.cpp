@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kb/model/context_template.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -44,6 +45,19 @@ std::string capitalised(std::string_view s) {
 
 }  // namespace
 
+Profile read_profile(const model::Note& note) {
+  Profile profile;
+  for (const char* label : {"role", "location", "relationship"}) {
+    std::string value = profile_field(note, label);
+    if (value.empty()) value = profile_field(note, capitalised(label));
+    if (std::string_view(label) == "role") profile.role = value;
+    if (std::string_view(label) == "location") profile.location = value;
+    if (std::string_view(label) == "relationship") profile.relationship = value;
+  }
+  profile.last_contact = note.fm.get_string("last_contact");
+  return profile;
+}
+
 std::vector<TaskItem> vault_tasks(const model::Vault& vault) {
   std::vector<TaskItem> items;
   for (const auto& note : vault.notes) {
@@ -72,14 +86,7 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
   view.name = note.name;
   view.path = note.path;
   view.aliases = note.aliases;
-  for (const char* label : {"role", "location", "relationship"}) {
-    std::string value = profile_field(note, label);
-    if (value.empty()) value = profile_field(note, capitalised(label));
-    if (std::string_view(label) == "role") view.profile.role = value;
-    if (std::string_view(label) == "location") view.profile.location = value;
-    if (std::string_view(label) == "relationship") view.profile.relationship = value;
-  }
-  view.profile.last_contact = note.fm.get_string("last_contact");
+  view.profile = read_profile(note);
 
   const std::size_t summary_length = vault.conventions.summary_length;
   for (const auto& involvement : vault.involvement(person)) {
@@ -93,6 +100,7 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     entry.summary = text::truncate_chars(other.summary, summary_length);
     const model::NoteId owner = vault.owner(involvement.note);
     if (owner >= 0 && owner != person) entry.via = vault.notes[owner].name;
+    entry.line_template = vault.conventions.context_template;
     view.recent_context.push_back(std::move(entry));
   }
   std::stable_sort(view.recent_context.begin(), view.recent_context.end(),
@@ -129,20 +137,9 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
 }
 
 std::string context_line(const ContextEntry& entry) {
-  std::string line = "- ";
-  line += entry.date ? entry.date->iso() : "unknown";
-  line += ": ";
-  line += entry.link;
-  if (!entry.summary.empty()) {
-    line += " - ";
-    line += entry.summary;
-  }
-  if (entry.via) {
-    line += " (via ";
-    line += *entry.via;
-    line += ")";
-  }
-  return line;
+  const std::string date = entry.date ? entry.date->iso() : "unknown";
+  return model::render_context_line(
+      entry.line_template, {date, entry.link, entry.summary, entry.via.value_or(std::string())});
 }
 
 }  // namespace kb::query

@@ -21,6 +21,8 @@ struct ContextEntry {
   std::string link;                // wikilink that resolves to the note from anywhere
   std::string summary;             // cut to the configured length, "..." when cut
   std::optional<std::string> via;  // owning entity's name, unless the person or none
+  // The vault's Conventions::context_template, which context_line renders.
+  std::string line_template{model::kDefaultContextTemplate};
 };
 
 struct OpenTask {
@@ -41,6 +43,10 @@ struct PersonView {
   std::vector<OpenTask> open_tasks;
 };
 
+// Role, location and relationship (front-matter, else "**Role**: ..." lines of
+// the body) and front-matter last_contact: what `kb people` lists.
+Profile read_profile(const model::Note& note);
+
 // Every task of the vault as the query engine sees it.
 std::vector<TaskItem> vault_tasks(const model::Vault& vault);
 
@@ -53,6 +59,7 @@ std::string default_tasks_query(std::string_view name);
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const std::vector<TaskItem>& all_tasks, text::Date today);
 
+// The entry rendered with its line_template; by default
 // "- 2025-11-07: [[stem]] - summary (via Owner)", as the seed writes it.
 std::string context_line(const ContextEntry& entry);
 

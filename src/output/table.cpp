@@ -1,0 +1,176 @@
+#include "kb/output/table.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "kb/text/unicode.hpp"
+
+namespace kb::output {
+
+namespace {
+
+// A note with invalid UTF-8 must not abort the output: U+FFFD stands in.
+constexpr auto kReplaceInvalid = nlohmann::json::error_handler_t::replace;
+
+const nlohmann::json& field(const nlohmann::json& row, const std::string& key) {
+  static const nlohmann::json null;
+  const auto it = row.find(key);
+  return it == row.end() ? null : *it;
+}
+
+// Text cells stay on one line whatever the note holds.
+std::string one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string cell_text(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null:
+      return {};
+    case nlohmann::json::value_t::string:
+      return value.get<std::string>();
+    case nlohmann::json::value_t::array: {
+      std::string joined;
+      for (const auto& item : value) {
+        if (!joined.empty()) joined += ", ";
+        joined += cell_text(item);
+      }
+      return joined;
+    }
+    default:
+      return value.dump();
+  }
+}
+
+std::string escape_tsv(std::string_view field) {
+  std::string out;
+  out.reserve(field.size());
+  for (char c : field) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string paint(bool color, std::string_view code, std::string_view s) {
+  if (!color || code.empty()) return std::string(s);
+  std::string out = "\x1b[";
+  out += code;
+  out += 'm';
+  out += s;
+  out += "\x1b[0m";
+  return out;
+}
+
+Table::Table(std::vector<Column> columns, std::string nul_key)
+    : columns_(std::move(columns)), nul_key_(std::move(nul_key)) {
+  if (nul_key_.empty() && !columns_.empty()) nul_key_ = columns_.front().key;
+}
+
+void Table::add(nlohmann::json row) { rows_.push_back(std::move(row)); }
+
+std::string Table::text(const TextOptions& options) const {
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows_.size());
+  for (const auto& row : rows_) {
+    auto& line = cells.emplace_back();
+    for (const auto& column : columns_) {
+      const auto& value = field(row, column.key);
+      line.push_back(value.is_null() ? column.missing : one_line(cell_text(value)));
+    }
+  }
+  // Widths in code points: close enough for the Latin, Greek and Cyrillic
+  // names of a vault; wide CJK glyphs may shift a column.
+  std::vector<std::size_t> widths(columns_.size(), 0);
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (options.header) widths[c] = text::utf8_length(columns_[c].key);
+    for (const auto& line : cells) widths[c] = std::max(widths[c], text::utf8_length(line[c]));
+  }
+  std::string out;
+  auto emit = [&](const std::vector<std::string>& line, bool heading) {
+    std::string text_line;
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      const bool last = c + 1 == line.size();
+      const std::string& code = heading ? std::string("1") : columns_[c].style;
+      text_line += paint(options.color, code, line[c]);
+      if (!last) text_line.append(widths[c] - text::utf8_length(line[c]) + 2, ' ');
+    }
+    while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
+    out += text_line;
+    out += '\n';
+  };
+  if (options.header && !rows_.empty()) {
+    std::vector<std::string> names;
+    for (const auto& column : columns_) names.push_back(column.key);
+    emit(names, true);
+  }
+  for (const auto& line : cells) emit(line, false);
+  return out;
+}
+
+std::string Table::tsv() const {
+  std::string out;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (c) out += '\t';
+    out += escape_tsv(columns_[c].key);
+  }
+  out += '\n';
+  for (const auto& row : rows_) {
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (c) out += '\t';
+      out += escape_tsv(cell_text(field(row, columns_[c].key)));
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string Table::json() const {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& row : rows_) array.push_back(row);
+  return array.dump(2, ' ', false, kReplaceInvalid) + "\n";
+}
+
+std::string Table::jsonl() const {
+  std::string out;
+  for (const auto& row : rows_) {
+    out += row.dump(-1, ' ', false, kReplaceInvalid);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string Table::nul() const {
+  std::string out;
+  std::unordered_set<std::string> seen;
+  for (const auto& row : rows_) {
+    std::string value = cell_text(field(row, nul_key_));
+    if (value.empty() || !seen.insert(value).second) continue;
+    out += value;
+    out += '\0';
+  }
+  return out;
+}
+
+std::string Table::render(Format format, const TextOptions& options) const {
+  switch (format) {
+    case Format::Json: return json();
+    case Format::Jsonl: return jsonl();
+    case Format::Tsv: return tsv();
+    case Format::Nul: return nul();
+    case Format::Text: break;
+  }
+  return text(options);
+}
+
+}  // namespace kb::output
