@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmarks kb against its floors and its Python peer; see docs/performance.md.
+#
+#   bench/run.sh [--sizes 1000,10000] [--runs 5] [--peer-runs N] [--seed 1] [--skip-build]
+#
+# Builds kb and the floors in Release (build-bench/), generates the vaults
+# once into bench/.vaults/ (again only when gen_vault.py changes), then prints
+# a Markdown table of medians. The page cache is warm for every figure:
+# nothing is dropped (that needs root), so no figure is a cold-disk one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=1000,10000
+runs=5
+peer_runs=
+seed=1
+build=1
+python=${PYTHON:-python3}
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --peer-runs) peer_runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --skip-build) build=0; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs must be a positive number" >&2; exit 2; }
+
+if [[ $build == 1 ]]; then
+  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DKB_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-bench -j"$(nproc)" --target kb_read_floor kb_stat_floor
+  # kb may not build while it is being written: its figures are then n/a.
+  if ! cmake --build build-bench -j"$(nproc)" --target kb; then
+    echo "run.sh: kb did not build; its figures will be n/a" >&2
+    rm -f build-bench/kb
+  fi
+fi
+
+mkdir -p bench/.vaults
+generator_hash=$(sha256sum bench/gen_vault.py | cut -c1-16)
+vault_args=()
+IFS=, read -ra size_list <<<"$sizes"
+for n in "${size_list[@]}"; do
+  [[ $n =~ ^[0-9]+$ && $n -ge 100 ]] || { echo "run.sh: bad size '$n' (need >= 100)" >&2; exit 2; }
+  vault=bench/.vaults/n$n-s$seed
+  stamp=$vault.stamp  # generator hash and the generator's summary line
+  if [[ ! -d $vault || ! -f $stamp || $(head -1 "$stamp") != "$generator_hash" ]]; then
+    echo "run.sh: generating $vault" >&2
+    rm -rf "$vault" "$vault.tmp" "$stamp"
+    summary=$("$python" bench/gen_vault.py --notes "$n" --seed "$seed" --out "$vault.tmp")
+    mv "$vault.tmp" "$vault"
+    printf '%s\n%s\n' "$generator_hash" "$summary" >"$stamp"
+  fi
+  vault_args+=(--vault "$n=$PWD/$vault")
+done
+
+"$python" bench/measure.py --bin build-bench --runs "$runs" ${peer_runs:+--peer-runs "$peer_runs"} \
+  --python "$python" --json-out bench/.vaults/last-results.json "${vault_args[@]}"
