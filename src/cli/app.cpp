@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kb/io/fs.hpp"
+#include "kb/model/config.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::cli {
@@ -48,11 +49,57 @@ std::string Context::vault_root() const {
   return ".";
 }
 
+io::DiskFileSystem& Context::fs() {
+  if (!fs_) fs_.emplace(vault_root());
+  return *fs_;
+}
+
+const model::Conventions* Context::conventions() {
+  if (conventions_) return &*conventions_;
+  if (config_failed_) return nullptr;
+  std::optional<Expected<std::string>> text;
+  if (!globals_.config.empty()) {
+    // --config is relative to the working directory, not to the vault.
+    const std::string& path = globals_.config;
+    const std::size_t slash = path.rfind('/');
+    const std::string folder =
+        slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    text = io::DiskFileSystem(folder).read(slash == std::string::npos ? path : path.substr(slash + 1));
+    config_file_ = path;
+  } else if (fs().stat(".kb.yaml")) {
+    text = fs().read(".kb.yaml");
+    config_file_ = ".kb.yaml";
+  }
+  if (!text) {
+    conventions_.emplace();
+    return &*conventions_;
+  }
+  Diagnostics warnings;
+  auto loaded = text->ok() ? model::load_config(**text, config_file_, warnings)
+                           : Expected<model::Conventions>::failure(text->error());
+  if (!globals_.quiet) {
+    for (const auto& d : warnings) warn(d);
+  }
+  if (!loaded) {
+    Diagnostic d = loaded.error();
+    d.path = config_file_;
+    warn(d);
+    config_failed_ = true;
+    return nullptr;
+  }
+  conventions_.emplace(std::move(*loaded));
+  return &*conventions_;
+}
+
 model::Vault* Context::vault() {
   if (vault_) return &*vault_;
   if (load_failed_) return nullptr;
-  io::DiskFileSystem fs(vault_root());
-  auto loaded = model::load_vault(fs, model::Conventions{});
+  const model::Conventions* conventions = this->conventions();
+  if (!conventions) {
+    load_failed_ = true;
+    return nullptr;
+  }
+  auto loaded = model::load_vault(fs(), *conventions);
   if (!loaded) {
     warn(loaded.error());
     load_failed_ = true;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "kb/io/fs.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/output/person.hpp"
 #include "kb/text/date.hpp"
@@ -38,13 +39,24 @@ class Context {
   // Loads the vault (once), printing load warnings; nullptr after printing an
   // error when the vault cannot be read.
   model::Vault* vault();
+  // The conventions in effect (once): --config FILE, else <vault>/.kb.yaml
+  // when present, else the defaults. Prints config warnings; nullptr after
+  // printing the error for an unreadable file or a bad value.
+  const model::Conventions* conventions();
+  // The config file read ("" when none): the --config path, or ".kb.yaml".
+  const std::string& config_file() const { return config_file_; }
   text::Date today() const;
   std::string vault_root() const;
+  io::DiskFileSystem& fs();  // rooted at vault_root()
   // Colour on a terminal unless NO_COLOR is set or --color says otherwise.
   output::Style style() const;
 
  private:
   const Globals& globals_;
+  std::optional<io::DiskFileSystem> fs_;
+  std::optional<model::Conventions> conventions_;
+  std::string config_file_;
+  bool config_failed_ = false;
   std::optional<model::Vault> vault_;
   bool load_failed_ = false;
 };

@@ -1,0 +1,172 @@
+// kb regen: rewrite Recent Context, Open Tasks and last_contact in person
+// notes, in place, atomically, and only when the bytes differ.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <set>
+
+#include "app.hpp"
+#include "kb/edit/person_sections.hpp"
+#include "kb/edit/unified_diff.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+struct Options {
+  std::vector<std::string> names;
+  bool all = false;
+  bool dry_run = false;
+  bool diff = false;
+  bool check = false;
+  bool force = false;
+};
+
+struct Tally {
+  int updated = 0, unchanged = 0, failed = 0;
+};
+
+// Names from the arguments; "-" reads more, one a line, from stdin.
+std::vector<std::string> collect_names(const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  for (const auto& arg : args) {
+    if (arg != "-") {
+      names.push_back(arg);
+      continue;
+    }
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") != std::string::npos) names.push_back(line);
+    }
+  }
+  return names;
+}
+
+// Shows "kb: regen 120/5000" on a terminal, at most a hundred times.
+class Progress {
+ public:
+  Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled && total > 50) {}
+  void tick(std::size_t done) {
+    if (!enabled_ || (done * 100 / total_ == last_ && done != total_)) return;
+    last_ = done * 100 / total_;
+    fmt::print(stderr, "\rkb: regen {}/{}", done, total_);
+    if (done == total_) fmt::print(stderr, "\r\x1b[K");
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+  std::size_t last_ = 101;
+};
+
+int run_regen(const Options& options, Context& context) {
+  if (options.all == !options.names.empty()) {
+    error("regen: give NAME... (or - to read names from stdin), or --all");
+    return kUsage;
+  }
+  model::Vault* vault = context.vault();
+  if (!vault) return kUsage;
+
+  int exit_code = kOk;
+  std::vector<model::NoteId> people;
+  if (options.all) {
+    people = vault->people();
+  } else {
+    std::set<model::NoteId> seen;
+    for (const auto& name : collect_names(options.names)) {
+      int code = kOk;
+      if (auto id = resolve_entity(*vault, name, {model::NoteKind::Person}, code)) {
+        if (seen.insert(*id).second) people.push_back(*id);
+      } else {
+        exit_code = std::max(exit_code, code);
+      }
+    }
+  }
+
+  const auto tasks = query::vault_tasks(*vault);
+  const text::Date today = context.today();
+  const bool writing = !options.dry_run && !options.diff && !options.check;
+  Tally tally;
+  Progress progress(people.size(), isatty(STDERR_FILENO));
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    progress.tick(i);
+    const model::Note& note = vault->notes[people[i]];
+    auto view = query::person_view(*vault, people[i], tasks, today);
+    if (!view) {
+      warn(view.error());
+      ++tally.failed;
+      continue;
+    }
+    auto rewritten = edit::rewrite_person_note(note.text, edit::person_sections(*vault, *view));
+    if (!rewritten) {
+      Diagnostic d = rewritten.error();
+      d.path = note.path;
+      warn(d);
+      ++tally.failed;
+      continue;
+    }
+    if (*rewritten == note.text) {
+      ++tally.unchanged;
+      continue;
+    }
+    if (options.check) {
+      fmt::print("{}\n", note.path);
+    } else if (options.diff) {
+      fmt::print("{}", edit::unified_diff(note.text, *rewritten, note.path));
+    } else if (options.dry_run) {
+      fmt::print("would update {}\n", note.path);
+    }
+    if (writing) {
+      io::WriteOptions write;
+      write.expect = note.stat;
+      write.force = options.force;
+      if (auto failure = context.fs().write_atomic(note.path, *rewritten, write)) {
+        if (failure->path.empty()) failure->path = note.path;
+        warn(*failure);
+        ++tally.failed;
+        continue;
+      }
+    }
+    ++tally.updated;
+  }
+  progress.tick(people.size());
+
+  const char* verb = writing ? "updated" : options.check ? "out of date" : "would update";
+  fmt::print(stderr, "kb: regen: {} {}, {} unchanged, {} failed\n", tally.updated, verb,
+             tally.unchanged, tally.failed);
+  if (tally.failed > 0) exit_code = std::max<int>(exit_code, kNotFound);
+  if (options.check && tally.updated > 0) exit_code = std::max<int>(exit_code, kNotFound);
+  return exit_code;
+}
+
+Command regen_command() {
+  return {"regen", "Regenerate Recent Context, Open Tasks and last_contact in person notes", 12,
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            auto options = std::make_shared<Options>();
+            sub.add_option("NAME", options->names, "People to regenerate; - reads names from stdin");
+            sub.add_flag("--all", options->all, "Every person note in the vault");
+            sub.add_flag("-n,--dry-run", options->dry_run, "Say which notes would change; write nothing");
+            sub.add_flag("--diff", options->diff, "Print a unified diff of the changes; write nothing");
+            sub.add_flag("--check", options->check,
+                         "Exit 1 and list the notes that are out of date; write nothing");
+            sub.add_flag("--force", options->force, "Also write symlinked and read-only notes");
+            sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
+every other byte of the note stays as it is. A note that changed on disk since
+kb read it is left alone. A second run changes nothing.
+
+Examples:
+  kb regen "Asaf Levy"
+  kb regen --all --diff | less
+  kb regen --all --check            # in a pre-commit hook: exit 1 when stale
+  kb people --tsv | tail -n +2 | cut -f1 | kb regen -)");
+            return [options](Context& context) { return run_regen(*options, context); };
+          }};
+}
+
+const RegisterCommand registered{regen_command()};
+
+}  // namespace
+
+}  // namespace kb::cli
