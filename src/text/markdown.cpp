@@ -1,7 +1,9 @@
 #include "kb/text/markdown.hpp"
 
+#include <climits>
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace kb::text {
 namespace {
@@ -38,7 +40,24 @@ struct Fence {
   char marker = 0;  // '`' or '~'
   std::size_t length = 0;
   std::string_view info;
+  int quote_depth = 0;  // blockquote / callout markers before the fence
 };
+
+// Strips up to `max_depth` blockquote markers ("> ", "> > ", ">"), returning
+// how many there were and the rest of the line.
+std::pair<int, std::string_view> strip_quotes(std::string_view content, int max_depth) {
+  int depth = 0;
+  while (depth < max_depth) {
+    std::size_t i = 0;
+    while (i < content.size() && i < 3 && content[i] == ' ') ++i;
+    if (i >= content.size() || content[i] != '>') break;
+    ++i;
+    if (i < content.size() && is_blank(content[i])) ++i;
+    content.remove_prefix(i);
+    ++depth;
+  }
+  return {depth, content};
+}
 
 // A fence line: any indentation (fences inside list items are indented),
 // then 3+ backticks or tildes. A backtick fence's info string holds no backtick.
@@ -183,15 +202,24 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
     const Line line = line_at(text, pos);
     pos = line.next;
     if (fence) {
-      if (closes_fence(line.content, *fence)) close_fence(line.begin, line.next);
-      continue;
+      const auto [depth, rest] = strip_quotes(line.content, fence->quote_depth);
+      if (depth == fence->quote_depth) {
+        if (closes_fence(rest, *fence)) close_fence(line.begin, line.next);
+        continue;
+      }
+      // The blockquote holding the fence ended, and with it the fence (CommonMark).
+      close_fence(line.begin, line.begin);
     }
-    if (auto opening = opening_fence(line.content)) {
+    const auto [quote_depth, unquoted] = strip_quotes(line.content, INT_MAX);
+    if (auto opening = opening_fence(unquoted)) {
       fence = opening;
+      fence->quote_depth = quote_depth;
       fence_begin = line.begin;
       fence_content_begin = line.next;
       fence_line = line_number;
-      fence_is_query = is_tasks_info(opening->info);
+      // A query inside a callout would carry "> " on every line; kb reads
+      // only top-level (or list-indented) query blocks.
+      fence_is_query = quote_depth == 0 && is_tasks_info(opening->info);
       continue;
     }
     if (auto heading = atx_heading(line.content)) {

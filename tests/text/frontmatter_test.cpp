@@ -288,3 +288,72 @@ TEST_CASE("Pathological yaml fails cleanly", "[frontmatter]") {
     REQUIRE(r.fm.get_string("b") == "hello");
   }
 }
+
+TEST_CASE("yaml-cpp's own depth guard is reported as nesting", "[frontmatter]") {
+  std::string yaml;
+  for (int i = 0; i < 600; ++i) yaml += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  const FrontMatterResult r = parse_front_matter(yaml, 2);
+  REQUIRE_FALSE(r.ok);
+  REQUIRE(r.diagnostics.size() == 1);
+  REQUIRE(r.diagnostics[0].message == "malformed front-matter: nested too deeply");
+  REQUIRE(r.fm.empty());
+}
+
+TEST_CASE("Flow nesting up to the limit parses", "[frontmatter]") {
+  const std::string yaml = "a: " + std::string(200, '[') + std::string(200, ']') + "\n";
+  const FrontMatterResult r = parse_front_matter(yaml, 2);
+  REQUIRE(r.ok);
+  REQUIRE(r.fm.find("a")->is_sequence());
+}
+
+TEST_CASE("Tabs, odd keys and other scalars", "[frontmatter]") {
+  const FrontMatterResult r = parse_note(
+      "---\n"
+      "\"quoted key\": 1\n"
+      "multi: |\n"
+      "  line one\n"
+      "  line two\n"
+      "folded: >\n"
+      "  a\n"
+      "  b\n"
+      "bool: true\n"
+      "url: https://example.com/a#b\n"
+      "tagged: !!str 2025\n"
+      "---\n");
+  REQUIRE(r.ok);
+  REQUIRE(r.fm.get_string("quoted key") == "1");
+  REQUIRE(r.fm.get_string("multi") == "line one\nline two\n");
+  REQUIRE(r.fm.get_string("folded") == "a b\n");
+  REQUIRE(r.fm.get_string("bool") == "true");
+  REQUIRE(r.fm.get_string("url") == "https://example.com/a#b");
+  REQUIRE(r.fm.get_string("tagged") == "2025");
+  REQUIRE_FALSE(r.fm.find("tagged")->quoted);
+}
+
+TEST_CASE("A tab used for indentation is a YAML error, reported not thrown", "[frontmatter]") {
+  const FrontMatterResult r = parse_note("---\na:\n\t- b\n---\n");
+  REQUIRE_FALSE(r.ok);
+  REQUIRE(r.diagnostics.size() == 1);
+  REQUIRE(r.diagnostics[0].message.rfind("malformed front-matter: ", 0) == 0);
+}
+
+TEST_CASE("Random yaml never throws", "[frontmatter]") {
+  const std::string_view alphabet[] = {"a", ":",   " ",  "\n", "- ", "[", "]",  "{",   "}", "\"",
+                                       "'", "&x ", "*x", "#",  "|",  ">", "\t", "---", "?", ","};
+  std::uint32_t state = 99;
+  const auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 500; ++round) {
+    std::string yaml;
+    const int pieces = static_cast<int>(next() % 40);
+    for (int i = 0; i < pieces; ++i) yaml += alphabet[next() % std::size(alphabet)];
+    const FrontMatterResult r = parse_front_matter(yaml, 2);
+    if (!r.ok) {
+      REQUIRE(r.fm.empty());
+      REQUIRE_FALSE(r.diagnostics.empty());
+    }
+    for (const kb::Diagnostic& d : r.diagnostics) REQUIRE(d.line >= 2);
+  }
+}

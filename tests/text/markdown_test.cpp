@@ -242,3 +242,125 @@ TEST_CASE("Empty and pathological input", "[markdown]") {
   const std::string brackets(10000, '[');
   REQUIRE(scan(brackets).links.empty());
 }
+
+TEST_CASE("Fence details: info strings, closing rules", "[markdown]") {
+  SECTION("a backtick info string with a backtick is not a fence") {
+    const std::string_view text = "``` a`b\n[[Shown]]\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.links.size() == 1);
+    REQUIRE(s.code.empty());  // neither ``` nor ` finds a closing run of its length
+  }
+  SECTION("a closing fence may be longer but carries no text") {
+    const std::string_view text =
+        "```\n"
+        "``` not a close\n"
+        "[[Hidden]]\n"
+        "`````\n"
+        "[[Shown]]\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.links.size() == 1);
+    REQUIRE(s.links[0].link.target == "Shown");
+    REQUIRE(slice(text, s.code[0]) == "```\n``` not a close\n[[Hidden]]\n`````\n");
+  }
+  SECTION("a tilde fence may contain backtick fences") {
+    const std::string_view text = "~~~\n```\n[[Hidden]]\n```\n~~~\n[[Shown]]\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.links.size() == 1);
+    REQUIRE(s.links[0].link.target == "Shown");
+  }
+  SECTION("two backticks are not a fence") {
+    const MarkdownScan s = scan("``\n[[Shown]]\n``\n");
+    REQUIRE(s.links.size() == 1);
+  }
+}
+
+TEST_CASE("Fences inside blockquotes and callouts", "[markdown]") {
+  const std::string_view text =
+      "> [!todo] Open\n"       // 1
+      "> ```tasks\n"           // 2
+      "> not done\n"           // 3
+      "> ```\n"                // 4
+      "> - [ ] quoted task\n"  // 5
+      "> ```\n"                // 6
+      "> [[Hidden]]\n"         // 7
+      "[[Shown]]\n"            // 8: the blockquote ends, and the fence with it
+      "- [ ] after\n";         // 9
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.task_queries.empty());
+  REQUIRE(s.tasks.size() == 2);
+  REQUIRE(s.tasks[0].line == 5);
+  REQUIRE(s.tasks[1].line == 9);
+  REQUIRE(s.links.size() == 1);
+  REQUIRE(s.links[0].link.target == "Shown");
+  REQUIRE(s.code.size() == 2);
+  REQUIRE(slice(text, s.code[0]) == "> ```tasks\n> not done\n> ```\n");
+  REQUIRE(slice(text, s.code[1]) == "> ```\n> [[Hidden]]\n");
+}
+
+TEST_CASE("Inline code and links inside headings and tasks", "[markdown]") {
+  const std::string_view text =
+      "## Call [[Jane]] about `[[x]]`\n"
+      "- [ ] ask [[Bob|Robert]] re `code [[y]]` ![[pic.png]]\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.headings.size() == 1);
+  REQUIRE(s.headings[0].text == "Call [[Jane]] about `[[x]]`");
+  REQUIRE(s.links.size() == 3);
+  REQUIRE(s.links[0].link.target == "Jane");
+  REQUIRE(s.links[1].link.target == "Bob");
+  REQUIRE(s.links[1].line == 2);
+  REQUIRE(s.links[2].link.embed);
+  REQUIRE(s.links[2].offset == text.find("![[pic"));
+  REQUIRE(s.tasks.size() == 1);
+  REQUIRE(s.tasks[0].task.description == "ask [[Bob|Robert]] re `code [[y]]` ![[pic.png]]");
+  REQUIRE(s.code.size() == 2);
+}
+
+TEST_CASE("An embed at the very start of the scan and code ranges are sorted", "[markdown]") {
+  const std::string_view text = "x\n![[A]] `c` [[B]] `d`\n```\nz\n```\n`e`\n";
+  const MarkdownScan s = scan_markdown(text, 2, 2);
+  REQUIRE(s.links.size() == 2);
+  REQUIRE(s.links[0].link.embed);
+  REQUIRE(s.links[0].offset == 2);
+  REQUIRE(s.links[0].line == 2);
+  REQUIRE(s.code.size() == 4);
+  for (std::size_t i = 1; i < s.code.size(); ++i) REQUIRE(s.code[i - 1].end <= s.code[i].begin);
+}
+
+TEST_CASE("A text without a final newline", "[markdown]") {
+  const std::string_view text = "# A\n- [ ] last [[L]]";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.tasks.size() == 1);
+  REQUIRE(s.tasks[0].task.description == "last [[L]]");
+  REQUIRE(s.links[0].line == 2);
+  REQUIRE(section_body(s, 0, text.size()).end == text.size());
+}
+
+TEST_CASE("Random input never breaks the scan's invariants", "[markdown]") {
+  const std::string_view alphabet[] = {"`", "```", "~~~", "[[",   "]]",          "!",
+                                       "#", " ",   "\n",  "\r\n", "- [ ] ",      "> ",
+                                       "|", "a",   "é",   "\xFF", "📅 2025-01-01"};
+  std::uint32_t state = 12345;
+  const auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int pieces = static_cast<int>(next() % 80);
+    for (int i = 0; i < pieces; ++i) text += alphabet[next() % std::size(alphabet)];
+    const MarkdownScan s = scan(text);
+    for (std::size_t i = 0; i < s.code.size(); ++i) {
+      REQUIRE(s.code[i].begin < s.code[i].end);
+      REQUIRE(s.code[i].end <= text.size());
+      if (i > 0) REQUIRE(s.code[i - 1].end <= s.code[i].begin);
+    }
+    for (const LinkOccurrence& l : s.links) {
+      REQUIRE(l.offset < text.size());
+      for (const ByteRange& c : s.code) REQUIRE((l.offset < c.begin || l.offset >= c.end));
+    }
+    for (std::size_t h = 0; h < s.headings.size(); ++h) {
+      const ByteRange body = section_body(s, h, text.size());
+      REQUIRE(body.begin <= body.end);
+    }
+  }
+}

@@ -158,3 +158,69 @@ TEST_CASE("Names of statuses and priorities", "[task]") {
   REQUIRE(Priority::Medium < Priority::None);
   REQUIRE(Priority::None < Priority::Low);
 }
+
+TEST_CASE("Recurrence, ids and dependencies", "[task]") {
+  SECTION("recurrence before a date") {
+    const auto t = parse_task_line("- [ ] Water plants 🔁 every day when done 📅 2025-01-01");
+    REQUIRE(t->recurrence == "every day when done");
+    REQUIRE(t->due == Date{2025, 1, 1});
+    REQUIRE(t->description == "Water plants");
+  }
+  SECTION("recurrence without a space") {
+    const auto t = parse_task_line("- [ ] a 🔁every Monday");
+    REQUIRE(t->recurrence == "every Monday");
+    REQUIRE(t->description == "a");
+  }
+  SECTION("text the recurrence class rejects stays in the description") {
+    const auto t = parse_task_line("- [ ] a 🔁 every day; really");
+    REQUIRE(t->recurrence.empty());
+    REQUIRE(t->description == "a 🔁 every day; really");
+  }
+  SECTION("depends on a list") {
+    const auto t = parse_task_line("- [ ] a ⛔️ abc , d_e-1 🆔 me");
+    REQUIRE(t->id == "me");
+    REQUIRE(t->depends_on == "abc , d_e-1");
+    REQUIRE(t->description == "a");
+  }
+  SECTION("malformed dependency lists stay in the description") {
+    REQUIRE(parse_task_line("- [ ] a ⛔ x,,y")->description == "a ⛔ x,,y");
+    REQUIRE(parse_task_line("- [ ] a ⛔ x y")->description == "a ⛔ x y");
+    REQUIRE(parse_task_line("- [ ] a ⛔ x,")->description == "a ⛔ x,");
+  }
+}
+
+TEST_CASE("Descriptions made only of fields or tags", "[task]") {
+  const auto dated = parse_task_line("- [ ] 📅 2025-01-01");
+  REQUIRE(dated->description.empty());
+  REQUIRE(dated->due == Date{2025, 1, 1});
+  const auto tagged = parse_task_line("- [ ] #next");
+  REQUIRE(tagged->description == "#next");
+  REQUIRE(tagged->tags == std::vector<std::string_view>{"#next"});
+  const auto both = parse_task_line("- [ ] #a #b ⏫");
+  REQUIRE(both->description == "#a #b");
+  REQUIRE(both->priority == Priority::High);
+  REQUIRE(both->tags == std::vector<std::string_view>{"#a", "#b"});
+}
+
+TEST_CASE("Unusual checkboxes and separators", "[task]") {
+  const auto bracket = parse_task_line("- []] odd");
+  REQUIRE(bracket);
+  REQUIRE(bracket->status_symbol == "]");
+  REQUIRE(parse_task_line("- [ ]\tx")->description == "x");
+  REQUIRE(parse_task_line("- [ ] x\r")->description == "x");
+  REQUIRE(parse_task_line("\t\t* [x] deep")->indent == 2);
+  const auto emoji_status = parse_task_line("- [😀] x");
+  REQUIRE(emoji_status);
+  REQUIRE(emoji_status->status_symbol == "😀");
+  REQUIRE_FALSE(parse_task_line("- [\xFF\xFF] x"));  // two invalid bytes are two symbols
+}
+
+TEST_CASE("Fields need the plugin's exact shapes", "[task]") {
+  // A variation selector after a date emoji is not in the plugin's date regex.
+  REQUIRE(parse_task_line("- [ ] a 🗓️ 2025-01-01")->description == "a 🗓️ 2025-01-01");
+  REQUIRE_FALSE(parse_task_line("- [ ] a 📅 2025-1-01")->due);
+  REQUIRE(parse_task_line("- [ ] a 📅 2025-01-01x")->description == "a 📅 2025-01-01x");
+  // The block link must be separated by a space and be the last thing.
+  REQUIRE(parse_task_line("- [ ] a ^x y")->description == "a ^x y");
+  REQUIRE(parse_task_line("- [ ] a^x")->description == "a^x");
+}

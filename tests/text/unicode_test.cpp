@@ -108,3 +108,11 @@ TEST_CASE("valid_utf8", "[unicode]") {
   REQUIRE_FALSE(valid_utf8("\xED\xA0\x80"));  // surrogate
   REQUIRE_FALSE(valid_utf8("caf\xC3"));       // truncated
 }
+
+TEST_CASE("Special foldings", "[unicode]") {
+  REQUIRE(fold_case("İstanbul") == "i\xCC\x87stanbul");  // full folding keeps the dot
+  REQUIRE(fold_name("İstanbul") == "istanbul");          // ...which name matching drops
+  REQUIRE(fold_case("ﬁle") == "file");                   // ligature folds to two letters
+  REQUIRE(fold_case("ǅ") == "ǆ");
+  REQUIRE(nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == "한");  // Hangul jamo compose
+}
