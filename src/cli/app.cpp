@@ -211,7 +211,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the verb
   Globals globals;
-  app.add_option("--vault", globals.vault, "Vault folder (default: $KB_VAULT, else .)");
+  app.add_option("--vault", globals.vault, "Vault folder (default: $KB_VAULT, else .)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)");
   app.add_option("--today", globals.today, "Take this date (YYYY-MM-DD) as today")
       ->check([](const std::string& s) {
@@ -240,7 +241,10 @@ int run(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --version
-    app.exit(e);
+    std::string verb;
+    for (const CLI::App* sub : app.get_subcommands()) verb = sub->get_name();
+    error(e.what());
+    error(fmt::format("run 'kb {}--help' for usage", verb.empty() ? "" : verb + " "));
     return kUsage;
   }
   if (!selected) return kUsage;
