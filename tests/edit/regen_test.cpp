@@ -3,7 +3,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
+
+#include "kb/text/frontmatter.hpp"
+#include "kb/text/markdown.hpp"
 
 using kb::edit::PersonSections;
 using kb::edit::rewrite_person_note;
@@ -327,4 +331,63 @@ TEST_CASE("regen is idempotent and keeps the rest of every demo vault person not
     ++notes;
   }
   CHECK(notes >= 5);
+}
+
+TEST_CASE("regen is idempotent on random notes and never drops a heading", "[regen]") {
+  const char* pieces[] = {"## Open Tasks",
+                          "## Recent Context",
+                          "### Open Tasks",
+                          "## Profile",
+                          "## Key Facts",
+                          "# Title",
+                          "### Sub",
+                          "",
+                          "text  ",
+                          "- bullet",
+                          "- [ ] task",
+                          "```tasks",
+                          "not done",
+                          "```",
+                          "~~~",
+                          "> ```",
+                          "---",
+                          "last_contact: 1",
+                          "title: x",
+                          "    ```tasks"};
+  std::mt19937 rng(20251112);
+  int rewritten = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = rng() % 5 == 0 ? "\xEF\xBB\xBF" : "";
+    const std::string eol = rng() % 3 == 0 ? "\r\n" : "\n";
+    const int lines = static_cast<int>(rng() % 14);
+    for (int i = 0; i < lines; ++i) {
+      text += pieces[rng() % std::size(pieces)];
+      if (i + 1 < lines || rng() % 2 == 0) text += eol;
+    }
+    PersonSections s = sections();
+    if (rng() % 2 == 0) s.last_contact = "2025-11-12";
+    if (rng() % 3 == 0) s.open_task_lines.clear();
+    if (rng() % 3 == 0) s.recent_context_lines.clear();
+    const auto once = rewrite_person_note(text, s);
+    if (!once) continue;
+    ++rewritten;
+    INFO(text);
+    const auto twice = rewrite_person_note(*once, s);
+    REQUIRE(twice.ok());
+    CHECK(*twice == *once);
+    // The original headings, in order, are a subsequence of the new ones.
+    const auto heading_lines = [](std::string_view t) {
+      std::vector<std::string> out;
+      const auto scan = kb::text::scan_markdown(t, kb::text::split_front_matter(t).body_begin, 1);
+      for (const auto& h : scan.headings) out.emplace_back(h.text);
+      return out;
+    };
+    const auto old_headings = heading_lines(text), new_headings = heading_lines(*once);
+    std::size_t matched = 0;
+    for (const auto& h : new_headings) {
+      if (matched < old_headings.size() && h == old_headings[matched]) ++matched;
+    }
+    CHECK(matched == old_headings.size());
+  }
+  CHECK(rewritten > 1000);
 }
