@@ -1,7 +1,7 @@
 #include "kb/text/markdown.hpp"
 
+#include <algorithm>
 #include <climits>
-#include <map>
 #include <optional>
 #include <utility>
 
@@ -15,6 +15,8 @@ struct Line {
   std::string_view content;
 };
 
+// Only LF ends a line; a CR right before it belongs to the ending, a lone CR
+// is text (as in split_front_matter).
 Line line_at(std::string_view text, std::size_t begin) {
   Line line;
   line.begin = begin;
@@ -111,11 +113,12 @@ std::optional<Heading> atx_heading(std::string_view content) {
 }
 
 // Inline code spans of one line: a run of n backticks up to the next run of
-// exactly n. Unclosed runs are literal. Linear: runs are grouped by length and
-// each group is consumed front to back.
+// exactly n. Unclosed runs are literal.
 void inline_code(std::string_view text, const Line& line, std::vector<ByteRange>& out) {
+  const std::string_view content = line.content;
+  if (content.find('`') == std::string_view::npos) return;  // the common case
   struct Run {
-    std::size_t begin, length;
+    std::size_t begin, length, next_same;  // next_same: index of the next run as long, or npos
   };
   std::vector<Run> runs;
   for (std::size_t i = line.begin; i < line.end;) {
@@ -125,45 +128,53 @@ void inline_code(std::string_view text, const Line& line, std::vector<ByteRange>
     }
     const std::size_t begin = i;
     while (i < line.end && text[i] == '`') ++i;
-    runs.push_back({begin, i - begin});
+    runs.push_back({begin, i - begin, std::string_view::npos});
   }
   if (runs.size() < 2) return;
-  std::map<std::size_t, std::vector<std::size_t>> by_length;  // run indices, ascending
-  for (std::size_t r = 0; r < runs.size(); ++r) by_length[runs[r].length].push_back(r);
-  std::map<std::size_t, std::size_t> cursor;  // next unconsumed index per length
-  std::size_t r = 0;
-  while (r < runs.size()) {
-    const std::vector<std::size_t>& same = by_length[runs[r].length];
-    std::size_t& c = cursor[runs[r].length];
-    while (c < same.size() && same[c] <= r) ++c;
-    if (c == same.size()) {
+  // Link each run to the next one of the same length: sorting by (length,
+  // position) keeps this O(k log k) however the lengths are mixed.
+  std::vector<std::size_t> order(runs.size());
+  for (std::size_t r = 0; r < runs.size(); ++r) order[r] = r;
+  std::sort(order.begin(), order.end(), [&runs](std::size_t a, std::size_t b) {
+    return runs[a].length != runs[b].length ? runs[a].length < runs[b].length : a < b;
+  });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (runs[order[k - 1]].length == runs[order[k]].length) runs[order[k - 1]].next_same = order[k];
+  }
+  for (std::size_t r = 0; r < runs.size();) {
+    const std::size_t closer = runs[r].next_same;
+    if (closer == std::string_view::npos) {
       ++r;  // no closer: the run is literal text
       continue;
     }
-    const Run& closer = runs[same[c]];
-    out.push_back({runs[r].begin, closer.begin + closer.length});
-    r = same[c] + 1;
+    out.push_back({runs[r].begin, runs[closer].begin + runs[closer].length});
+    r = closer + 1;
   }
 }
 
 // Wikilinks in [from, to), one line, outside code.
 void wikilinks(std::string_view text, std::size_t from, std::size_t to, int line_number,
                std::vector<LinkOccurrence>& out) {
-  std::size_t open = text.find("[[", from);
-  while (open != std::string_view::npos && open + 2 <= to) {
-    const std::size_t close = text.find("]]", open + 2);
-    if (close == std::string_view::npos || close + 2 > to) return;
-    const std::size_t next_open = text.find("[[", open + 2);
-    if (next_open != std::string_view::npos && next_open < close) {
+  // Every search is bounded by `to` and moves forward: linear in the segment.
+  const std::string_view segment = text.substr(0, to);
+  std::size_t open = segment.find("[[", from);
+  std::size_t close = std::string_view::npos;
+  while (open != std::string_view::npos) {
+    if (close == std::string_view::npos || close < open + 2) {
+      close = segment.find("]]", open + 2);
+      if (close == std::string_view::npos) return;
+    }
+    const std::size_t next_open = segment.substr(0, close).find("[[", open + 2);
+    if (next_open != std::string_view::npos) {
       open = next_open;  // "[[a [[b]]": the inner link wins
       continue;
     }
-    const std::string_view inner = text.substr(open + 2, close - open - 2);
+    const std::string_view inner = segment.substr(open + 2, close - open - 2);
     if (!trim(inner).empty()) {
-      const bool embed = open > from && text[open - 1] == '!';
+      const bool embed = open > from && segment[open - 1] == '!';
       out.push_back({parse_wikilink_inner(inner, embed), line_number, embed ? open - 1 : open});
     }
-    open = text.find("[[", close + 2);
+    open = segment.find("[[", close + 2);
   }
 }
 

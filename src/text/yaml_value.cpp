@@ -17,6 +17,7 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+// Empty strings are dropped: `aliases: ""` or `- ""` name nothing.
 std::vector<std::string> YamlValue::as_strings() const {
   std::vector<std::string> out;
   if (kind == Kind::Scalar) {

@@ -22,7 +22,8 @@ struct FrontMatterSplit {
   int body_first_line = 1;      // 1-based line where the body starts
 };
 
-// Fence lines may carry trailing spaces/tabs and end in LF or CRLF. An
+// Fence lines may carry trailing spaces/tabs and end in LF or CRLF; a lone
+// CR is not a line ending (so old-Mac CR-only files have no front-matter). An
 // unterminated block is not front-matter: present=true, terminated=false,
 // body_begin = bom.
 FrontMatterSplit split_front_matter(std::string_view text);
