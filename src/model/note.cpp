@@ -1,6 +1,8 @@
 #include "kb/model/note.hpp"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "kb/model/classify.hpp"
 #include "kb/text/unicode.hpp"
@@ -10,12 +12,18 @@ namespace kb::model {
 
 std::string_view kind_name(NoteKind k) {
   switch (k) {
-    case NoteKind::Person: return "person";
-    case NoteKind::Customer: return "customer";
-    case NoteKind::Project: return "project";
-    case NoteKind::Meeting: return "meeting";
-    case NoteKind::Source: return "source";
-    case NoteKind::Other: break;
+    case NoteKind::Person:
+      return "person";
+    case NoteKind::Customer:
+      return "customer";
+    case NoteKind::Project:
+      return "project";
+    case NoteKind::Meeting:
+      return "meeting";
+    case NoteKind::Source:
+      return "source";
+    case NoteKind::Other:
+      break;
   }
   return "note";
 }
@@ -38,18 +46,27 @@ namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
-// A front-matter date: "2025-11-07", 2025-11-07, "2026-08-03T10:00", "[[2026-08-03]]".
+// A front-matter date: "2025-11-07", 2025-11-07, "2026-08-03T10:00",
+// "[[2026-08-03]]", [[2026-08-03]] (a YAML list in a list), "[[Daily/2026-08-03]]".
 std::optional<text::Date> date_of_value(const text::YamlValue& value) {
-  if (!value.is_scalar()) return std::nullopt;
-  std::string_view s = trim(value.scalar);
-  if (auto link = text::parse_whole_wikilink(s)) s = text::link_path(*link);
-  return text::parse_leading_date(s);
+  for (const auto& item : property_values(value)) {
+    std::string_view s = item.text;
+    if (item.link) {
+      const std::size_t slash = s.rfind('/');
+      if (slash != std::string_view::npos) s.remove_prefix(slash + 1);
+    }
+    if (auto date = text::parse_leading_date(s)) return date;
+  }
+  return std::nullopt;
 }
 
+// The first date key that holds a date (keys in any case: `Date`), else a
+// date leading the file name ("2023-09-12 Meeting with Steph").
 std::optional<text::Date> note_date(const Note& note, const Conventions& conventions) {
   for (const auto& key : conventions.date_keys) {
     if (const auto* value = note.fm.find_ci(key)) {
@@ -59,9 +76,46 @@ std::optional<text::Date> note_date(const Note& note, const Conventions& convent
   return text::parse_leading_date(note.stem());
 }
 
+// The participant lists: under a participant heading ("## Attendees", also
+// "Attendees:"), its lines up to the first blank line after some content or
+// the next heading of any level.
+std::vector<text::ByteRange> participant_lists(const Note& note, const Conventions& conventions) {
+  std::vector<text::ByteRange> lists;
+  const std::string_view text = note.text;
+  const auto& headings = note.scan.headings;
+  for (std::size_t h = 0; h < headings.size(); ++h) {
+    std::string_view name = headings[h].text;
+    if (!name.empty() && name.back() == ':') name = trim(name.substr(0, name.size() - 1));
+    if (!contains_folded(conventions.participant_headings, name)) continue;
+    const std::size_t section_end =
+        h + 1 < headings.size() ? headings[h + 1].line_begin : text.size();
+    text::ByteRange list{headings[h].line_end, headings[h].line_end};
+    for (std::size_t pos = list.begin; pos < section_end;) {
+      const std::size_t newline = text.find('\n', pos);
+      const std::size_t line_end = std::min(newline, section_end);
+      const std::size_t next = newline < section_end ? newline + 1 : section_end;
+      if (trim(text.substr(pos, line_end - pos)).empty()) {
+        if (list.end > list.begin) break;  // the blank line after the list
+        list.begin = next;                 // blank lines before it
+      }
+      list.end = next;
+      pos = next;
+    }
+    lists.push_back(list);
+  }
+  return lists;
+}
+
+bool in_any(const std::vector<text::ByteRange>& ranges, std::size_t offset) {
+  for (const auto& range : ranges) {
+    if (range.begin <= offset && offset < range.end) return true;
+  }
+  return false;
+}
+
 // The first line of prose: not blank, not a heading, not in code, not a
-// task; list markers and quote markers stripped.
-std::string first_prose_line(const Note& note) {
+// task, not in a participant list; list markers and quote markers stripped.
+std::string first_prose_line(const Note& note, const std::vector<text::ByteRange>& skipped) {
   const std::string_view text = note.text;
   std::size_t pos = note.split.body_begin;
   std::size_t code_index = 0;
@@ -73,6 +127,7 @@ std::string first_prose_line(const Note& note) {
     pos = end + 1;
     while (code_index < code.size() && code[code_index].end <= line_begin) ++code_index;
     if (code_index < code.size() && code[code_index].begin <= line_begin) continue;
+    if (in_any(skipped, line_begin)) continue;
     std::string_view line = trim(text.substr(line_begin, end - line_begin));
     if (line.empty() || line[0] == '#' || line == "---") continue;
     if (text::parse_task_line(line)) continue;
@@ -84,29 +139,72 @@ std::string first_prose_line(const Note& note) {
   return {};
 }
 
-void add_participant(Note& note, std::string_view raw) {
-  std::string_view s = trim(raw);
-  if (auto link = text::parse_whole_wikilink(s)) s = text::link_path(*link);
-  if (!s.empty()) note.participants.emplace_back(s);
+// Plain names may be written several to a string: "Jane Doe, John Smith".
+void add_names(Note& note, std::string_view names) {
+  while (!names.empty()) {
+    const std::size_t comma = names.find(',');
+    const std::string_view name = trim(names.substr(0, comma));
+    if (!name.empty()) note.participants.emplace_back(name);
+    names = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
+  }
 }
 
-void collect_participants(Note& note, const Conventions& conventions) {
-  for (const auto& key : conventions.participant_keys) {
-    if (const auto* value = note.fm.find_ci(key)) {
-      for (const auto& name : value->as_strings()) add_participant(note, name);
-    }
+// "- ", "* ", "+ ", "1. ", "1) " at the start of a trimmed line.
+std::string_view without_list_marker(std::string_view line) {
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
+    return trim(line.substr(2));
   }
-  // Links under an "## Attendees" heading, one a line.
-  const auto& headings = note.scan.headings;
-  for (std::size_t h = 0; h < headings.size(); ++h) {
-    if (!contains_folded(conventions.participant_headings, headings[h].text)) continue;
-    const text::ByteRange body = text::section_body(note.scan, h, note.text.size());
-    for (const auto& occurrence : note.scan.links) {
-      if (occurrence.offset >= body.begin && occurrence.offset < body.end) {
-        add_participant(note, text::link_path(occurrence.link));
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      line[digits + 1] == ' ') {
+    return trim(line.substr(digits + 2));
+  }
+  return line;
+}
+
+// A list line's links are participants; a line without links holds plain names.
+void collect_list_participants(Note& note, text::ByteRange list) {
+  const std::string_view text = note.text;
+  const auto& links = note.scan.links;
+  std::size_t link_index = 0;
+  while (link_index < links.size() && links[link_index].offset < list.begin) ++link_index;
+  for (std::size_t pos = list.begin; pos < list.end;) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos || end > list.end) end = list.end;
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    const bool in_code = in_any(note.scan.code, pos);
+    pos = end + 1;
+    if (in_code) continue;
+    bool linked = false;
+    for (; link_index < links.size() && links[link_index].offset < end; ++link_index) {
+      if (links[link_index].link.embed) continue;
+      const std::string_view path = text::link_path(links[link_index].link);
+      if (!path.empty()) note.participants.emplace_back(path);
+      linked = true;
+    }
+    // A line whose links all sit in code has none here; its text is no name either.
+    if (!linked && line.find("[[") == std::string_view::npos)
+      add_names(note, without_list_marker(line));
+  }
+}
+
+// Front-matter participant keys in any case (`Attendees:`), each value a name,
+// a "[[link]]" or a list of them; then the participant lists.
+void collect_participants(Note& note, const Conventions& conventions,
+                          const std::vector<text::ByteRange>& lists) {
+  for (const auto& key : conventions.participant_keys) {
+    const auto* value = note.fm.find_ci(key);
+    if (value == nullptr) continue;
+    for (const auto& item : property_values(*value)) {
+      if (item.link) {
+        note.participants.push_back(item.text);
+      } else {
+        add_names(note, item.text);
       }
     }
   }
+  for (const auto& list : lists) collect_list_participants(note, list);
 }
 
 }  // namespace
@@ -149,9 +247,10 @@ Note parse_note(std::string path, std::string text, const Conventions& conventio
     }
   }
   note.date = note_date(note, conventions);
+  const auto lists = participant_lists(note, conventions);
   note.summary = trim(note.fm.get_string("summary"));
-  if (note.summary.empty()) note.summary = first_prose_line(note);
-  collect_participants(note, conventions);
+  if (note.summary.empty()) note.summary = first_prose_line(note, lists);
+  collect_participants(note, conventions, lists);
   return note;
 }
 

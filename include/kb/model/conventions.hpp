@@ -1,9 +1,11 @@
 #pragma once
 // How a vault marks people, customers, projects, meetings and dates. The
 // defaults follow the seed vault and the common public styles; a .kb.yaml
-// may change them.
+// may change them (kb/model/config.hpp, docs/config.md).
 #include <cstddef>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kb::model {
@@ -12,12 +14,19 @@ struct KindRule {
   std::vector<std::string> types;       // front-matter `type` values (case-insensitive)
   std::vector<std::string> tags;        // tags without '#' (front-matter `tags` or body #tag)
   std::vector<std::string> categories;  // `categories` entries, links or plain ("People")
-  std::vector<std::string> folders;     // a note directly inside a folder of this name
+  std::vector<std::string> folders;     // a note directly inside a folder of this name (or path)
 };
+
+// One bullet of a person's Recent Context. Placeholders: {date}, {link},
+// {summary}, {via}; "{{" and "}}" are literal braces. An empty {summary} or
+// {via} is dropped with its lead-in (see kb/model/context_template.hpp).
+inline constexpr std::string_view kDefaultContextTemplate =
+    "- {date}: {link} - {summary} (via {via})";
 
 struct Conventions {
   KindRule person{{"people", "person"}, {"people", "person"}, {"People"}, {"People"}};
-  KindRule customer{{"customer", "customers"}, {"customer", "customers"}, {"Customers"}, {"Customers"}};
+  KindRule customer{
+      {"customer", "customers"}, {"customer", "customers"}, {"Customers"}, {"Customers"}};
   KindRule project{{"project", "projects"}, {"project", "projects"}, {"Projects"}, {"Projects"}};
   KindRule meeting{{"meeting", "meetings"}, {"meeting", "meetings"}, {"Meetings"}, {}};
   KindRule source{{"source", "sources", "transcript"}, {}, {}, {}};
@@ -26,7 +35,12 @@ struct Conventions {
   std::vector<std::string> date_keys{"date", "start"};
   std::string recent_context_heading = "Recent Context";
   std::string open_tasks_heading = "Open Tasks";
+  std::string context_template{kDefaultContextTemplate};
   std::size_t summary_length = 100;
+
+  // Setting ("person.tags", "summary_length") -> "path:line" of the config
+  // entry that set it; a setting not listed has its default value.
+  std::map<std::string, std::string> origins;
 };
 
 }  // namespace kb::model

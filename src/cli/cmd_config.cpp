@@ -1,0 +1,128 @@
+// kb config: the conventions in effect and where each value came from.
+#include <fmt/format.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "kb/model/config.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+bool is_yaml_keyword(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char* word : {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}) {
+    if (lower == word) return true;
+  }
+  return false;
+}
+
+// Plain when YAML reads it back as the same string, else double-quoted.
+std::string yaml_scalar(std::string_view s, bool numeric = false) {
+  bool plain = !s.empty() && !is_yaml_keyword(s) &&
+               ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || numeric) &&
+               s.back() != ' ';
+  for (char c : s) {
+    plain = plain && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == ' ' || c == '_' || c == '-' || c == '.');
+  }
+  if (plain) return std::string(s);
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string yaml_value(const model::Setting& setting) {
+  if (!setting.is_list) return yaml_scalar(setting.values[0], setting.key == "summary_length");
+  std::string list = "[";
+  for (std::size_t i = 0; i < setting.values.size(); ++i) {
+    if (i > 0) list += ", ";
+    list += yaml_scalar(setting.values[i]);
+  }
+  return list + "]";
+}
+
+// The settings as a .kb.yaml that could be pasted, each line's origin in a comment.
+std::string config_text(const std::vector<model::Setting>& settings, const std::string& file) {
+  std::string out = file.empty() ? "# no config file: every value is the default\n"
+                                 : fmt::format("# config file: {}\n", file);
+  std::string group;
+  for (const auto& setting : settings) {
+    std::string key = setting.key;
+    std::string indent;
+    if (const std::size_t dot = key.find('.'); dot != std::string::npos) {
+      if (key.substr(0, dot) != group) {
+        group = key.substr(0, dot);
+        out += group + ":\n";
+      }
+      key = key.substr(dot + 1);
+      indent = "  ";
+    } else {
+      group.clear();
+    }
+    const std::string line = indent + key + ": " + yaml_value(setting);
+    out += fmt::format("{:<60} # {}\n", line, setting.origin);
+  }
+  return out;
+}
+
+nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
+                                   const std::string& file) {
+  nlohmann::ordered_json out;
+  out["file"] = file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(file);
+  out["settings"] = nlohmann::ordered_json::array();
+  for (const auto& setting : settings) {
+    nlohmann::ordered_json row;
+    row["key"] = setting.key;
+    if (setting.is_list) {
+      row["value"] = setting.values;
+    } else if (setting.key == "summary_length") {
+      row["value"] = std::stoul(setting.values[0]);
+    } else {
+      row["value"] = setting.values[0];
+    }
+    row["origin"] = setting.origin;
+    out["settings"].push_back(std::move(row));
+  }
+  return out;
+}
+
+Command config_command() {
+  return {"config", "Show the configuration in effect and where each value came from", 90,
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            auto json = std::make_shared<bool>(false);
+            sub.add_flag("--json", *json, "Print one JSON object");
+            sub.footer(R"(The config is --config FILE, else .kb.yaml at the vault root, else the
+defaults. The text output is itself a valid .kb.yaml; each line's comment says
+where the value came from ("default" or file:line). docs/config.md explains
+every key.
+
+Examples:
+  kb config
+  kb --vault ~/notes config > ~/notes/.kb.yaml   # start a config from the defaults
+  kb config --json | jq '.settings[] | select(.origin != "default")')");
+            return [json](Context& context) -> int {
+              const model::Conventions* conventions = context.conventions();
+              if (!conventions) return kUsage;
+              const auto settings = model::settings_in_effect(*conventions);
+              if (*json) {
+                fmt::print("{}\n", config_json(settings, context.config_file()).dump(2));
+              } else {
+                fmt::print("{}", config_text(settings, context.config_file()));
+              }
+              return kOk;
+            };
+          }};
+}
+
+const RegisterCommand registered{config_command()};
+
+}  // namespace
+
+}  // namespace kb::cli
