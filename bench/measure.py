@@ -15,6 +15,7 @@ import argparse
 import datetime
 import json
 import os
+import resource
 import shlex
 import shutil
 import statistics
@@ -33,7 +34,7 @@ def run(cmd, timeout=3600):
 
 
 def median_seconds(cmd, runs, warmup, ignore_failure=False):
-    """Median wall time of cmd, with hyperfine when installed."""
+    """(median wall time, mean user+system CPU time) of cmd, with hyperfine when installed."""
     if shutil.which("hyperfine"):
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             args = ["hyperfine", "-N", "--style", "none", "--output", "pipe",
@@ -44,17 +45,21 @@ def median_seconds(cmd, runs, warmup, ignore_failure=False):
             if done.returncode != 0:
                 raise RuntimeError(f"hyperfine failed: {done.stderr.strip()[:300]}")
             with open(out.name) as f:
-                return json.load(f)["results"][0]["median"]
+                result = json.load(f)["results"][0]
+            return result["median"], result["user"] + result["system"]
     for _ in range(warmup):
         run(cmd)
     times = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     for _ in range(runs):
         start = time.perf_counter()
         done = run(cmd)
         times.append(time.perf_counter() - start)
         if done.returncode != 0 and not ignore_failure:
             raise RuntimeError(f"exit {done.returncode}: {done.stderr.strip()[:300]}")
-    return statistics.median(times)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / runs
+    return statistics.median(times), cpu
 
 
 def peak_rss_bytes(cmd):
@@ -94,17 +99,18 @@ def floor(binary, vault, runs):
         raise RuntimeError(f"{binary}: {done.stderr.strip()}")
     words = done.stdout.split()  # "files N bytes B"
     files, size = int(words[1]), int(words[3])
-    return files, size, median_seconds([binary, vault], runs, warmup=1)
+    return (files, size) + median_seconds([binary, vault], runs, warmup=1)
 
 
 def measure_size(args, notes, vault, log):
     row = {"size": notes, "vault": vault, "na": {}}
     bench_bin = os.path.join(args.bin, "bench")
     log(f"{notes}: read floor")
-    row["files"], row["bytes"], row["read_floor"] = floor(
+    row["files"], row["bytes"], row["read_floor"], row["cpu_read_floor"] = floor(
         os.path.join(bench_bin, "kb_read_floor"), vault, args.runs)
     log(f"{notes}: stat floor")
-    _, _, row["stat_floor"] = floor(os.path.join(bench_bin, "kb_stat_floor"), vault, args.runs)
+    _, _, row["stat_floor"], row["cpu_stat_floor"] = floor(
+        os.path.join(bench_bin, "kb_stat_floor"), vault, args.runs)
 
     kb = os.path.join(args.bin, "kb")
     commands = {
@@ -119,12 +125,13 @@ def measure_size(args, notes, vault, log):
             log(f"{notes}: kb {key}: n/a ({why})")
             continue
         log(f"{notes}: kb {key}")
-        row[key] = median_seconds(cmd, args.runs, warmup=1, ignore_failure=(key == "regen"))
+        row[key], row[f"cpu_{key}"] = median_seconds(cmd, args.runs, warmup=1,
+                                                     ignore_failure=(key == "regen"))
         row[f"rss_{key}"] = peak_rss_bytes(cmd)
 
     peer = [args.python, os.path.join(HERE, "peer_person.py"), "--vault", vault, PERSON]
     log(f"{notes}: Python peer ({args.peer_runs} runs)")
-    row["peer"] = median_seconds(peer, args.peer_runs, warmup=0)
+    row["peer"], row["cpu_peer"] = median_seconds(peer, args.peer_runs, warmup=0)
     return row
 
 
@@ -154,6 +161,17 @@ def table(rows):
                  rss_text, ratio(g("cold"), g("read_floor")), ratio(g("peer"), g("cold")),
                  ratio(g("warm"), g("stat_floor")), ratio(g("regen"), g("warm")),
                  ratio(peak, r["bytes"]), per_note]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def cpu_table(rows):
+    """CPU time (user + system) per run: what the work costs when the machine is shared."""
+    keys = ["read_floor", "stat_floor", "cold", "warm", "regen", "peer"]
+    head = ["size", "read floor", "stat floor", "kb cold", "kb warm", "regen --all", "peer"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        cells = [str(r["size"])] + [ms(r.get(f"cpu_{k}")) for k in keys]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -198,6 +216,8 @@ def main():
     print(f"Medians of {args.runs} runs (peer: {args.peer_runs}) after one warm-up, "
           f"warm page cache; cold = kb --no-cache.\n")
     print(table(rows))
+    print("\nCPU time per run, user + system, ms (kb uses every core; the rest one):\n")
+    print(cpu_table(rows))
     notes_na = {(k, why) for r in rows for k, why in r["na"].items()}
     for key, why in sorted(notes_na):
         print(f"\nn/a: kb {key}: {why}")
