@@ -1,0 +1,76 @@
+// kb brief NAME: what happened with a person since the last meeting.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+#include "kb/output/brief.hpp"
+#include "kb/query/brief.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+Command brief_command() {
+  return {"brief", "Prepare a meeting: what happened with a person since the last one", 15,
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            struct Options {
+              std::string name;
+              std::string since;
+              bool json = false;
+              bool markdown = false;
+            };
+            auto options = std::make_shared<Options>();
+            sub.add_option("NAME", options->name,
+                           "Name, file stem or alias (case and accents ignored)")
+                ->required();
+            sub.add_option("--since", options->since,
+                           "Start the span on this date (YYYY-MM-DD) instead of the last meeting")
+                ->check([](const std::string& s) {
+                  return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
+                });
+            auto* json = sub.add_flag("--json", options->json, "Print one JSON object");
+            sub.add_flag("--md", options->markdown, "Print Markdown to paste into a note")
+                ->excludes(json);
+            sub.footer(R"(The span runs from the last meeting (the newest dated note involving the
+person before today) or --since, to today (--today), both included. Tasks are
+those the person's ```tasks query selects without `not done`, plus those in
+notes that involve the person.
+
+Examples:
+  kb brief "Asaf Levy"
+  kb --today 2025-11-12 brief asaf --since 2025-11-01
+  kb brief "Asaf Levy" --md >> "People/Asaf Levy/Prep.md")");
+            return [options](Context& context) -> int {
+              model::Vault* vault = context.vault();
+              if (!vault) return kUsage;
+              int exit_code = kOk;
+              const auto person =
+                  resolve_entity(*vault, options->name, {model::NoteKind::Person}, exit_code);
+              if (!person) return exit_code;
+              query::BriefOptions brief_options;
+              brief_options.today = context.today();
+              brief_options.since = text::parse_iso_date(options->since);
+              const auto tasks = query::vault_tasks(*vault);
+              auto brief = query::make_brief(*vault, *person, tasks, brief_options);
+              if (!brief) {
+                warn(brief.error());
+                return kUsage;
+              }
+              if (options->json) {
+                fmt::print("{}\n", output::brief_json(*brief).dump(2));
+              } else if (options->markdown) {
+                fmt::print("{}", output::brief_markdown(*brief));
+              } else {
+                fmt::print("{}", output::brief_text(*brief, context.style()));
+              }
+              return kOk;
+            };
+          }};
+}
+
+const RegisterCommand registered{brief_command()};
+
+}  // namespace
+
+}  // namespace kb::cli

@@ -1,0 +1,237 @@
+#include "kb/query/brief.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kb/text/unicode.hpp"
+
+namespace kb::query {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Leading indentation in columns (a tab counts as four, as CommonMark's tab stop).
+int indent_columns(std::string_view line) {
+  int columns = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++columns;
+    } else if (c == '\t') {
+      columns += 4 - columns % 4;
+    } else {
+      break;
+    }
+  }
+  return columns;
+}
+
+// The item text after a list marker ("- ", "* ", "+ ", "1. ", "1) "), or
+// nothing when the (already left-trimmed) line is not a list item.
+std::optional<std::string_view> list_item_text(std::string_view line) {
+  std::size_t marker_end = 0;
+  if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')) {
+    marker_end = 1;
+  } else {
+    while (marker_end < line.size() && marker_end < 9 && line[marker_end] >= '0' &&
+           line[marker_end] <= '9') {
+      ++marker_end;
+    }
+    if (marker_end == 0 || marker_end >= line.size() ||
+        (line[marker_end] != '.' && line[marker_end] != ')')) {
+      return std::nullopt;
+    }
+    ++marker_end;
+  }
+  if (marker_end == line.size()) return std::string_view{};  // an empty item
+  if (line[marker_end] != ' ' && line[marker_end] != '\t') return std::nullopt;
+  return trim(line.substr(marker_end));
+}
+
+bool in_code(const model::Note& note, std::size_t offset) {
+  return std::any_of(note.scan.code.begin(), note.scan.code.end(),
+                     [&](const text::ByteRange& r) { return r.begin <= offset && offset < r.end; });
+}
+
+bool only_mentioned(const model::Involvement& i) {
+  return i.mentioned && !i.listed && !i.linked && !i.in_folder;
+}
+
+bool in_span(const text::Date& date, const std::optional<text::Date>& since, text::Date today) {
+  return (!since || *since <= date) && date <= today;
+}
+
+BriefTask brief_task(const model::Vault& vault, const TaskItem& item) {
+  const model::NoteId note = vault.find_path(item.path);
+  return BriefTask{note, std::string(item.path), note >= 0 ? vault.wikilink_to(note) : "",
+                   item.line, item.task};
+}
+
+// Sorts by one of the task's dates (all present), then by place.
+template <typename DateOf>
+void sort_by(std::vector<BriefTask>& tasks, DateOf date_of) {
+  std::sort(tasks.begin(), tasks.end(), [&](const BriefTask& a, const BriefTask& b) {
+    const text::Date da = *date_of(*a.task), db = *date_of(*b.task);
+    if (da != db) return da < db;
+    if (a.path != b.path) return a.path < b.path;
+    return a.line < b.line;
+  });
+}
+
+}  // namespace
+
+std::string_view span_start_name(SpanStart s) {
+  switch (s) {
+    case SpanStart::LastMeeting:
+      return "last_meeting";
+    case SpanStart::Since:
+      return "since";
+    case SpanStart::Everything:
+      return "everything";
+  }
+  return "everything";
+}
+
+std::string without_not_done(std::string_view query) {
+  // Removed lines stay as blank lines so diagnostics keep their line numbers;
+  // a line continuing the one before (which ends in '\') is kept as written.
+  std::string out;
+  bool continued = false;
+  while (!query.empty()) {
+    std::size_t end = query.find('\n');
+    const std::string_view line = query.substr(0, end);
+    query.remove_prefix(end == std::string_view::npos ? query.size() : end + 1);
+    const std::string_view instruction = trim(line);
+    if (!continued && text::fold_case(instruction) == "not done") {
+      out += '\n';
+    } else {
+      out += line;
+      out += '\n';
+    }
+    continued = !instruction.empty() && instruction.back() == '\\';
+  }
+  return out;
+}
+
+std::vector<Bullet> section_bullets(const model::Note& note, std::string_view heading) {
+  std::vector<Bullet> bullets;
+  const std::string wanted = text::fold_case(heading);
+  const auto& headings = note.scan.headings;
+  for (std::size_t h = 0; h < headings.size(); ++h) {
+    if (text::fold_case(headings[h].text) != wanted) continue;
+    const text::ByteRange body = text::section_body(note.scan, h, note.text.size());
+    const std::string_view text = note.text;
+    std::vector<int> indents;  // the indentation of each open list level
+    for (std::size_t pos = body.begin; pos < body.end;) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos || end > body.end) end = body.end;
+      const std::string_view line = text.substr(pos, end - pos);
+      const std::size_t line_begin = pos;
+      pos = end + 1;
+      if (in_code(note, line_begin)) continue;
+      const int indent = indent_columns(line);
+      const auto item = list_item_text(trim(line));
+      if (!item) continue;
+      while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+      bullets.push_back(Bullet{static_cast<int>(indents.size()), std::string(*item)});
+      indents.push_back(indent);
+    }
+    break;  // the first section of that name, as a reader sees it
+  }
+  return bullets;
+}
+
+Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
+                           const std::vector<TaskItem>& all_tasks, const BriefOptions& options) {
+  auto view = person_view(vault, person, all_tasks, options.today);
+  if (!view) return Expected<Brief>::failure(view.error());
+  const model::Note& note = vault.notes[person];
+
+  Brief brief;
+  brief.person = person;
+  brief.name = view->name;
+  brief.path = view->path;
+  brief.today = options.today;
+  brief.due_window_days = options.due_window_days;
+
+  // The span: --since, else the newest dated note strictly before today.
+  if (options.since) {
+    brief.since = options.since;
+    brief.span_start = SpanStart::Since;
+  } else {
+    for (const ContextEntry& entry : view->recent_context) {  // newest first
+      if (entry.date && *entry.date < options.today) {
+        brief.since = entry.date;
+        brief.span_start = SpanStart::LastMeeting;
+        brief.last_meeting = entry;
+        break;
+      }
+    }
+  }
+
+  // Notes in the span, and those that only mention the person.
+  const auto& involvement = vault.involvement(person);
+  std::unordered_map<model::NoteId, model::Involvement> how;
+  for (const model::Involvement& i : involvement) how.emplace(i.note, i);
+  for (const ContextEntry& entry : view->recent_context) {
+    if (!entry.date || !in_span(*entry.date, brief.since, options.today)) continue;
+    BriefNote brief_note{entry, how.at(entry.note)};
+    if (only_mentioned(brief_note.involvement)) brief.new_mentions.push_back(entry);
+    brief.notes.push_back(std::move(brief_note));
+  }
+
+  // The person's tasks: their query without `not done`, plus the tasks of
+  // every note that involves them.
+  brief.tasks_query = without_not_done(view->tasks_query);
+  const int query_line = view->default_query ? 1 : note.scan.task_queries.front().line + 1;
+  auto query = TasksQuery::parse(brief.tasks_query, query_line);
+  if (!query) {
+    Diagnostic d = query.error();
+    d.path = note.path;
+    if (view->default_query) d.line = 0;
+    return Expected<Brief>::failure(std::move(d));
+  }
+  std::vector<TaskItem> tasks = query->select(all_tasks, options.today);
+  std::unordered_set<const text::Task*> seen;
+  for (const TaskItem& item : tasks) seen.insert(item.task);
+  std::unordered_set<std::string_view> involved_paths;
+  for (const model::Involvement& i : involvement) involved_paths.insert(vault.notes[i.note].path);
+  for (const TaskItem& item : all_tasks) {
+    if (involved_paths.count(item.path) && seen.insert(item.task).second) tasks.push_back(item);
+  }
+
+  const text::Date window_end = options.today.plus_days(options.due_window_days);
+  for (const TaskItem& item : tasks) {
+    const text::Task& task = *item.task;
+    if (task.created && in_span(*task.created, brief.since, options.today)) {
+      brief.opened.push_back(brief_task(vault, item));
+    }
+    if (task.done && task.status == text::StatusType::Done &&
+        in_span(*task.done, brief.since, options.today)) {
+      brief.closed.push_back(brief_task(vault, item));
+    }
+    if (!text::is_done(task.status) && task.due) {
+      if (*task.due < options.today) {
+        brief.overdue.push_back(brief_task(vault, item));
+      } else if (*task.due <= window_end) {
+        brief.due_soon.push_back(brief_task(vault, item));
+      }
+    }
+  }
+  sort_by(brief.opened, [](const text::Task& t) { return t.created; });
+  sort_by(brief.closed, [](const text::Task& t) { return t.done; });
+  sort_by(brief.overdue, [](const text::Task& t) { return t.due; });
+  sort_by(brief.due_soon, [](const text::Task& t) { return t.due; });
+
+  brief.key_facts = section_bullets(note, kKeyFactsHeading);
+  brief.key_decisions = section_bullets(note, kKeyDecisionsHeading);
+  return brief;
+}
+
+}  // namespace kb::query
