@@ -39,8 +39,8 @@ notes that involve the person.
 
 Examples:
   kb brief "Asaf Levy"
-  kb --today 2025-11-12 brief asaf --since 2025-11-01
-  kb brief "Asaf Levy" --md >> "People/Asaf Levy/Prep.md")");
+  kb --today 2025-11-12 brief "Asaf Levy" --since 2025-11-01
+  kb brief "Asaf Levy" --md >> "Meetings/2025-11-13 - Asaf sync.md")");
             return [options](Context& context) -> int {
               model::Vault* vault = context.vault();
               if (!vault) return kUsage;

@@ -33,8 +33,8 @@ projects by the number of the person's notes they own or are linked from.
 
 Examples:
   kb graph "Asaf Levy" | dot -Tsvg -o asaf.svg
-  kb graph asaf --depth 2 --format mermaid
-  kb graph asaf --format json | jq '.edges[] | select(.weight > 1)')");
+  kb graph "Asaf Levy" --depth 2 --format mermaid
+  kb graph "Asaf Levy" --format json | jq '.edges[] | select(.weight > 1)')");
             return [options](Context& context) -> int {
               model::Vault* vault = context.vault();
               if (!vault) return kUsage;
