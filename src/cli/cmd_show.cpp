@@ -1,0 +1,120 @@
+// kb show NAME: any person, customer or project with its notes and people.
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "kb/query/entity.hpp"
+#include "list_output.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+const std::vector<model::NoteKind> kEntityKinds = {
+    model::NoteKind::Person, model::NoteKind::Customer, model::NoteKind::Project};
+
+output::Table notes_table(const query::EntityView& view) {
+  output::Table table({{"date"}, {"path", "2"}, {"relations"}, {"via"}, {"summary"}}, "path");
+  for (const auto& note : view.notes) {
+    table.add({{"date", date_or_null(note.date)},
+               {"path", note.path},
+               {"summary", note.summary},
+               {"via", note.via ? nlohmann::json(*note.via) : nlohmann::json(nullptr)},
+               {"relations", note.relations}});
+  }
+  return table;
+}
+
+output::Table people_table(const query::EntityView& view) {
+  output::Table table({{"name", "1"}, {"notes"}, {"linked"}, {"path", "2"}}, "path");
+  for (const auto& person : view.people) {
+    table.add({{"name", person.name},
+               {"path", person.path},
+               {"notes", person.notes},
+               {"linked", person.linked}});
+  }
+  return table;
+}
+
+std::string view_text(const query::EntityView& view, const output::Table& notes,
+                      const output::Table& people, const output::TextOptions& options) {
+  std::string out = output::paint(options.color, "1", view.name) + " (" + view.kind + ")\n";
+  out += output::paint(options.color, "2", view.path) + "\n";
+  out += "\n" + output::paint(options.color, "1", fmt::format("Notes ({})", view.notes.size())) +
+         "\n";
+  out += notes.empty() ? "(none)\n" : notes.text(options);
+  out += "\n" + output::paint(options.color, "1", fmt::format("People ({})", view.people.size())) +
+         "\n";
+  out += people.empty() ? "(none)\n" : people.text(options);
+  return out;
+}
+
+Command show_command() {
+  return {"show", "Show a person, customer or project: its notes and the people in them", 40,
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            struct Options {
+              ListFlags flags;
+              std::string name;
+              bool people = false;
+            };
+            auto options = std::make_shared<Options>();
+            sub.add_option("NAME", options->name,
+                           "Name, file stem or alias (case and accents ignored), or the note's "
+                           "vault-relative path")
+                ->required();
+            sub.add_flag("--people", options->people,
+                         "With --jsonl, --tsv or -0: list the people instead of the notes");
+            add_list_flags(sub, options->flags, "note paths");
+            sub.footer(R"(A person's notes are those involving them (in their folder, listing them as a
+participant, linking to them, or naming them). A customer's or project's notes
+are those in its folder or linking to its note. People are those involved in
+these notes and those whose notes link to or from the entity's note.
+
+--json prints one object {name, kind, path, notes, people}; --jsonl, --tsv
+and -0 print the notes (date, path, relations, via, summary), or with --people
+the people (name, notes, linked, path).
+
+Examples:
+  kb show OpenAI
+  kb show "Phase Gate 1" --tsv | cut -f1,2
+  kb show Customers/OpenAI/OpenAI.md --json | jq '.people[].name'
+  kb show asaf --people -0 | xargs -0 grep -l "Tel Aviv")");
+            return [options](Context& context) -> int {
+              model::Vault* vault = context.vault();
+              if (!vault) return kUsage;
+              int exit_code = kOk;
+              const auto entity =
+                  resolve_note_or_entity(*vault, options->name, kEntityKinds, exit_code);
+              if (!entity) return exit_code;
+              const model::Note& note = vault->notes[*entity];
+              if (!model::is_entity(note.kind)) {
+                error(fmt::format("{} is a {} note, not a person, customer or project; "
+                                  "kb links and kb backlinks take any note",
+                                  note.path, model::kind_name(note.kind)));
+                return kNotFound;
+              }
+              const auto view = query::entity_view(*vault, *entity);
+              const auto notes = notes_table(view);
+              const auto people = people_table(view);
+              const auto format = options->flags.format();
+              if (format == output::Format::Json) {
+                nlohmann::json j{{"name", view.name}, {"kind", view.kind}, {"path", view.path}};
+                j["notes"] = nlohmann::json::array();
+                for (const auto& row : notes.rows()) j["notes"].push_back(row);
+                j["people"] = nlohmann::json::array();
+                for (const auto& row : people.rows()) j["people"].push_back(row);
+                print_raw(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+              } else if (format == output::Format::Text) {
+                print_raw(view_text(view, notes, people, text_options(context)));
+              } else {
+                print_table(options->people ? people : notes, options->flags, context);
+              }
+              return kOk;
+            };
+          }};
+}
+
+const RegisterCommand registered{show_command()};
+
+}  // namespace
+
+}  // namespace kb::cli

@@ -1,0 +1,154 @@
+// kb tasks [QUERY]: an Obsidian Tasks query over the whole vault.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "app.hpp"
+#include "kb/query/person.hpp"
+#include "kb/query/tasks_query.hpp"
+#include "list_output.hpp"
+
+namespace kb::cli {
+
+namespace {
+
+constexpr const char* kDefaultQuery = "not done";
+
+struct QuerySource {
+  std::string name;  // how errors name it: "<query>", "<stdin>" or the file
+  std::string text;
+};
+
+// The query text from the argument, --file or stdin; nothing after printing why.
+std::optional<QuerySource> read_query(const std::string& argument, const std::string& file,
+                                      bool has_argument) {
+  if (has_argument && !file.empty()) {
+    error("give the query as an argument or with --file, not both");
+    return std::nullopt;
+  }
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      error(fmt::format("{}: cannot read the query file", file));
+      return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return QuerySource{file, text.str()};
+  }
+  if (!has_argument) return QuerySource{"<query>", kDefaultQuery};
+  if (argument == "-") {
+    return QuerySource{"<stdin>", std::string(std::istreambuf_iterator<char>(std::cin), {})};
+  }
+  return QuerySource{"<query>", argument};
+}
+
+// Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
+// levels; a heading is repeated only when it changes.
+std::string grouped_text(const std::vector<query::TaskGroup>& groups, const output::Style& style) {
+  std::string out;
+  std::vector<std::string> previous;
+  for (const auto& group : groups) {
+    std::size_t level = 0;
+    while (level < group.names.size() && level < previous.size() &&
+           group.names[level] == previous[level]) {
+      ++level;
+    }
+    for (; level < group.names.size(); ++level) {
+      if (!out.empty()) out += '\n';
+      const std::string marks(std::min<std::size_t>(4 + level, 6), '#');
+      out += output::paint(style.color, "1", marks + " " + group.names[level]) + "\n";
+    }
+    previous = group.names;
+    for (const auto& item : group.items) {
+      out += output::task_text(*item.task) + "  " +
+             output::paint(style.color, "2", fmt::format("{}:{}", item.path, item.line)) + "\n";
+    }
+  }
+  return out;
+}
+
+output::Table tasks_table(const std::vector<query::TaskGroup>& groups) {
+  output::Table table({{"path"}, {"line"}, {"status"}, {"text"}, {"due"}, {"priority"}, {"group"}},
+                      "path");
+  for (const auto& group : groups) {
+    for (const auto& item : group.items) {
+      nlohmann::json row = output::task_json(item.path, item.line, *item.task);
+      row["group"] = group.names;
+      table.add(std::move(row));
+    }
+  }
+  return table;
+}
+
+Command tasks_command() {
+  return {"tasks", "Run an Obsidian Tasks query over every task of the vault", 60,
+          [](CLI::App& sub) -> std::function<int(Context&)> {
+            struct Options {
+              ListFlags flags;
+              std::string query, file;
+              CLI::Option* query_option = nullptr;
+            };
+            auto options = std::make_shared<Options>();
+            options->query_option = sub.add_option(
+                "QUERY", options->query,
+                "Query text, one instruction a line (default: not done); - reads stdin");
+            sub.add_option("-f,--file", options->file, "Read the query from this file");
+            add_list_flags(sub, options->flags, "the paths of the notes holding the tasks");
+            sub.footer(R"(The query language is the Obsidian Tasks plugin's: filters (not done, due
+before today, path includes X, tags include #x, description includes x,
+priority is high, heading includes x, ...), boolean combinations ((A) AND
+(B)), sort by, group by, limit. Text output prints groups as the plugin does
+(#### headings) and each task as "- [ ] text  path:line". Fields of --json,
+--jsonl and --tsv: path, line, status, status_type, text, due, priority, group
+(the group headings, outermost first).
+
+Examples:
+  kb tasks
+  kb tasks 'due before tomorrow'
+  kb tasks $'not done\npath includes Asaf Levy\ngroup by filename'
+  kb tasks --file weekly.query --json | jq -r '.[].text'
+  printf 'not done\ngroup by due\n' | kb tasks -
+  kb tasks 'tags include #followup' -0 | xargs -0 $EDITOR)");
+            return [options](Context& context) -> int {
+              const auto source =
+                  read_query(options->query, options->file, options->query_option->count() > 0);
+              if (!source) return kUsage;
+              auto query = query::TasksQuery::parse(source->text);
+              if (!query) {
+                error(fmt::format("{}:{}: {}", source->name, query.error().line,
+                                  query.error().message));
+                return kUsage;
+              }
+              model::Vault* vault = context.vault();
+              if (!vault) return kUsage;
+              const auto tasks = query::vault_tasks(*vault);
+              const auto groups = query->run(tasks, context.today());
+              if (options->flags.format() != output::Format::Text) {
+                print_table(tasks_table(groups), options->flags, context);
+                return kOk;
+              }
+              const output::Style style = context.style();
+              std::string out = grouped_text(groups, style);
+              if (isatty(STDOUT_FILENO)) {
+                std::size_t count = 0;
+                for (const auto& group : groups) count += group.items.size();
+                out += output::paint(style.color, "2",
+                                     fmt::format("\n{} task{}", count, count == 1 ? "" : "s")) +
+                       "\n";
+              }
+              print_raw(out);
+              return kOk;
+            };
+          }};
+}
+
+const RegisterCommand registered{tasks_command()};
+
+}  // namespace
+
+}  // namespace kb::cli

@@ -1,0 +1,62 @@
+#include "list_output.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "kb/query/links.hpp"
+
+namespace kb::cli {
+
+output::Format ListFlags::format() const {
+  if (json) return output::Format::Json;
+  if (jsonl) return output::Format::Jsonl;
+  if (tsv) return output::Format::Tsv;
+  if (nul) return output::Format::Nul;
+  return output::Format::Text;
+}
+
+void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what) {
+  auto* json = sub.add_flag("--json", flags.json, "Print one JSON array");
+  auto* jsonl = sub.add_flag("--jsonl", flags.jsonl, "Print one JSON object a line");
+  auto* tsv = sub.add_flag("--tsv", flags.tsv, "Print tab-separated values with a header line");
+  auto* nul = sub.add_flag("-0,--null", flags.nul,
+                           "Print " + std::string(nul_what) + ", each ended by a NUL byte (xargs -0)");
+  json->excludes(jsonl)->excludes(tsv)->excludes(nul);
+  jsonl->excludes(tsv)->excludes(nul);
+  tsv->excludes(nul);
+}
+
+output::TextOptions text_options(const Context& context) {
+  output::TextOptions options;
+  options.color = context.style().color;
+  options.header = isatty(STDOUT_FILENO) != 0;
+  return options;
+}
+
+void print_raw(std::string_view bytes) {
+  std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+  std::fflush(stdout);
+}
+
+void print_table(const output::Table& table, const ListFlags& flags, const Context& context) {
+  print_raw(table.render(flags.format(), text_options(context)));
+}
+
+std::optional<model::NoteId> resolve_note_or_entity(const model::Vault& vault,
+                                                    std::string_view name,
+                                                    const std::vector<model::NoteKind>& kinds,
+                                                    int& exit_code) {
+  if (const model::NoteId id = query::find_note_by_path(vault, name); id >= 0) return id;
+  return resolve_entity(vault, name, kinds, exit_code);
+}
+
+nlohmann::json string_or_null(std::string_view s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(std::string(s));
+}
+
+nlohmann::json date_or_null(const std::optional<text::Date>& date) {
+  return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,40 @@
+#pragma once
+// The output flags every list verb shares (--json, --jsonl, --tsv, -0) and
+// the one way they print a table.
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string_view>
+
+#include "app.hpp"
+#include "kb/output/table.hpp"
+
+namespace kb::cli {
+
+struct ListFlags {
+  bool json = false, jsonl = false, tsv = false, nul = false;
+  output::Format format() const;
+};
+
+// Adds the four mutually exclusive flags; `nul_what` says what -0 prints.
+void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what);
+
+// Colour as Context::style() says; column headings only on a terminal.
+output::TextOptions text_options(const Context& context);
+
+// Writes bytes to stdout as they are (NULs included).
+void print_raw(std::string_view bytes);
+
+void print_table(const output::Table& table, const ListFlags& flags, const Context& context);
+
+// NAME as a vault-relative note path, else as an entity of `kinds` (see
+// resolve_entity, which prints why it fails and sets `exit_code`).
+std::optional<model::NoteId> resolve_note_or_entity(const model::Vault& vault,
+                                                    std::string_view name,
+                                                    const std::vector<model::NoteKind>& kinds,
+                                                    int& exit_code);
+
+// "" as JSON null, anything else as a string: how absent fields are written.
+nlohmann::json string_or_null(std::string_view s);
+nlohmann::json date_or_null(const std::optional<text::Date>& date);
+
+}  // namespace kb::cli
