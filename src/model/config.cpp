@@ -202,26 +202,41 @@ class ConfigReader {
     set_origin(kSummaryLength, kSummaryLength, value.line);
   }
 
-  // The line of `key:` at or above the value's line (a block list's value
-  // starts on the line after its key).
+  // The line of `key:`: the value's own line, or for a block value (a list or
+  // map starting on the next lines) the nearest line above it that is not
+  // blank, a comment or a list item. Near the value, so the search stays short.
   int key_line(std::string_view key, int value_line) const {
-    int line = 1;
-    std::size_t pos = 0;
-    int found = value_line;
-    while (pos <= text_.size() && line <= value_line) {
-      std::size_t end = text_.find('\n', pos);
-      if (end == std::string_view::npos) end = text_.size();
-      std::string_view content = trim(text_.substr(pos, end - pos));
-      if (content.starts_with("- ")) content = trim(content.substr(2));
+    const auto is_key_line = [&](std::string_view content) {
       for (std::string_view quote : {"", "\"", "'"}) {
         const std::string written =
             std::string(quote) + std::string(key) + std::string(quote) + ":";
-        if (content.starts_with(written)) found = line;
+        if (content.starts_with(written)) return true;
       }
-      pos = end + 1;
-      ++line;
+      return false;
+    };
+    if (is_key_line(line_content(value_line))) return value_line;
+    for (int line = value_line - 1; line >= 1; --line) {
+      const std::string_view content = line_content(line);
+      if (content.empty() || content.starts_with('#') || content.starts_with("- ")) continue;
+      return is_key_line(content) ? line : value_line;
     }
-    return found;
+    return value_line;
+  }
+
+  // Line `line` (1-based) of the text, trimmed; "" past the end.
+  std::string_view line_content(int line) const {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
+    if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+    const std::size_t begin = line_starts_[line - 1];
+    const std::size_t end = static_cast<std::size_t>(line) < line_starts_.size()
+                                ? line_starts_[line] - 1
+                                : text_.size();
+    return trim(text_.substr(begin, end - begin));
   }
 
   void set_origin(const std::string& setting, std::string_view yaml_key, int value_line) {
@@ -243,6 +258,7 @@ class ConfigReader {
   Diagnostics& warnings_;
   Conventions conventions_;
   std::optional<Diagnostic> error_;
+  mutable std::vector<std::size_t> line_starts_;  // offsets of each line, computed once
 };
 
 Setting setting_of(std::string key, std::vector<std::string> values, bool is_list,
