@@ -25,9 +25,11 @@ customers, projects and sources, and regenerates the generated sections of
 person notes.
 
 Examples:
-  kb person "Asaf Levy"                 who this is, recent context, open tasks
-  kb --vault ~/notes person asaf --json one JSON object for scripts
-  KB_VAULT=~/notes kb person "Asaf Levy"
+  kb person "Asaf Levy"                    who this is, recent context, open tasks
+  kb --vault ~/notes person "asaf levy" --json    one JSON object for scripts
+  kb regen --all                           rewrite generated sections, safely
+  kb people --tsv | cut -f1                pipelines
+  KB_VAULT=~/notes kb tasks "not done"
 
 Exit codes: 0 ok; 1 not found / problems found; 2 usage error, ambiguous
 name or unreadable vault.)";

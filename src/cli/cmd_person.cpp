@@ -24,7 +24,7 @@ Command person_command() {
             sub.add_flag("--json", options->json, "Print one JSON object");
             sub.footer(R"(Examples:
   kb person "Asaf Levy"
-  kb person asaf --json | jq '.open_tasks[].text'
+  kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
             return [options](Context& context) -> int {
               model::Vault* vault = context.vault();
