@@ -25,7 +25,8 @@ struct Delimiters {
   char open, close;
 };
 
-constexpr std::array<Delimiters, 4> kDelimiterPairs = {{{'(', ')'}, {'[', ']'}, {'{', '}'}, {'"', '"'}}};
+constexpr std::array<Delimiters, 4> kDelimiterPairs = {
+    {{'(', ')'}, {'[', ']'}, {'{', '}'}, {'"', '"'}}};
 
 constexpr std::string_view kMixedDelimiters =
     "all filters in a Boolean instruction must be inside one of these pairs of delimiter "
@@ -38,8 +39,12 @@ bool starts_with_at(std::string_view s, std::size_t i, std::string_view word) {
   return s.substr(i, word.size()) == word;
 }
 
-bool is_open_delimiter(char c) { return c == '(' || c == '[' || c == '{' || c == '"'; }
-bool is_close_delimiter(char c) { return c == ')' || c == ']' || c == '}' || c == '"'; }
+bool is_open_delimiter(char c) {
+  return c == '(' || c == '[' || c == '{' || c == '"';
+}
+bool is_close_delimiter(char c) {
+  return c == ')' || c == ']' || c == '}' || c == '"';
+}
 
 // The plugin's test for a Boolean line: an operator before an opening
 // delimiter, or some text between an opening and a closing delimiter.
@@ -143,11 +148,16 @@ class Tokenizer {
   void add_operators(std::string_view ops) {
     Cursor words(ops);
     while (!words.at_end()) {
-      if (words.accept("AND")) tokens_.push_back({Kind::And, {}});
-      else if (words.accept("OR")) tokens_.push_back({Kind::Or, {}});
-      else if (words.accept("XOR")) tokens_.push_back({Kind::Xor, {}});
-      else if (words.accept("NOT")) tokens_.push_back({Kind::Not, {}});
-      else break;
+      if (words.accept("AND"))
+        tokens_.push_back({Kind::And, {}});
+      else if (words.accept("OR"))
+        tokens_.push_back({Kind::Or, {}});
+      else if (words.accept("XOR"))
+        tokens_.push_back({Kind::Xor, {}});
+      else if (words.accept("NOT"))
+        tokens_.push_back({Kind::Not, {}});
+      else
+        break;
     }
   }
 
@@ -160,11 +170,16 @@ class Tokenizer {
     }
     while (b > a && (piece[b - 1] == d_.close || is_blank(piece[b - 1]))) --b;
     std::string_view middle = piece.substr(a, b - a);
-    if (middle == "AND") tokens_.push_back({Kind::And, {}});
-    else if (middle == "OR") tokens_.push_back({Kind::Or, {}});
-    else if (middle == "XOR") tokens_.push_back({Kind::Xor, {}});
-    else if (middle == "NOT") tokens_.push_back({Kind::Not, {}});
-    else if (!middle.empty()) tokens_.push_back({Kind::Filter, middle});
+    if (middle == "AND")
+      tokens_.push_back({Kind::And, {}});
+    else if (middle == "OR")
+      tokens_.push_back({Kind::Or, {}});
+    else if (middle == "XOR")
+      tokens_.push_back({Kind::Xor, {}});
+    else if (middle == "NOT")
+      tokens_.push_back({Kind::Not, {}});
+    else if (!middle.empty())
+      tokens_.push_back({Kind::Filter, middle});
     for (std::size_t k = b; k < piece.size(); ++k) {
       if (piece[k] == d_.close) tokens_.push_back({Kind::Close, {}});
     }
@@ -206,8 +221,8 @@ class Parser {
       ++pos_;
       std::optional<Filter> right = (this->*operand)();
       if (!right) return std::nullopt;
-      left = Filter([l = std::move(*left), r = std::move(*right), combine](
-                        const TaskItem& item, const RunContext& run) {
+      left = Filter([l = std::move(*left), r = std::move(*right), combine](const TaskItem& item,
+                                                                           const RunContext& run) {
         return combine(l(item, run), r(item, run));
       });
     }

@@ -8,7 +8,9 @@
 namespace kb::query::tasks {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // ICU's root order of character groups: spaces and punctuation, digits, letters.
 int character_group(char32_t c) {
@@ -20,7 +22,20 @@ int character_group(char32_t c) {
   return text::is_word_char(c) ? 2 : 0;
 }
 
-int sign(int v) { return (v > 0) - (v < 0); }
+// Within the first group, ASCII follows the CLDR root order (so "(No tags)"
+// sorts before "#tag"); other characters come after it, by code point.
+char32_t punctuation_rank(char32_t c) {
+  static constexpr std::string_view kOrder = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  if (c < 0x80) {
+    std::size_t at = kOrder.find(static_cast<char>(c));
+    return at == std::string_view::npos ? 0x80 + c : static_cast<char32_t>(at);
+  }
+  return 0x100 + c;
+}
+
+int sign(int v) {
+  return (v > 0) - (v < 0);
+}
 
 // Compares one run of digits numerically; advances both positions past it.
 int compare_digit_runs(std::string_view a, std::size_t& i, std::string_view b, std::size_t& j) {
@@ -48,6 +63,7 @@ int compare_primary(std::string_view a, std::string_view b) {
     if (ca == cb) continue;
     int ga = character_group(ca), gb = character_group(cb);
     if (ga != gb) return ga < gb ? -1 : 1;
+    if (ga == 0) return punctuation_rank(ca) < punctuation_rank(cb) ? -1 : 1;
     return ca < cb ? -1 : 1;
   }
   if (i < a.size()) return 1;

@@ -23,7 +23,10 @@ struct DateField {
 
 constexpr std::array<DateField, 7> kDateFields = {{
     // `happens` looks at start, scheduled and due: any one may match.
-    {"happens", "happens", [](const text::Task& t) { return TaskDates{t.start, t.scheduled, t.due}; },
+    {"happens", "happens",
+     [](const text::Task& t) {
+       return TaskDates{t.start, t.scheduled, t.due};
+     },
      false},
     {"cancelled", "cancelled", [](const text::Task& t) { return TaskDates{t.cancelled}; }, false},
     {"created", "created", [](const text::Task& t) { return TaskDates{t.created}; }, false},
@@ -37,11 +40,16 @@ enum class Relation { InRange, Before, After, OnOrBefore, OnOrAfter };
 
 bool related(text::Date date, Relation relation, const DateRange& range) {
   switch (relation) {
-    case Relation::Before: return date < range.start;
-    case Relation::After: return date > range.end;
-    case Relation::OnOrBefore: return date <= range.end;
-    case Relation::OnOrAfter: return date >= range.start;
-    case Relation::InRange: break;
+    case Relation::Before:
+      return date < range.start;
+    case Relation::After:
+      return date > range.end;
+    case Relation::OnOrBefore:
+      return date <= range.end;
+    case Relation::OnOrAfter:
+      return date >= range.start;
+    case Relation::InRange:
+      break;
   }
   return date >= range.start && date <= range.end;
 }
@@ -90,8 +98,8 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
     Relation relation = read_relation(search);
     std::optional<DateSpec> spec = DateSpec::parse(search.rest());
     if (!spec) {
-      return FilterResult::failure("do not understand " + name + " date in '" +
-                                   std::string(line) + "'");
+      return FilterResult::failure("do not understand " + name + " date in '" + std::string(line) +
+                                   "'");
     }
     return Filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);

@@ -86,8 +86,7 @@ std::optional<DateSpec> DateSpec::parse(std::string_view text) {
   DateSpec spec;
   Cursor words(text);
   if (words.at_end()) return std::nullopt;
-  if (words.accept_all("today") || words.accept_all("tomorrow") ||
-      words.accept_all("yesterday")) {
+  if (words.accept_all("today") || words.accept_all("tomorrow") || words.accept_all("yesterday")) {
     std::string_view word = trim_blanks(text);
     spec.kind_ = Kind::DaysFromToday;
     spec.offset_ = iequals(word, "today") ? 0 : iequals(word, "tomorrow") ? 1 : -1;

@@ -26,7 +26,7 @@ class DateSpec {
   enum class Kind { Fixed, DaysFromToday, Period };
   Kind kind_ = Kind::Fixed;
   DateRange fixed_{};
-  int offset_ = 0;  // days (DaysFromToday) or periods (Period: -1 last, 0 this, 1 next)
+  int offset_ = 0;   // days (DaysFromToday) or periods (Period: -1 last, 0 this, 1 next)
   char unit_ = 'w';  // Period: 'w'eek, 'm'onth, 'q'uarter, 'y'ear
 };
 

@@ -54,12 +54,23 @@ double urgency(const text::Task& task, text::Date today) {
   if (task.scheduled && today >= *task.scheduled) score += 5.0;
   if (task.start && today < *task.start) score += -3.0;
   switch (task.priority) {
-    case text::Priority::Highest: score += 1.5 * 6.0; break;
-    case text::Priority::High: score += 1.0 * 6.0; break;
-    case text::Priority::Medium: score += 0.65 * 6.0; break;
-    case text::Priority::None: score += 0.325 * 6.0; break;
-    case text::Priority::Low: break;
-    case text::Priority::Lowest: score -= 0.3 * 6.0; break;
+    case text::Priority::Highest:
+      score += 1.5 * 6.0;
+      break;
+    case text::Priority::High:
+      score += 1.0 * 6.0;
+      break;
+    case text::Priority::Medium:
+      score += 0.65 * 6.0;
+      break;
+    case text::Priority::None:
+      score += 0.325 * 6.0;
+      break;
+    case text::Priority::Low:
+      break;
+    case text::Priority::Lowest:
+      score -= 0.3 * 6.0;
+      break;
   }
   return score;
 }

@@ -15,7 +15,9 @@
 namespace kb::query::tasks {
 namespace {
 
-std::string quoted(std::string_view line) { return "'" + std::string(line) + "'"; }
+std::string quoted(std::string_view line) {
+  return "'" + std::string(line) + "'";
+}
 
 Filter always(bool (*predicate)(const text::Task&)) {
   return [predicate](const TaskItem& item, const RunContext&) { return predicate(*item.task); };
@@ -29,7 +31,8 @@ constexpr std::array<text::StatusType, 5> kStatusTypes = {
 
 std::optional<FilterResult> parse_status_filter(std::string_view line) {
   Cursor words(line);
-  if (words.accept_all("done")) return always([](const text::Task& t) { return text::is_done(t.status); });
+  if (words.accept_all("done"))
+    return always([](const text::Task& t) { return text::is_done(t.status); });
   if (words.accept_all("not done")) {
     return always([](const text::Task& t) { return !text::is_done(t.status); });
   }
@@ -71,10 +74,14 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
     return Filter([wanted, mode](const TaskItem& item, const RunContext&) {
       text::Priority p = item.task->priority;
       switch (mode) {
-        case Mode::Above: return p < wanted;
-        case Mode::Below: return p > wanted;
-        case Mode::Not: return p != wanted;
-        case Mode::Is: break;
+        case Mode::Above:
+          return p < wanted;
+        case Mode::Below:
+          return p > wanted;
+        case Mode::Not:
+          return p != wanted;
+        case Mode::Is:
+          break;
       }
       return p == wanted;
     });
@@ -135,7 +142,9 @@ Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view va
   return StringMatcher([regex = *regex](std::string_view s) { return regex.matches(s); });
 }
 
-bool negated(TextOp op) { return op == TextOp::Excludes || op == TextOp::NotMatches; }
+bool negated(TextOp op) {
+  return op == TextOp::Excludes || op == TextOp::NotMatches;
+}
 
 std::optional<FilterResult> parse_text_filter(std::string_view line) {
   for (const TextField& field : kTextFields) {
@@ -145,10 +154,9 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (!op || words.at_end()) return std::nullopt;
     auto matcher = make_matcher(*op, words.rest(), line);
     if (!matcher) return FilterResult::failure(matcher.error());
-    return Filter([value = field.value, matcher = *matcher, negate = negated(*op)](
-                      const TaskItem& item, const RunContext&) {
-      return matcher(value(item)) != negate;
-    });
+    return Filter(
+        [value = field.value, matcher = *matcher, negate = negated(*op)](
+            const TaskItem& item, const RunContext&) { return matcher(value(item)) != negate; });
   }
   return std::nullopt;
 }
@@ -168,12 +176,12 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
   if (!matcher) return FilterResult::failure(matcher.error());
   // The search succeeds when any one tag matches ("#" is optional: "home"
   // is a substring of "#home").
-  return Filter([matcher = *matcher, negate = negated(*op)](const TaskItem& item,
-                                                             const RunContext&) {
-    bool any = false;
-    for (std::string_view tag : item.task->tags) any = any || matcher(tag);
-    return any != negate;
-  });
+  return Filter(
+      [matcher = *matcher, negate = negated(*op)](const TaskItem& item, const RunContext&) {
+        bool any = false;
+        for (std::string_view tag : item.task->tags) any = any || matcher(tag);
+        return any != negate;
+      });
 }
 
 // ---- the rest -------------------------------------------------------------

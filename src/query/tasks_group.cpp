@@ -48,8 +48,8 @@ std::vector<GroupName> by_status_type(const TaskItem& item) {
 
 std::vector<GroupName> by_priority(const TaskItem& item) {
   // The plugin calls the default priority "Normal" in headings.
-  static constexpr std::array<std::string_view, 6> kNames = {
-      "Highest", "High", "Medium", "Normal", "Low", "Lowest"};
+  static constexpr std::array<std::string_view, 6> kNames = {"Highest", "High", "Medium",
+                                                             "Normal",  "Low",  "Lowest"};
   auto number = static_cast<std::size_t>(item.task->priority);  // Highest is 0
   std::string name = std::string(kNames[number]) + " priority";
   return {{"%%" + std::to_string(number) + "%%" + name, name}};

@@ -126,9 +126,8 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t newline = text.find('\n', pos);
-    std::string_view raw = text.substr(pos, newline == std::string_view::npos
-                                                ? std::string_view::npos
-                                                : newline - pos);
+    std::string_view raw = text.substr(
+        pos, newline == std::string_view::npos ? std::string_view::npos : newline - pos);
     pos = newline == std::string_view::npos ? text.size() + 1 : newline + 1;
     ++line_number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);

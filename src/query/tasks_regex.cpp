@@ -39,10 +39,21 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
                           PCRE2_ALLOW_EMPTY_CLASS | PCRE2_MATCH_UNSET_BACKREF;
   for (char flag : flags) {
     switch (flag) {
-      case 'i': options |= PCRE2_CASELESS; break;
-      case 'm': options |= PCRE2_MULTILINE; break;
-      case 's': options |= PCRE2_DOTALL; break;
-      case 'g': case 'u': case 'v': case 'y': case 'd': break;
+      case 'i':
+        options |= PCRE2_CASELESS;
+        break;
+      case 'm':
+        options |= PCRE2_MULTILINE;
+        break;
+      case 's':
+        options |= PCRE2_DOTALL;
+        break;
+      case 'g':
+      case 'u':
+      case 'v':
+      case 'y':
+      case 'd':
+        break;
       default:
         return Result::failure(std::string("unknown regular expression flag '") + flag + "'");
     }
@@ -52,9 +63,8 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   pcre2_set_compile_extra_options(compile_context, PCRE2_EXTRA_ALT_BSUX);
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
-                    &error_code, &error_offset, compile_context);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   options, &error_code, &error_offset, compile_context);
   pcre2_compile_context_free(compile_context);
   if (code == nullptr) {
     PCRE2_UCHAR buffer[256];

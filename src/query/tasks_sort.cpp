@@ -26,11 +26,16 @@ int compare_dates(const std::optional<text::Date>& a, const std::optional<text::
 // `sort by status.type` and `group by status.type` order.
 int status_type_rank(text::StatusType type) {
   switch (type) {
-    case text::StatusType::InProgress: return 1;
-    case text::StatusType::Todo: return 2;
-    case text::StatusType::Done: return 3;
-    case text::StatusType::Cancelled: return 4;
-    case text::StatusType::NonTask: return 5;
+    case text::StatusType::InProgress:
+      return 1;
+    case text::StatusType::Todo:
+      return 2;
+    case text::StatusType::Done:
+      return 3;
+    case text::StatusType::Cancelled:
+      return 4;
+    case text::StatusType::NonTask:
+      return 5;
   }
   return 6;
 }
@@ -72,28 +77,22 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
        return compare_dates(happens_date(*a.task), happens_date(*b.task));
      }},
     // Highest first.
-    {"priority",
-     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return three_way(a.task->priority, b.task->priority);
-     }},
+    {"priority", [](const TaskItem& a, const TaskItem& b,
+                    const RunContext&) { return three_way(a.task->priority, b.task->priority); }},
     {"description",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return collate(sortable_description(a.task->description),
                       sortable_description(b.task->description));
      }},
-    {"path",
-     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return collate(a.path, b.path);
-     }},
+    {"path", [](const TaskItem& a, const TaskItem& b,
+                const RunContext&) { return collate(a.path, b.path); }},
     {"filename",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return collate(filename_of(a.path), filename_of(b.path));
      }},
     // Tasks without a heading sort first (empty text).
-    {"heading",
-     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return collate(a.heading, b.heading);
-     }},
+    {"heading", [](const TaskItem& a, const TaskItem& b,
+                   const RunContext&) { return collate(a.heading, b.heading); }},
     {"recurring",  // recurring tasks first
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return three_way(!is_recurring(*a.task), !is_recurring(*b.task));
@@ -152,9 +151,9 @@ std::optional<Sorter> parse_sorter(std::string_view key) {
 
 void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
                 const RunContext& run) {
-  static const std::array<PlainCompare, 5> kDefaultOrder = {
-      find_key("status.type"), find_key("urgency"), find_key("due"), find_key("priority"),
-      find_key("path")};
+  static const std::array<PlainCompare, 5> kDefaultOrder = {find_key("status.type"),
+                                                            find_key("urgency"), find_key("due"),
+                                                            find_key("priority"), find_key("path")};
   std::stable_sort(items.begin(), items.end(), [&](const TaskItem& a, const TaskItem& b) {
     for (const Sorter& sorter : sorters) {
       int r = sorter.compare(a, b, run);

@@ -1,0 +1,566 @@
+#include "kb/query/tasks_query.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "kb/text/task.hpp"
+
+using kb::query::TaskGroup;
+using kb::query::TaskItem;
+using kb::query::TasksQuery;
+using kb::text::Date;
+
+namespace {
+
+// A small vault of tasks, one letter each (the letter is the item's line
+// number: A is 1). Chosen so that every filter splits them, with the
+// plugin's documentation examples in mind. "Today" is Friday 2023-02-10, the
+// day the plugin's docs use in their date-range tables.
+struct Row {
+  const char* path;
+  const char* heading;
+  const char* markdown;
+};
+
+const Row kRows[] = {
+    {"GitHub/issues.md", "Inbox", "- [ ] fix some bug #todo 📅 2023-02-07"},  // A
+    {"GitHub/issues.md", "Day Planner",
+     "- [/] review some PR #XX #YY 🛫 2023-02-09 📅 2023-02-11 ⏫"},  // B
+    {"Work/Projects/Apollo.md", "Next",
+     "- [x] ship release #XX #ZZ 📅 2023-02-06 ✅ 2023-02-08"},                               // C
+    {"Work/Projects/Apollo.md", "Risks", "- [-] old idea (maybe) #YY #ZZ ❌ 2023-01-30"},    // D
+    {"inbox.md", "", "- [ ] call Peter #inbox #book ⏳ 2023-02-10 🛫 2023-02-13 🔽"},  // E
+    {"Daily/2023-02-09.md", "Log", "- [ ] water plants #t 🔁 every week 📅 2023-02-17 🔼"},    // F
+    {"Daily/2023-02-09.md", "Log", "    - [ ] buy soil (perhaps) #Book ➕ 2023-02-01 🔺"},    // G
+    {"Root.md", "", "- [ ] no dates at all"},                                               // H
+    {"Work/Projects/Apollo.md", "Risks", "- [?] odd status #books ⏬"},                      // I
+    {"Root.md", "", "- [~] note line"},  // J: made a NON_TASK below (no default symbol is one)
+};
+
+const Date kToday{2023, 2, 10};
+
+struct Vault {
+  std::vector<kb::text::Task> tasks;
+  std::vector<TaskItem> items;
+
+  Vault() {
+    for (const Row& row : kRows) tasks.push_back(*kb::text::parse_task_line(row.markdown));
+    tasks.back().status = kb::text::StatusType::NonTask;
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      items.push_back({kRows[i].path, kRows[i].heading, static_cast<int>(i) + 1, &tasks[i]});
+    }
+  }
+};
+
+const Vault& vault() {
+  static const Vault v;
+  return v;
+}
+
+std::string letters(const std::vector<TaskItem>& items) {
+  std::string s;
+  for (const TaskItem& item : items) s += static_cast<char>('A' + item.line - 1);
+  return s;
+}
+
+TasksQuery parse_ok(const std::string& query) {
+  auto parsed = TasksQuery::parse(query);
+  INFO(query);
+  if (!parsed) FAIL(parsed.error().message);
+  return std::move(*parsed);
+}
+
+// The letters a query selects, in output order.
+std::string run_query(const std::string& query, Date today = kToday) {
+  return letters(parse_ok(query).select(vault().items, today));
+}
+
+// The letters a query selects, alphabetically (for filters alone).
+std::string matching(const std::string& query, Date today = kToday) {
+  std::string s = run_query(query, today);
+  std::sort(s.begin(), s.end());
+  return s;
+}
+
+std::string parse_error(const std::string& query, int first_line = 1) {
+  auto parsed = TasksQuery::parse(query, first_line);
+  if (parsed) return "(parsed)";
+  return std::to_string(parsed.error().line) + ": " + parsed.error().message;
+}
+
+// "name1/name2: ABC | ..." for every group.
+std::string groups(const std::string& query, Date today = kToday) {
+  std::string s;
+  for (const TaskGroup& group : parse_ok(query).run(vault().items, today)) {
+    if (!s.empty()) s += " | ";
+    for (std::size_t i = 0; i < group.names.size(); ++i) s += (i ? "/" : "") + group.names[i];
+    s += ": " + letters(group.items);
+  }
+  return s;
+}
+
+struct Case {
+  const char* query;
+  const char* expected;  // matching letters, alphabetical
+};
+
+void check_cases(std::initializer_list<Case> cases) {
+  for (const Case& c : cases) {
+    INFO(c.query);
+    CHECK(matching(c.query) == c.expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("The fixture parses as intended", "[tasks_query]") {
+  const auto& t = vault().tasks;
+  REQUIRE(t.size() == 10);
+  CHECK(t[0].description == "fix some bug #todo");
+  CHECK(t[1].status == kb::text::StatusType::InProgress);
+  CHECK(t[4].start == Date{2023, 2, 13});
+  CHECK(t[5].recurrence == "every week");
+  CHECK(t[6].indent == 4);
+  CHECK(t[8].priority == kb::text::Priority::Lowest);
+  CHECK(run_query("") == "BAFGEHICDJ");  // every task, in the default order
+}
+
+TEST_CASE("Status filters", "[tasks_query]") {
+  check_cases({
+      {"not done", "ABEFGHI"},
+      {"done", "CDJ"},  // DONE, CANCELLED and NON_TASK
+      {"status.type is IN_PROGRESS", "B"},
+      {"status.type is in_progress", "B"},
+      {"status.type is NON_TASK", "J"},
+      {"status.type is CANCELLED", "D"},
+      {"status.type is not TODO", "BCDJ"},
+      {"( status.type is TODO ) OR ( status.type is IN_PROGRESS )", "ABEFGHI"},
+      {"status.name includes progress", "B"},
+      {"status.name includes unknown", "IJ"},
+  });
+}
+
+TEST_CASE("Date filters on absolute dates", "[tasks_query]") {
+  check_cases({
+      {"due before 2023-02-07", "C"},
+      {"due on 2023-02-07", "A"},
+      {"due 2023-02-07", "A"},
+      {"due in 2023-02-07", "A"},
+      {"due after 2023-02-11", "F"},
+      {"due on or before 2023-02-07", "AC"},
+      {"due on or after 2023-02-11", "BF"},
+      {"due in or before 2023-02-07", "AC"},
+      {"done on or after 2023-02-08", "C"},
+      {"cancelled before 2023-02-01", "D"},
+      {"created on 2023-02-01", "G"},
+      {"scheduled on 2023-02-10", "E"},
+      // Ranges are inclusive; `before` uses the start, `after` the end.
+      {"due 2023-02-07 2023-02-11", "AB"},
+      {"due in 2023-02-11 2023-02-07", "AB"},
+      {"due before 2023-02-07 2023-02-11", "C"},
+      {"due after 2023-02-07 2023-02-11", "F"},
+      {"due on or after 2023-02-07 2023-02-11", "ABF"},
+      // An impossible day in a range is ignored.
+      {"due 2023-02-30 2023-02-07", "A"},
+      // Numbered ranges: ISO week, month, quarter, year.
+      {"due in 2023-W06", "ABC"},
+      {"created in 2023-W05", "G"},
+      {"due in 2023-02", "ABCF"},
+      {"cancelled in 2023-01", "D"},
+      {"due in 2023-Q1", "ABCF"},
+      {"due in 2023", "ABCF"},
+      {"due in 2022", ""},
+  });
+}
+
+TEST_CASE("Date filters on relative dates", "[tasks_query]") {
+  check_cases({
+      {"due today", ""},
+      {"due tomorrow", "B"},
+      {"scheduled today", "E"},
+      {"due before today", "AC"},
+      {"due yesterday", ""},
+      // The plugin's table for Friday 2023-02-10: this week is 02-06..02-12.
+      {"due this week", "ABC"},
+      {"due in this week", "ABC"},
+      {"due before this week", ""},
+      {"due after this week", "F"},
+      {"due on or before this week", "ABC"},
+      {"due next week", "F"},
+      {"due last week", ""},
+      {"cancelled last week", "D"},
+      {"done this month", "C"},
+  });
+  CHECK(matching("due in last week", Date{2023, 2, 16}) == "ABC");
+  CHECK(matching("due last month", Date{2023, 3, 1}) == "ABCF");
+  CHECK(matching("due this month", Date{2023, 3, 1}) == "");
+  CHECK(matching("due next quarter", Date{2022, 12, 15}) == "ABCF");
+  CHECK(matching("due this year", Date{2023, 6, 1}) == "ABCF");
+  CHECK(matching("due last year", Date{2023, 6, 1}) == "");
+  CHECK(matching("due next week", Date{2023, 2, 5}) == "ABC");  // a Sunday
+}
+
+TEST_CASE("Presence of dates, and tasks without them", "[tasks_query]") {
+  check_cases({
+      {"has due date", "ABCF"},
+      {"no due date", "DEGHIJ"},
+      {"has start date", "BE"},
+      {"no scheduled date", "ABCDFGHIJ"},
+      {"has done date", "C"},
+      {"has created date", "G"},
+      {"has cancelled date", "D"},
+      {"no cancelled date", "ABCEFGHIJ"},
+      // Task dates are always real days, so nothing has an invalid one.
+      {"due date is invalid", ""},
+      {"start date is invalid", ""},
+      // `starts` also matches tasks without a start date (docs: Filters).
+      {"starts before tomorrow", "ABCDFGHIJ"},
+      {"starts after 2023-02-12", "ACDEFGHIJ"},
+      {"( (starts before tomorrow) AND (has start date) )", "B"},
+      // `due` does not.
+      {"due before 2023-03-01", "ABCF"},
+      // `happens`: any of start, scheduled and due.
+      {"has happens date", "ABCEF"},
+      {"no happens date", "DGHIJ"},
+      {"happens on 2023-02-10", "E"},
+      {"happens before 2023-02-08", "AC"},
+      {"happens on 2023-02-09", "B"},
+  });
+}
+
+TEST_CASE("Priority filters", "[tasks_query]") {
+  check_cases({
+      {"priority is high", "B"},
+      {"priority is highest", "G"},
+      {"priority lowest", "I"},
+      {"priority is none", "ACDHJ"},
+      {"priority is above none", "BFG"},
+      {"priority is below none", "EI"},
+      {"priority is not none", "BEFGI"},
+      {"priority is above medium", "BG"},
+      {"priority is below low", "I"},
+  });
+}
+
+TEST_CASE("Text filters: path, folder, root, filename, heading, description", "[tasks_query]") {
+  check_cases({
+      {"path includes GitHub", "AB"},
+      {"path includes github", "AB"},
+      {"path does not include github", "CDEFGHIJ"},
+      {"path includes .md", "ABCDEFGHIJ"},
+      {"path regex matches /^work\\//i", "CDI"},
+      {"path regex matches /^work\\//", ""},
+      {"folder includes Projects/", "CDI"},
+      {"folder includes work/projects", "CDI"},
+      {"folder regex matches /^\\/$/", "EHJ"},  // files at the root are in "/"
+      {"root includes Work", "CDI"},
+      {"root regex matches /^\\/$/", "EHJ"},
+      {"filename includes 2023-02-09", "FG"},
+      {"filename includes daily", ""},  // the folder is not part of the name
+      {"filename regex matches /^issues\\.md$/", "AB"},
+      {"heading includes day planner", "B"},
+      {"heading includes \"Day Planner\"", ""},      // quotes are searched for
+      {"heading does not include log", "ABCDEHIJ"},  // includes tasks without a heading
+      {"heading regex does not match /Log/", "ABCDEHIJ"},
+      {"description includes SOME", "AB"},
+      {"description does not include some", "CDEFGHIJ"},
+      {"description regex matches /^(fix|call)/", "AE"},
+      {"description regex matches /^FIX/i", "A"},
+      {"description regex matches /^FIX/", ""},  // case-sensitive by default
+      {"description regex matches /\\(maybe\\)/", "D"},
+      {"description includes (perhaps)", "G"},
+  });
+}
+
+TEST_CASE("Tag filters", "[tasks_query]") {
+  check_cases({
+      {"tags include #todo", "A"},
+      {"tag includes todo", "A"},  // '#' is optional
+      {"tags includes #TODO", "A"},
+      {"tags include #book", "EGI"},  // case-insensitive, partial: #Book, #books
+      {"tags do not include #book", "ABCDFHJ"},
+      {"tag does not include #book", "ABCDFHJ"},
+      {"tag regex matches /#book$/i", "EG"},
+      {"tag regex matches /#t$/", "F"},
+      {"tags regex does not match /#[XYZ]{2}/", "AEFGHIJ"},
+      {"has tags", "ABCDEFGI"},
+      {"no tags", "HJ"},
+  });
+}
+
+TEST_CASE("Recurrence and sub-item filters", "[tasks_query]") {
+  check_cases({
+      {"is recurring", "F"},
+      {"is not recurring", "ABCDEGHIJ"},
+      {"exclude sub-items", "ABCDEFHIJ"},
+  });
+}
+
+TEST_CASE("Boolean combinations, from the plugin's documentation", "[tasks_query]") {
+  check_cases({
+      // NOT binds tightest, then XOR, AND, OR.
+      {"(tag includes #XX) OR (tag includes #YY) AND (tag includes #ZZ)", "BCD"},
+      {"(tag includes #XX) OR ( (tag includes #YY) AND (tag includes #ZZ) )", "BCD"},
+      {"( (tag includes #XX) OR (tag includes #YY) ) AND (tag includes #ZZ)", "CD"},
+      {"(tag includes #XX) AND (tag includes #YY) OR (tag includes #ZZ)", "BCD"},
+      {"(tag includes #XX) XOR (tag includes #YY)", "CD"},
+      {"(path includes inbox) XOR (description includes #inbox)", ""},  // E matches both
+      {"NOT (path includes inbox)", "ABCDFGHIJ"},
+      {"path does not include inbox", "ABCDFGHIJ"},
+      {"NOT ( (tag includes #XX) OR (tag includes #ZZ) )", "AEFGHIJ"},
+      {"NOT NOT (done)", "CDJ"},
+      {"(has start date) AND (description includes some)", "B"},
+      {"(has start date) AND NOT (description includes some)", "E"},
+      {"(has start date) OR NOT (description includes review)", "ABCDEFGHIJ"},
+      {"(not done) AND (is recurring)", "F"},
+      // Other delimiters; one kind a line.
+      {"\"not done\" AND \"is recurring\"", "F"},
+      {"[not done] AND [is recurring]", "F"},
+      {"{not done} AND {is recurring}", "F"},
+      {"[description includes (maybe)] OR [description includes (perhaps)]", "DG"},
+      // Spaces around operators are optional.
+      {"(path includes Projects)AND(priority is lowest)", "I"},
+      {"(path includes Projects)AND NOT(priority is lowest)", "CD"},
+      // A single delimited filter.
+      {"(done)", "CDJ"},
+  });
+}
+
+TEST_CASE("Filter lines are ANDed; comments, blanks and continuations", "[tasks_query]") {
+  CHECK(matching("not done\n(no due date) OR (due after 2023-02-10)\npath includes GitHub") == "B");
+  CHECK(matching("due after 2021-04-04\n(path includes GitHub) AND NOT (tags include #todo)") ==
+        "B");
+  CHECK(matching("# only open tasks\n\n   \nnot done\n#done") == "ABEFGHI");
+  CHECK(matching("(tags include #XX) OR \\\n   (tags include #ZZ)") == "BCD");
+  CHECK(matching("not done\r\npriority is high\r\n") == "B");
+  // A doubled trailing backslash is one literal backslash, not a continuation.
+  CHECK(matching("description includes \\\\\nnot done") == "");
+}
+
+TEST_CASE("Instructions are case-insensitive, Boolean operators are not", "[tasks_query]") {
+  check_cases({
+      {"NOT DONE", "ABEFGHI"},
+      {"Due BEFORE 2023-02-07", "C"},
+      {"PATH INCLUDES github", "AB"},
+      {"Tags Include #TODO", "A"},
+      {"Priority Is Above None", "BFG"},
+      {"due BEFORE Tomorrow", "AC"},
+      {"has DUE date", "ABCF"},
+  });
+  CHECK(run_query("SORT BY DUE REVERSE\nLIMIT 2") == "GE");
+  CHECK(parse_error("(done) and (has tags)") ==
+        "1: could not interpret '(done) and (has tags)' as a Boolean combination: couldn't "
+        "parse sub-expression 'done) and (has tags': unknown instruction 'done) and (has tags'");
+}
+
+TEST_CASE("Layout instructions are accepted and ignored", "[tasks_query]") {
+  CHECK(run_query("short mode\nhide due date\nshow tree\nexplain\nignore global query\nfull mode\n"
+                  "Hide Backlink\nshort\nfull") == "BAFGEHICDJ");
+}
+
+TEST_CASE("Parse errors name the line and the instruction", "[tasks_query]") {
+  CHECK(parse_error("not done\nfoo bar") == "2: unknown instruction 'foo bar'");
+  CHECK(parse_error("not done\n\n  foo  ", 10) == "12: unknown instruction 'foo'");
+  CHECK(parse_error("done yesterday\ndue someday") ==
+        "2: do not understand due date in 'due someday'");
+  CHECK(parse_error("starts before next monday") ==
+        "1: do not understand start date in 'starts before next monday'");
+  CHECK(parse_error("due 2023-02-30") == "1: do not understand due date in 'due 2023-02-30'");
+  CHECK(parse_error("due before") == "1: do not understand due date in 'due before'");
+  CHECK(parse_error("priority is urgent") ==
+        "1: do not understand priority in 'priority is urgent'");
+  CHECK(parse_error("status.type is WAITING") ==
+        "1: invalid status.type instruction 'status.type is WAITING': use 'is' or 'is not' and "
+        "one of TODO, IN_PROGRESS, DONE, CANCELLED, NON_TASK");
+  CHECK(parse_error("description regex matches /(unclosed/") ==
+        "1: invalid regular expression in 'description regex matches /(unclosed/': missing "
+        "closing parenthesis at offset 9");
+  CHECK(parse_error("path regex matches foo") ==
+        "1: invalid regular expression in 'path regex matches foo': a regular expression must "
+        "look like /pattern/ or /pattern/flags");
+  CHECK(parse_error("path regex matches //") ==
+        "1: invalid regular expression in 'path regex matches //': a regular expression must "
+        "look like /pattern/ or /pattern/flags");
+  CHECK(parse_error("path regex matches /a/z") ==
+        "1: invalid regular expression in 'path regex matches /a/z': unknown regular "
+        "expression flag 'z'");
+  CHECK(parse_error("path includes") == "1: unknown instruction 'path includes'");
+  CHECK(parse_error("limit to many tasks") ==
+        "1: do not understand query limit 'limit to many tasks'");
+  CHECK(parse_error("sort by colour") == "1: unknown instruction 'sort by colour'");
+  CHECK(parse_error("sort by due backwards") == "1: unknown instruction 'sort by due backwards'");
+  CHECK(parse_error("group by urgency") == "1: unknown instruction 'group by urgency'");
+  CHECK(parse_error("group by function task.due") ==
+        "1: 'group by function' (JavaScript) is not supported: 'group by function task.due'");
+  CHECK(parse_error("filter by function task.isDone") ==
+        "1: 'filter by function' (JavaScript) is not supported: 'filter by function "
+        "task.isDone'");
+  CHECK(parse_error("not done\n(done) OR \\\n  (bogus)") ==
+        "2: could not interpret '(done) OR (bogus)' as a Boolean combination: couldn't parse "
+        "sub-expression 'bogus': unknown instruction 'bogus'");
+  CHECK(parse_error("\"not done\" AND (is recurring)") ==
+        "1: could not interpret '\"not done\" AND (is recurring)' as a Boolean combination: all "
+        "filters in a Boolean instruction must be inside one of these pairs of delimiter "
+        "characters: (...) or [...] or {...} or \"...\"; combinations of those delimiters are "
+        "not supported");
+  // The plugin's documented trap: a filter ending in the closing delimiter.
+  CHECK(parse_error("(description includes (maybe)) OR (description includes (perhaps))") ==
+        "1: could not interpret '(description includes (maybe)) OR (description includes "
+        "(perhaps))' as a Boolean combination: malformed boolean query");
+  CHECK(parse_error("((done) OR (not done)") ==
+        "1: could not interpret '((done) OR (not done)' as a Boolean combination: malformed "
+        "boolean query");
+  CHECK(parse_error(std::string(500, '(') + "done" + std::string(500, ')')) ==
+        "1: could not interpret '" + std::string(500, '(') + "done" + std::string(500, ')') +
+            "' as a Boolean combination: boolean query nested too deeply");
+
+  auto parsed = TasksQuery::parse("nonsense", 3);
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().path.empty());
+  CHECK(parsed.error().severity == kb::Severity::Error);
+}
+
+TEST_CASE("A pathological regex gives up instead of hanging", "[tasks_query]") {
+  const std::string line = "- [ ] " + std::string(40, 'a') + "b";  // the task views it
+  auto task = *kb::text::parse_task_line(line);
+  std::vector<TaskItem> items = {{"a.md", "", 1, &task}};
+  CHECK(parse_ok("description regex matches /^(a+)+$/").select(items, kToday).empty());
+  CHECK(parse_ok("description regex matches /^(a+)+b$/").select(items, kToday).size() == 1);
+}
+
+TEST_CASE("Text search folds Unicode case", "[tasks_query]") {
+  auto task = *kb::text::parse_task_line("- [ ] Call Élodie about the CAFÉ");
+  std::vector<TaskItem> items = {{"Notes/Été.md", "", 1, &task}};
+  CHECK(parse_ok("description includes élodie").select(items, kToday).size() == 1);
+  CHECK(parse_ok("description includes café").select(items, kToday).size() == 1);
+  CHECK(parse_ok("path includes ÉTÉ").select(items, kToday).size() == 1);
+  CHECK(parse_ok("description regex matches /café/i").select(items, kToday).size() == 1);
+  CHECK(parse_ok("description regex matches /^Call .lodie/").select(items, kToday).size() == 1);
+}
+
+TEST_CASE("Sorting", "[tasks_query]") {
+  // Default: status type, urgency, due, priority, path.
+  CHECK(run_query("") == "BAFGEHICDJ");
+  CHECK(run_query("not done") == "BAFGEHI");
+  // Dated tasks first; ties (and undated ones) keep the default order.
+  CHECK(run_query("sort by due") == "CABFGEHIDJ");
+  CHECK(run_query("sort by due reverse") == "GEHIDJFBAC");
+  CHECK(run_query("sort by priority") == "GBFAHCDJEI");
+  CHECK(run_query("sort by description") == "GEAHJIDBCF");
+  CHECK(run_query("sort by path") == "FGBAEHJICD");
+  CHECK(run_query("sort by filename") == "FGICDEBAHJ");
+  CHECK(run_query("sort by heading") == "EHJBAFGCID");
+  CHECK(run_query("sort by status\nsort by description reverse") == "FBIHAEGCDJ");
+  CHECK(run_query("sort by status.type") == "BAFGEHICDJ");
+  CHECK(run_query("sort by urgency") == "BCAFGEHDJI");
+  CHECK(run_query("sort by urgency reverse") == "IHDJEGFACB");
+  CHECK(run_query("sort by tag") == "GIEFABCDHJ");
+  CHECK(run_query("sort by tag 2") == "EBCDAFGHIJ");
+  CHECK(run_query("sort by start") == "BEAFGHICDJ");
+  CHECK(run_query("sort by happens") == "CABEFGHIDJ");
+  CHECK(run_query("sort by recurring") == "FBAGEHICDJ");
+  CHECK(run_query("sort by done\nsort by cancelled\nsort by created\nsort by scheduled") ==
+        "CDGEBAFHIJ");
+}
+
+TEST_CASE("Sorting: leading markdown is ignored, numbers compare as numbers", "[tasks_query]") {
+  std::vector<kb::text::Task> tasks;
+  for (const char* line : {"- [ ] Task 10", "- [ ] **Task 9**", "- [ ] [[Link|task 11]]",
+                           "- [ ] ==task 2==", "- [ ] _Task 1_", "- [ ] [[Zebra]]"}) {
+    tasks.push_back(*kb::text::parse_task_line(line));
+  }
+  std::vector<TaskItem> items;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    items.push_back({"a.md", "", static_cast<int>(i) + 1, &tasks[i]});
+  }
+  std::string order;
+  for (const TaskItem& item : parse_ok("sort by description").select(items, kToday)) {
+    order += std::to_string(item.line);
+  }
+  CHECK(order == "542136");
+}
+
+TEST_CASE("Equal tasks keep a deterministic order: path, then line", "[tasks_query]") {
+  auto task = *kb::text::parse_task_line("- [ ] same");
+  std::vector<TaskItem> items = {
+      {"b.md", "", 7, &task}, {"a.md", "", 9, &task}, {"a.md", "", 2, &task}};
+  auto result = parse_ok("sort by description").select(items, kToday);
+  REQUIRE(result.size() == 3);
+  CHECK(result[0].path == "a.md");
+  CHECK(result[0].line == 2);
+  CHECK(result[1].line == 9);
+  CHECK(result[2].path == "b.md");
+}
+
+TEST_CASE("Grouping, with the plugin's group names", "[tasks_query]") {
+  CHECK(groups("group by due") ==
+        "2023-02-06 Monday: C | 2023-02-07 Tuesday: A | 2023-02-11 Saturday: B | "
+        "2023-02-17 Friday: F | No due date: GEHIDJ");
+  CHECK(groups("group by due reverse") ==
+        "No due date: GEHIDJ | 2023-02-17 Friday: F | 2023-02-11 Saturday: B | "
+        "2023-02-07 Tuesday: A | 2023-02-06 Monday: C");
+  CHECK(groups("has start date\ngroup by start") ==
+        "2023-02-09 Thursday: B | 2023-02-13 Monday: E");
+  CHECK(groups("no due date\ngroup by scheduled") ==
+        "2023-02-10 Friday: E | No scheduled date: GHIDJ");
+  CHECK(groups("group by happens\nlimit groups 1") ==
+        "2023-02-06 Monday: C | 2023-02-07 Tuesday: A | 2023-02-09 Thursday: B | "
+        "2023-02-10 Friday: E | 2023-02-17 Friday: F | No happens date: G");
+  CHECK(groups("group by priority") ==
+        "Highest priority: G | High priority: B | Medium priority: F | Normal priority: AHCDJ | "
+        "Low priority: E | Lowest priority: I");
+  CHECK(groups("group by status.type") ==
+        "IN_PROGRESS: B | TODO: AFGEHI | DONE: C | CANCELLED: D | NON_TASK: J");
+  CHECK(groups("group by status") == "Done: CDJ | Todo: BAFGEHI");
+  CHECK(groups("group by status.name") ==
+        "Cancelled: D | Done: C | In Progress: B | Todo: AFGEH | Unknown: IJ");
+  CHECK(groups("group by folder") == "/: EHJ | Daily/: FG | GitHub/: BA | Work/Projects/: ICD");
+  CHECK(groups("group by root") == "/: EHJ | Daily/: FG | GitHub/: BA | Work/: ICD");
+  CHECK(groups("group by filename") ==
+        "[[2023-02-09]]: FG | [[Apollo]]: ICD | [[inbox]]: E | [[issues]]: BA | [[Root]]: HJ");
+  CHECK(groups("group by path") ==
+        "Daily/2023-02-09: FG | GitHub/issues: BA | inbox: E | Root: HJ | "
+        "Work/Projects/Apollo: ICD");
+  CHECK(groups("group by heading") ==
+        "(No heading): EHJ | Day Planner: B | Inbox: A | Log: FG | Next: C | Risks: ID");
+  // A task is listed under each of its tags.
+  CHECK(groups("group by tags") ==
+        "(No tags): HJ | #book: E | #Book: G | #books: I | #inbox: E | #t: F | #todo: A | "
+        "#XX: BC | #YY: BD | #ZZ: CD");
+  CHECK(groups("is recurring\ngroup by recurring") == "Recurring: F");
+  CHECK(groups("path includes Work\ngroup by folder\ngroup by heading") ==
+        "Work/Projects//Next: C | Work/Projects//Risks: ID");
+  CHECK(groups("path includes Work\ngroup by folder\ngroup by heading reverse") ==
+        "Work/Projects//Risks: ID | Work/Projects//Next: C");
+  CHECK(groups("done\ngroup by tags\nsort by description reverse") ==
+        "(No tags): J | #XX: C | #YY: D | #ZZ: CD");
+}
+
+TEST_CASE("Ungrouped and empty results", "[tasks_query]") {
+  auto all = parse_ok("not done").run(vault().items, kToday);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].names.empty());
+  CHECK(letters(all[0].items) == "BAFGEHI");
+
+  auto none = parse_ok("due in 1999").run(vault().items, kToday);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].items.empty());
+  CHECK(parse_ok("due in 1999\ngroup by due").run(vault().items, kToday).empty());
+}
+
+TEST_CASE("Limits: total before grouping, per group after", "[tasks_query]") {
+  CHECK(run_query("limit 3") == "BAF");
+  CHECK(run_query("limit to 3 tasks") == "BAF");
+  CHECK(run_query("limit to 1 task") == "B");
+  CHECK(run_query("limit 0") == "");
+  CHECK(run_query("limit 3\nlimit 5") == "BAFGE");  // the last one wins
+  CHECK(groups("limit 3\ngroup by status.type") == "IN_PROGRESS: B | TODO: AF");
+  CHECK(groups("group by status\nlimit groups 1") == "Done: C | Todo: B");
+  CHECK(groups("group by status\nlimit groups to 2 tasks") == "Done: CD | Todo: BA");
+  CHECK(run_query("limit groups 1") == "BAFGEHICDJ");  // no groups: ignored
+  // select() flattens the groups in output order.
+  CHECK(run_query("group by status") == "CDJBAFGEHI");
+  CHECK(run_query("done\ngroup by tags") == "JCDCD");
+}
