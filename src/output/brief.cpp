@@ -61,7 +61,7 @@ std::vector<std::string> reasons(const model::Involvement& i) {
 template <typename T, typename Line>
 void text_section(std::string& out, const Style& style, std::string_view title,
                   const std::vector<T>& items, Line line) {
-  out += "\n" + paint(style, "1", fmt::format("{} ({})", title, items.size())) + "\n";
+  out += fmt::format("\n{}\n", paint(style, "1", fmt::format("{} ({})", title, items.size())));
   for (std::size_t i = 0; i < items.size() && i < kBriefTextListLimit; ++i) out += line(items[i]);
   if (items.size() > kBriefTextListLimit) {
     out += paint(style, "2", fmt::format("  ... {} more\n", items.size() - kBriefTextListLimit));
@@ -146,7 +146,7 @@ std::string brief_text(const query::Brief& brief, const Style& style) {
   text_section(out, style, "Tasks closed", brief.closed, task_line);
   text_section(out, style, "Overdue", brief.overdue, task_line);
   text_section(out, style, due_soon_title(brief), brief.due_soon, task_line);
-  auto bullet = [](const query::Bullet& b) { return "  " + bullet_line(b) + "\n"; };
+  auto bullet = [](const query::Bullet& b) { return fmt::format("  {}\n", bullet_line(b)); };
   text_section(out, style, "Key Facts", brief.key_facts, bullet);
   text_section(out, style, "Key Decisions", brief.key_decisions, bullet);
   return out;

@@ -103,7 +103,7 @@ std::string graph_dot(const query::Graph& graph) {
 
 std::string graph_mermaid(const query::Graph& graph) {
   std::string out = "graph LR\n";
-  for (const auto& node : graph.nodes) out += "  " + mermaid_node(node) + "\n";
+  for (const auto& node : graph.nodes) out += fmt::format("  {}\n", mermaid_node(node));
   for (const auto& edge : graph.edges) {
     const std::string_view line = edge.kind == query::EdgeKind::MeetsThrough ? "-.-" : "---";
     out += fmt::format("  {} {}|{}| {}\n", graph.nodes[edge.from].id, line, edge.weight,
