@@ -215,8 +215,10 @@ int run(int argc, char** argv) {
   Globals globals;
   app.add_option("--vault", globals.vault, "Vault folder (default: $KB_VAULT, else .)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)");
+  app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--today", globals.today, "Take this date (YYYY-MM-DD) as today")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->check([](const std::string& s) {
         return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
       });
