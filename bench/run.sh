@@ -31,6 +31,14 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs must be a positive number" >&2; exit 2; }
 
+# One run at a time: two would share build-bench/ and skew each other's timings.
+mkdir -p bench/.vaults
+exec 9>bench/.vaults/.lock
+if command -v flock >/dev/null && ! flock -n 9; then
+  echo "run.sh: another bench/run.sh is running; waiting for it" >&2
+  flock 9
+fi
+
 configure() {
   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DKB_BUILD_TESTS=OFF \
     -DCMAKE_CXX_FLAGS="$1" >/dev/null
@@ -56,7 +64,6 @@ if [[ $build == 1 ]]; then
   fi
 fi
 
-mkdir -p bench/.vaults
 generator_hash=$(sha256sum bench/gen_vault.py | cut -c1-16)
 vault_args=()
 IFS=, read -ra size_list <<<"$sizes"
