@@ -87,9 +87,9 @@ Examples:
               if (!entity) return exit_code;
               const model::Note& note = vault->notes[*entity];
               if (!model::is_entity(note.kind)) {
-                error(fmt::format("{} is a {} note, not a person, customer or project; "
+                error(fmt::format("{} is not a person, customer or project note; "
                                   "kb links and kb backlinks take any note",
-                                  note.path, model::kind_name(note.kind)));
+                                  note.path));
                 return kNotFound;
               }
               const auto view = query::entity_view(*vault, *entity);

@@ -3,6 +3,8 @@
 //
 // Case format:
 //   args: person "Asaf Levy" --json     (shell words after `kb --vault <vault> --today 2026-11-24`)
+//   args: people --tsv | cut -f1 | xargs kb person   (run by sh -c: pipes work, and `kb`
+//                                       anywhere in the line runs the binary with the same flags)
 //   exit: 0
 //   --- stdout
 //   <expected stdout, byte for byte>
@@ -71,11 +73,25 @@ struct Result {
   int exit = -1;
 };
 
+// A `kb` on PATH that runs the built binary on the example vault, so a case
+// may call kb again after a pipe or from xargs.
+fs::path make_wrapper(const std::string& vault) {
+  const fs::path dir = fs::temp_directory_path() / ("kb-e2e-bin-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path script = dir / "kb";
+  std::ofstream(script, std::ios::binary)
+      << "#!/bin/sh\nexec '" << KB_BINARY << "' --vault '" << vault
+      << "' --today 2026-11-24 \"$@\"\n";
+  fs::permissions(script, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  return dir;
+}
+
 Result run_kb(const std::string& args) {
   const fs::path err_path = fs::temp_directory_path() / ("kb-e2e-" + std::to_string(::getpid()));
   const std::string vault = std::string(KB_SOURCE_DIR) + "/examples/vault";
-  const std::string command = "cd '" + vault + "' && NO_COLOR= '" + KB_BINARY +
-                              "' --vault . --today 2026-11-24 " + args + " 2>'" +
+  const fs::path bin = make_wrapper(vault);
+  const std::string command = "cd '" + vault + "' && PATH='" + bin.string() +
+                              "':\"$PATH\" && export NO_COLOR= && { kb " + args + "\n} 2>'" +
                               err_path.string() + "'";
   Result r;
   FILE* pipe = ::popen(command.c_str(), "r");
@@ -87,6 +103,7 @@ Result run_kb(const std::string& args) {
   r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = read_file(err_path);
   fs::remove(err_path);
+  fs::remove_all(bin);
   return r;
 }
 
