@@ -24,9 +24,10 @@ import random
 import sys
 import unicodedata
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources for the import below
 from vault_words import (ACTIONS, COMPANY_HEADS, COMPANY_TAILS, FIRST_NAMES, LAST_NAMES, LOCATIONS,
                          NICKNAMES, OUTCOMES, PROJECT_KINDS, PROJECT_WORDS, RELATIONSHIPS, ROLES,
-                         TEAMS, TOPICS, VERBS)
+                         TEAMS, TOPICS, VERBS)  # noqa: E402
 
 PERSON = "Asaf Levy"  # the benchmark's query
 AUTHOR = "Jordan Avery"  # the vault's owner: in most meetings, owns none
