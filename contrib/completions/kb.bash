@@ -60,7 +60,7 @@ _kb() {
     config) opts="--json" ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$opts $global --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
     return
   fi
   case $verb in

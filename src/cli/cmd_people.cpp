@@ -23,12 +23,8 @@ Examples:
             return [flags](Context& context) -> int {
               model::Vault* vault = context.vault();
               if (!vault) return kUsage;
-              output::Table table({{"name", "1"},
-                                   {"path", "2"},
-                                   {"last_contact"},
-                                   {"notes"},
-                                   {"role"}},
-                                  "path");
+              output::Table table(
+                  {{"name", "1"}, {"path", "2"}, {"last_contact"}, {"notes"}, {"role"}}, "path");
               for (const auto& person : query::list_people(*vault)) {
                 table.add({{"name", person.name},
                            {"path", person.path},

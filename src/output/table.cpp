@@ -52,11 +52,20 @@ std::string escape_tsv(std::string_view field) {
   out.reserve(field.size());
   for (char c : field) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -77,7 +86,9 @@ Table::Table(std::vector<Column> columns, std::string nul_key)
   if (nul_key_.empty() && !columns_.empty()) nul_key_ = columns_.front().key;
 }
 
-void Table::add(nlohmann::json row) { rows_.push_back(std::move(row)); }
+void Table::add(nlohmann::json row) {
+  rows_.push_back(std::move(row));
+}
 
 std::string Table::text(const TextOptions& options) const {
   std::vector<std::vector<std::string>> cells;
@@ -164,11 +175,16 @@ std::string Table::nul() const {
 
 std::string Table::render(Format format, const TextOptions& options) const {
   switch (format) {
-    case Format::Json: return json();
-    case Format::Jsonl: return jsonl();
-    case Format::Tsv: return tsv();
-    case Format::Nul: return nul();
-    case Format::Text: break;
+    case Format::Json:
+      return json();
+    case Format::Jsonl:
+      return jsonl();
+    case Format::Tsv:
+      return tsv();
+    case Format::Nul:
+      return nul();
+    case Format::Text:
+      break;
   }
   return text(options);
 }

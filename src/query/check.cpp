@@ -144,7 +144,8 @@ void check_tasks_blocks(const model::Vault& vault, std::vector<Problem>& problem
 
 std::vector<Problem> check_vault(const model::Vault& vault, const AttachmentIndex& attachments) {
   std::vector<Problem> problems;
-  for (const auto& d : vault.diagnostics) problems.push_back({d.path, d.line, load_check(d), d.message});
+  for (const auto& d : vault.diagnostics)
+    problems.push_back({d.path, d.line, load_check(d), d.message});
   check_links(vault, attachments, problems);
   check_names(vault, problems);
   check_tasks_blocks(vault, problems);

@@ -50,7 +50,8 @@ std::map<NoteId, Relations> entity_notes(const model::Vault& vault, NoteId entit
 std::vector<std::vector<NoteId>> people_by_note(const model::Vault& vault) {
   std::vector<std::vector<NoteId>> who(vault.notes.size());
   for (NoteId person : vault.people()) {
-    for (const auto& involvement : vault.involvement(person)) who[involvement.note].push_back(person);
+    for (const auto& involvement : vault.involvement(person))
+      who[involvement.note].push_back(person);
   }
   return who;
 }

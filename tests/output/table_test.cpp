@@ -12,7 +12,8 @@ namespace {
 
 Table sample() {
   Table table({{"name", "1"}, {"notes"}, {"path", "2", "none"}}, "path");
-  table.add({{"name", "Élodie Marchand"}, {"notes", 2}, {"path", "People/Élodie.md"}, {"extra", true}});
+  table.add(
+      {{"name", "Élodie Marchand"}, {"notes", 2}, {"path", "People/Élodie.md"}, {"extra", true}});
   table.add({{"name", "Asaf"}, {"notes", 13}, {"path", nullptr}});
   table.add({{"name", "Tab\there"}, {"notes", 0}, {"path", "A/b\nc.md"}});
   return table;

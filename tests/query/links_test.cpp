@@ -41,7 +41,8 @@ TEST_CASE("incoming links: every link from other notes, by path then line", "[li
   CHECK(vault.notes[to_ann[0].from].path == "Customers/Acme/2025-10-01 - Kickoff.md");
   CHECK(to_ann[0].front_matter);
 
-  const auto to_acme = query::incoming_links(vault, testing::id_of(vault, "Customers/Acme/Acme.md"));
+  const auto to_acme =
+      query::incoming_links(vault, testing::id_of(vault, "Customers/Acme/Acme.md"));
   REQUIRE(to_acme.size() == 1);
   CHECK(vault.notes[to_acme[0].from].path == "People/Ann Lee/2025-11-10 - One on one.md");
   CHECK(to_acme[0].line == 4);
@@ -67,7 +68,7 @@ TEST_CASE("attachments resolve like notes: exact path, own folder, shortest", "[
   CHECK(index.resolve("C/x.png", "") == "B/C/x.png");
   CHECK(index.resolve("/b/c/X.PNG", "") == "B/C/x.png");
   CHECK(index.resolve("docs/spec.pdf", "") == "Docs/Spec.PDF");
-  CHECK_FALSE(index.resolve("x", "").has_value());        // the extension is part of the name
+  CHECK_FALSE(index.resolve("x", "").has_value());          // the extension is part of the name
   CHECK_FALSE(index.resolve("n.md", "Notes").has_value());  // notes are the vault's business
   CHECK_FALSE(index.resolve("Z/x.png", "").has_value());
   CHECK_FALSE(index.resolve("", "A").has_value());

@@ -43,9 +43,9 @@ TEST_CASE("meetings: --with keeps the notes involving the person", "[meetings]")
   CHECK(paths(query::list_meetings(vault, filter)) ==
         std::vector<std::string>{"Customers/Acme/2025-10-01 - Kickoff.md"});
   filter.with = testing::id_of(vault, "People/Ann Lee/Ann Lee.md");
-  CHECK(paths(query::list_meetings(vault, filter)) ==
-        std::vector<std::string>{"Customers/Acme/2025-10-01 - Kickoff.md",
-                                 "Notes/Undated sync.md"});
+  CHECK(
+      paths(query::list_meetings(vault, filter)) ==
+      std::vector<std::string>{"Customers/Acme/2025-10-01 - Kickoff.md", "Notes/Undated sync.md"});
 }
 
 TEST_CASE("meetings: --since and --until are inclusive and drop undated notes", "[meetings]") {

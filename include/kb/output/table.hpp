@@ -13,9 +13,9 @@ namespace kb::output {
 enum class Format { Text, Json, Jsonl, Tsv, Nul };
 
 struct Column {
-  std::string key;              // row field; also the TSV header and text heading
-  std::string style = {};       // ANSI SGR code for the text cells ("2" dim), "" for none
-  std::string missing = "-";    // text shown for a null or absent field (TSV leaves it empty)
+  std::string key;            // row field; also the TSV header and text heading
+  std::string style = {};     // ANSI SGR code for the text cells ("2" dim), "" for none
+  std::string missing = "-";  // text shown for a null or absent field (TSV leaves it empty)
 };
 
 struct TextOptions {

@@ -13,8 +13,8 @@ struct EntityNote {
   model::NoteId note = -1;
   std::optional<text::Date> date;
   std::string path;
-  std::string summary;                 // cut to the configured length
-  std::optional<std::string> via;      // owning entity's name, unless this entity or none
+  std::string summary;             // cut to the configured length
+  std::optional<std::string> via;  // owning entity's name, unless this entity or none
   // Why it belongs: "folder" (in the entity's folder), "listed" (participant),
   // "linked" (links to the entity), "mentioned" (names a person); in this order.
   std::vector<std::string> relations;
@@ -30,8 +30,8 @@ struct RelatedPerson {
 struct EntityView {
   model::NoteId note = -1;
   std::string name, kind, path;
-  std::vector<EntityNote> notes;       // newest first, undated last, then by path
-  std::vector<RelatedPerson> people;   // most shared notes first, then by name
+  std::vector<EntityNote> notes;      // newest first, undated last, then by path
+  std::vector<RelatedPerson> people;  // most shared notes first, then by name
 };
 
 // People: the notes involving them (Vault::involvement). Customers and

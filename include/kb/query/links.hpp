@@ -21,21 +21,22 @@ class AttachmentIndex {
   // `files` as io::FileSystem::list_files gives them; ".md" files are skipped.
   explicit AttachmentIndex(const std::vector<std::string>& files);
   // The attachment's path, or nothing.
-  std::optional<std::string> resolve(std::string_view link_path, std::string_view from_folder) const;
+  std::optional<std::string> resolve(std::string_view link_path,
+                                     std::string_view from_folder) const;
 
  private:
-  std::unordered_map<std::string, std::string> by_path_;                // folded path -> path
+  std::unordered_map<std::string, std::string> by_path_;               // folded path -> path
   std::unordered_map<std::string, std::vector<std::string>> by_name_;  // folded file name -> paths
 };
 
 struct LinkRef {
   model::NoteId from = -1;
   int line = 0;
-  std::string_view target;       // as written, without #subpath and |alias
-  std::string_view link_path;    // what resolves: target without ".md"
+  std::string_view target;     // as written, without #subpath and |alias
+  std::string_view link_path;  // what resolves: target without ".md"
   bool embed = false;
-  bool front_matter = false;     // a property value rather than body text
-  model::NoteId note = -1;       // the note it resolves to, or -1
+  bool front_matter = false;              // a property value rather than body text
+  model::NoteId note = -1;                // the note it resolves to, or -1
   std::optional<std::string> attachment;  // else the attachment it resolves to
   bool resolved() const { return note >= 0 || attachment.has_value(); }
 };

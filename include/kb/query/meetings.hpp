@@ -9,9 +9,9 @@
 namespace kb::query {
 
 struct MeetingFilter {
-  model::NoteId with = -1;             // a person: only notes involving them
-  std::optional<text::Date> since;     // inclusive; undated notes are left out
-  std::optional<text::Date> until;     // inclusive; undated notes are left out
+  model::NoteId with = -1;          // a person: only notes involving them
+  std::optional<text::Date> since;  // inclusive; undated notes are left out
+  std::optional<text::Date> until;  // inclusive; undated notes are left out
 };
 
 struct MeetingRow {
