@@ -39,11 +39,40 @@ bool map_utf8(std::string_view s, int options, std::string& out) {
   return true;
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Folds ASCII runs byte by byte and hands only the non-ASCII runs to
+// utf8proc: most of a note is ASCII, and one emoji must not send the whole
+// body through utf8proc. Each non-ASCII run takes the ASCII character before
+// it along, so "e" + U+0301 still composes to "é" under NFC.
 std::string fold(std::string_view s, int options) {
   if (is_ascii(s)) return ascii_lower(s);
   std::string out;
-  if (map_utf8(s, options, out)) return out;
-  return ascii_lower(s);  // invalid UTF-8: never reject, fold what we can
+  out.reserve(s.size() + s.size() / 8);
+  std::string mapped;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out += ascii_lower(s[i]);
+      ++i;
+      continue;
+    }
+    std::size_t begin = i;
+    if (begin > 0 && static_cast<unsigned char>(s[begin - 1]) < 0x80) {
+      --begin;
+      out.pop_back();
+    }
+    std::size_t end = i;
+    while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+    const std::string_view run = s.substr(begin, end - begin);
+    if (map_utf8(run, options, mapped)) {
+      out += mapped;
+    } else {
+      out += ascii_lower(run);  // invalid UTF-8: never reject, fold what we can
+    }
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace

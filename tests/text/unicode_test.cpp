@@ -116,3 +116,12 @@ TEST_CASE("Special foldings", "[unicode]") {
   REQUIRE(fold_case("ǅ") == "ǆ");
   REQUIRE(nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == "한");  // Hangul jamo compose
 }
+
+TEST_CASE("fold_case folds each run: ASCII directly, the rest through utf8proc", "[unicode]") {
+  // Mixed text: emoji and accents among ASCII, composed and decomposed.
+  REQUIRE(fold_case("Met E\xCC\x81LODIE 📅 2025-11-07 and ZOË") == "met élodie 📅 2025-11-07 and zoë");
+  REQUIRE(fold_name("Met E\xCC\x81LODIE and ZOË") == "met elodie and zoe");
+  // An invalid byte spoils only its own run: the rest is still folded fully.
+  REQUIRE(fold_case("ÉLODIE \xFF STRAßE") == "élodie \xFF strasse");
+  REQUIRE(fold_case("\xCC\x81x") == "\xCC\x81x");  // a leading combining mark stays
+}
