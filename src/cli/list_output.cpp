@@ -17,15 +17,16 @@ output::Format ListFlags::format() const {
 }
 
 void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what) {
-  auto* json = sub.add_flag("--json", flags.json, "Print one JSON array");
-  auto* jsonl = sub.add_flag("--jsonl", flags.jsonl, "Print one JSON object a line");
-  auto* tsv = sub.add_flag("--tsv", flags.tsv, "Print tab-separated values with a header line");
-  auto* nul =
-      sub.add_flag("-0,--null", flags.nul,
-                   "Print " + std::string(nul_what) + ", each ended by a NUL byte (xargs -0)");
-  json->excludes(jsonl)->excludes(tsv)->excludes(nul);
-  jsonl->excludes(tsv)->excludes(nul);
-  tsv->excludes(nul);
+  // A group rather than pairwise excludes: `--help` stays readable and giving
+  // two formats is a usage error all the same.
+  CLI::Option_group* group =
+      sub.add_option_group("Output", "Output format (one of; default: text)");
+  group->add_flag("--json", flags.json, "Print one JSON array");
+  group->add_flag("--jsonl", flags.jsonl, "Print one JSON object a line");
+  group->add_flag("--tsv", flags.tsv, "Print tab-separated values with a header line");
+  group->add_flag("-0,--null", flags.nul,
+                  "Print " + std::string(nul_what) + ", each ended by a NUL byte (xargs -0)");
+  group->require_option(0, 1);
 }
 
 output::TextOptions text_options(const Context& context) {
