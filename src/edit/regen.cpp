@@ -47,10 +47,17 @@ Line line_at(std::string_view text, std::size_t begin) {
   return {text.substr(begin, end - begin), begin, next};
 }
 
-// The note's own line ending, decided by its first line.
+// The note's own line ending, decided by its first line. Lone CRs (old Mac
+// endings) are no line endings: a run finishes such a last line with "\n"
+// right after its CR, and the next run must not take that for CRLF. A note
+// of one line ending in its only CR is read as CRLF.
 std::string note_eol(std::string_view text) {
   const std::size_t nl = text.find('\n');
-  return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+  if (nl == std::string_view::npos) {
+    return !text.empty() && text.find('\r') == text.size() - 1 ? "\r\n" : "\n";
+  }
+  if (nl == 0 || text[nl - 1] != '\r') return "\n";
+  return text.substr(0, nl - 1).find('\r') == std::string_view::npos ? "\r\n" : "\n";
 }
 
 bool ends_with_newline(std::string_view text, std::size_t bom) {
@@ -261,7 +268,9 @@ std::string insert_headings(std::string_view text, const text::FrontMatterSplit&
                             const std::string& eol) {
   const bool final_newline = ends_with_newline(text, split.bom);
   std::string out(text.substr(0, at));
-  if (at > split.bom && text[at - 1] != '\n') out += eol;  // finish an unterminated last line
+  if (at > split.bom && text[at - 1] != '\n') {  // finish an unterminated last line
+    out += text[at - 1] == '\r' ? std::string("\n") : eol;  // "\r" + "\n", not "\r\r\n"
+  }
   if (at > split.body_begin && !is_blank_line(line_before(text, at))) out += eol;
   for (std::size_t i = 0; i < headings.size(); ++i) {
     out += headings[i];

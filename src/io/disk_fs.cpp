@@ -220,6 +220,16 @@ std::optional<Diagnostic> DiskFileSystem::write_atomic(const std::string& rel,
         return error(rel, "cannot write: " + error_text(errno));
       }
       target = resolved;
+      // --force writes through a link, but never to a file outside the vault.
+      char root[PATH_MAX];
+      if (::realpath(root_.c_str(), root) == nullptr) {
+        return error(rel, "cannot write: " + error_text(errno));
+      }
+      const std::string_view inside(root);
+      if (!target.starts_with(inside) || target.size() == inside.size() ||
+          (inside != "/" && target[inside.size()] != '/')) {
+        return error(rel, "refusing to write a symlinked note whose target is outside the vault");
+      }
     }
     struct stat st {};
     if (::stat(target.c_str(), &st) != 0) return error(rel, "cannot write: " + error_text(errno));
