@@ -369,7 +369,14 @@ std::string rewrite_sections(std::string_view text, const text::FrontMatterSplit
       with += body[i].content;
       if (!(at_end && !final_newline && i + 1 == body.size())) with += body[i].eol;
     }
-    replacements.push_back({region, std::move(with)});
+    ByteRange range = region;
+    if (at_end && !final_newline && body.empty() && range.begin > 0 &&
+        text[range.begin - 1] == '\n') {
+      // The heading is the last line now: it ends in a newline only if the note did.
+      --range.begin;
+      if (range.begin > 0 && text[range.begin - 1] == '\r') --range.begin;
+    }
+    replacements.push_back({range, std::move(with)});
   }
   std::sort(replacements.begin(), replacements.end(),
             [](const auto& a, const auto& b) { return a.range.begin > b.range.begin; });

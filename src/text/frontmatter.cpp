@@ -89,6 +89,11 @@ int flow_depth(std::string_view yaml) {
 }
 
 struct TooManyNodes {};
+// yaml-cpp lets an alias refer to its own anchor ("b: &b [x, *b]"), making
+// a cycle: the conversion stops at this depth rather than recurse until the
+// stack ends (the node count would stop it only after 100,000 frames).
+constexpr int kMaxConvertDepth = 512;
+struct TooDeep {};
 
 class Converter {
  public:
@@ -96,6 +101,7 @@ class Converter {
 
   YamlValue convert(const YAML::Node& node, int fallback_line) {
     if (++count_ > kMaxNodes) throw TooManyNodes{};
+    if (++depth_ > kMaxConvertDepth) throw TooDeep{};
     YamlValue v;
     v.line = line_of(node, fallback_line);
     switch (node.Type()) {
@@ -121,6 +127,7 @@ class Converter {
         v.line = fallback_line;
         break;
     }
+    --depth_;
     return v;
   }
 
@@ -138,6 +145,7 @@ class Converter {
  private:
   int first_line_;
   std::size_t count_ = 0;
+  int depth_ = 0;
 };
 
 FrontMatterResult failure(std::string message, int line) {
@@ -211,6 +219,8 @@ FrontMatterResult parse_front_matter(std::string_view yaml, int first_line) {
   } catch (const YAML::Exception& e) {
     return failure("malformed front-matter: " + e.msg,
                    e.mark.line < 0 ? first_line : e.mark.line + first_line);
+  } catch (const TooDeep&) {
+    return failure("malformed front-matter: nested too deeply", first_line);
   } catch (const TooManyNodes&) {
     return failure("malformed front-matter: too many values (alias expansion?)", first_line);
   } catch (const std::exception& e) {

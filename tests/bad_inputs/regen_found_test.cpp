@@ -43,3 +43,22 @@ TEST_CASE("regen on lone-CR notes is idempotent", "[bad_inputs][regen]") {
   rewrite("a\nb\r");
   rewrite("a\rb\r\nc\r");
 }
+
+TEST_CASE("regen ends a now-empty last section as the note ended", "[bad_inputs][regen]") {
+  // Found by fuzz/fuzz_regen: with Recent Context last and emptied, the
+  // heading kept the newline of the old last line although the note had no
+  // final newline; so the bytes depended on what an earlier run generated.
+  kb::edit::PersonSections with_lines = sections();
+  with_lines.recent_context_lines.push_back("- 2020-01-01: [[Other]] - other");
+  kb::edit::PersonSections empty = sections();
+  empty.recent_context_lines.clear();
+  const std::string note = "# Jane\n\n## Open Tasks\n\n```tasks\nnot done\n```\n\n## Recent Context";
+  const auto direct = kb::edit::rewrite_person_note(note, empty);
+  const auto first = kb::edit::rewrite_person_note(note, with_lines);
+  REQUIRE(direct.ok());
+  REQUIRE(first.ok());
+  const auto back = kb::edit::rewrite_person_note(*first, empty);
+  REQUIRE(back.ok());
+  CHECK(*back == *direct);
+  CHECK(direct->ends_with("```\n\n## Recent Context"));
+}
