@@ -120,7 +120,7 @@ TEST_CASE("the span starts at the newest involved note before today", "[brief]")
   CHECK(note_stems(brief) == std::vector<std::string>{"2025-06-20 - Today", "2025-06-16 - Linked"});
 }
 
-TEST_CASE("--since replaces the last meeting and includes its own day", "[brief]") {
+TEST_CASE("brief: --since replaces the last meeting and includes its own day", "[brief]") {
   auto fs = ada_vault();
   const Vault vault = load(fs);
   const Brief brief = brief_of(vault, Date{2025, 6, 10});
