@@ -7,6 +7,8 @@
 #include <exception>
 #include <string>
 
+#include "kb/text/frontmatter_fast.hpp"
+
 namespace kb::text {
 namespace {
 
@@ -185,6 +187,11 @@ FrontMatterSplit split_front_matter(std::string_view text) {
 }
 
 FrontMatterResult parse_front_matter(std::string_view yaml, int first_line) {
+  if (auto fast = parse_front_matter_fast(yaml, first_line)) return std::move(*fast);
+  return parse_front_matter_yaml_cpp(yaml, first_line);
+}
+
+FrontMatterResult parse_front_matter_yaml_cpp(std::string_view yaml, int first_line) {
   if (flow_depth(yaml) > kMaxFlowDepth) {
     return failure("malformed front-matter: nested too deeply", first_line);
   }
