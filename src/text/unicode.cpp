@@ -3,6 +3,10 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace kb::text {
 namespace {
@@ -41,6 +45,36 @@ bool map_utf8(std::string_view s, int options, std::string& out) {
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+std::string_view fold_run_uncached(std::string_view run, int options, std::string& mapped) {
+  if (!map_utf8(run, options, mapped))
+    mapped = ascii_lower(run);  // invalid UTF-8: fold what we can
+  return mapped;
+}
+
+// Notes repeat the same few non-ASCII runs (task emoji, accented names)
+// thousands of times, and utf8proc_map allocates and decomposes each time: a
+// per-thread memo of short runs makes folding a body nearly as cheap as
+// lower-casing ASCII.
+std::string_view folded_run(std::string_view run, int options, std::string& mapped) {
+  constexpr std::size_t kMaxRun = 64, kMaxEntries = 8192;
+  if (run.size() > kMaxRun) return fold_run_uncached(run, options, mapped);
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Memo = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
+  thread_local std::vector<std::pair<int, Memo>> memos;  // one per options value
+  Memo* memo = nullptr;
+  for (auto& [o, m] : memos) {
+    if (o == options) memo = &m;
+  }
+  if (memo == nullptr) memo = &memos.emplace_back(options, Memo{}).second;
+  if (auto it = memo->find(run); it != memo->end()) return it->second;
+  if (memo->size() >= kMaxEntries) memo->clear();
+  return memo->emplace(std::string(run), std::string(fold_run_uncached(run, options, mapped)))
+      .first->second;
+}
+
 // Folds ASCII runs byte by byte and hands only the non-ASCII runs to
 // utf8proc: most of a note is ASCII, and one emoji must not send the whole
 // body through utf8proc. Each non-ASCII run takes the ASCII character before
@@ -53,8 +87,12 @@ std::string fold(std::string_view s, int options) {
   std::size_t i = 0;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      out += ascii_lower(s[i]);
-      ++i;
+      std::size_t ascii_end = i + 1;
+      while (ascii_end < s.size() && static_cast<unsigned char>(s[ascii_end]) < 0x80) ++ascii_end;
+      const std::size_t at = out.size();
+      out.append(s.substr(i, ascii_end - i));
+      for (std::size_t k = at; k < out.size(); ++k) out[k] = ascii_lower(out[k]);
+      i = ascii_end;
       continue;
     }
     std::size_t begin = i;
@@ -64,12 +102,7 @@ std::string fold(std::string_view s, int options) {
     }
     std::size_t end = i;
     while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
-    const std::string_view run = s.substr(begin, end - begin);
-    if (map_utf8(run, options, mapped)) {
-      out += mapped;
-    } else {
-      out += ascii_lower(run);  // invalid UTF-8: never reject, fold what we can
-    }
+    out += folded_run(s.substr(begin, end - begin), options, mapped);
     i = end;
   }
   return out;
