@@ -6,6 +6,7 @@
 
 #include "kb/model/name_matcher.hpp"
 #include "kb/text/unicode.hpp"
+#include "parallel.hpp"
 
 namespace kb::model {
 
@@ -100,12 +101,14 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   }
   matcher.build();
 
-  std::vector<std::vector<Involvement>> result(vault.notes.size());
-  std::vector<Involvement> found;  // per note; Involvement::note holds the person here
-  for (NoteId id = 0; id < count; ++id) {
+  // Per note on all cores (folding and matching the prose dominates), then
+  // regrouped per person in note order.
+  std::vector<std::vector<Involvement>> per_note(vault.notes.size());
+  parallel_for(vault.notes.size(), 0, [&](std::size_t index) {
+    const auto id = static_cast<NoteId>(index);
     const Note& note = vault.notes[id];
-    if (is_entity(note.kind)) continue;
-    found.clear();
+    if (is_entity(note.kind)) return;
+    std::vector<Involvement>& found = per_note[id];  // Involvement::note holds the person here
     for (const auto& participant : note.participants) {
       NoteId person = vault.resolve(participant, id);
       if (person < 0 || vault.notes[person].kind != NoteKind::Person) {
@@ -131,7 +134,10 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
                      [&](int person) { entry_for(found, person).mentioned = true; });
       });
     }
-    for (Involvement involvement : found) {
+  });
+  std::vector<std::vector<Involvement>> result(vault.notes.size());
+  for (NoteId id = 0; id < count; ++id) {
+    for (Involvement involvement : per_note[id]) {
       const NoteId person = involvement.note;
       involvement.note = id;
       result[person].push_back(involvement);

@@ -5,6 +5,7 @@
 
 #include "kb/model/involvement.hpp"
 #include "kb/text/unicode.hpp"
+#include "parallel.hpp"
 
 namespace kb::model {
 
@@ -46,14 +47,20 @@ void Vault::build() {
   }
   index_ = index;
 
+  // Resolving folds every link path: per note on all cores, then the
+  // backlinks in note order.
   link_targets_.assign(notes.size(), {});
-  backlinks_.assign(notes.size(), {});
-  for (NoteId id = 0; id < count; ++id) {
+  parallel_for(notes.size(), 0, [&](std::size_t index) {
+    const auto id = static_cast<NoteId>(index);
     auto& targets = link_targets_[id];
     targets.reserve(notes[id].scan.links.size());
     for (const auto& occurrence : notes[id].scan.links) {
-      const NoteId target = resolve(text::link_path(occurrence.link), id);
-      targets.push_back(target);
+      targets.push_back(resolve(text::link_path(occurrence.link), id));
+    }
+  });
+  backlinks_.assign(notes.size(), {});
+  for (NoteId id = 0; id < count; ++id) {
+    for (const NoteId target : link_targets_[id]) {
       if (target >= 0 && target != id &&
           (backlinks_[target].empty() || backlinks_[target].back() != id)) {
         backlinks_[target].push_back(id);
