@@ -1,6 +1,7 @@
 #include "kb/query/person.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "kb/model/context_template.hpp"
 #include "kb/text/unicode.hpp"
@@ -41,6 +42,76 @@ std::string capitalised(std::string_view s) {
   std::string out(s);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// fold_case(haystack) contains `needle` (already folded). ASCII haystacks,
+// nearly every path, are lower-cased into a buffer rather than folded.
+bool folded_contains(std::string_view haystack, std::string_view needle) {
+  char buffer[256];
+  if (haystack.size() > sizeof buffer || !is_ascii(haystack)) {
+    return text::fold_case(haystack).find(needle) != std::string::npos;
+  }
+  for (std::size_t i = 0; i < haystack.size(); ++i) {
+    const char c = haystack[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buffer, haystack.size()).find(needle) != std::string_view::npos;
+}
+
+// The seed's query (and the default one) is `path includes NAME` AND `not
+// done`, so only the tasks of notes whose path includes NAME can match:
+// selecting from those alone gives the same tasks in the same order, and
+// regen --all costs one check per note rather than one per task and person.
+// Only for a NAME the query reads literally (no Boolean delimiters, line
+// continuation or blanks at its ends); any other query reads every task.
+bool reads_literally(std::string_view value) {
+  if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
+  for (const char c : value) {
+    if (std::string_view("()[]{}\"\\\t\r\n").find(c) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// NAME when `query` is exactly those two instructions, in either order.
+std::optional<std::string_view> path_includes_not_done(std::string_view query) {
+  constexpr std::string_view kPath = "path includes ";
+  std::optional<std::string_view> value;
+  bool not_done = false;
+  int instructions = 0;
+  while (!query.empty()) {
+    const std::size_t newline = query.find('\n');
+    std::string_view line = trim(query.substr(0, newline));
+    query = newline == std::string_view::npos ? std::string_view{} : query.substr(newline + 1);
+    if (line.empty()) continue;
+    ++instructions;
+    if (line == "not done") {
+      not_done = true;
+    } else if (line.starts_with(kPath)) {
+      value = line.substr(kPath.size());
+    }
+  }
+  if (instructions != 2 || !not_done || !value || !reads_literally(*value)) return std::nullopt;
+  return value;
+}
+
+std::vector<TaskItem> tasks_in_paths_including(const std::vector<TaskItem>& all_tasks,
+                                               std::string_view name) {
+  const std::string needle = text::fold_case(name);
+  std::vector<TaskItem> found;
+  for (std::size_t i = 0; i < all_tasks.size();) {
+    std::size_t end = i + 1;  // vault_tasks lists each note's tasks together
+    while (end < all_tasks.size() && all_tasks[end].path.data() == all_tasks[i].path.data()) ++end;
+    if (folded_contains(all_tasks[i].path, needle)) {
+      found.insert(found.end(), all_tasks.begin() + i, all_tasks.begin() + end);
+    }
+    i = end;
+  }
+  return found;
 }
 
 }  // namespace
@@ -125,7 +196,10 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     if (view.default_query) d.line = 0;
     return Expected<PersonView>::failure(std::move(d));
   }
-  for (const TaskItem& item : query->select(all_tasks, today)) {
+  std::vector<TaskItem> candidates;
+  const auto path_value = path_includes_not_done(view.tasks_query);
+  if (path_value) candidates = tasks_in_paths_including(all_tasks, *path_value);
+  for (const TaskItem& item : query->select(path_value ? candidates : all_tasks, today)) {
     OpenTask task;
     task.path = item.path;
     task.note = vault.find_path(item.path);

@@ -1,0 +1,85 @@
+// person_view narrows `path includes NAME` + `not done` queries to the notes
+// whose path includes NAME before running them: the open tasks must be
+// exactly what the query gives over every task of the vault.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "fixture_vault.hpp"
+#include "kb/query/person.hpp"
+
+namespace {
+
+using kb::testing::id_of;
+using kb::testing::load;
+
+const kb::text::Date kToday{2026, 1, 15};
+
+std::string person_note(const std::string& title, const std::string& query) {
+  return "---\ntype: person\ntitle: \"" + title + "\"\n---\n# " + title + "\n\n```tasks\n" + query +
+         "```\n";
+}
+
+// "path:line" of each open task, as the view lists them and as the query
+// alone selects them from all tasks.
+std::vector<std::string> listed(const kb::query::PersonView& view) {
+  std::vector<std::string> out;
+  for (const auto& task : view.open_tasks)
+    out.push_back(task.path + ":" + std::to_string(task.line));
+  return out;
+}
+
+std::vector<std::string> selected(const std::string& query,
+                                  const std::vector<kb::query::TaskItem>& all) {
+  auto parsed = kb::query::TasksQuery::parse(query);
+  std::vector<std::string> out;
+  for (const auto& item : parsed->select(all, kToday)) {  // the query over every task
+    out.push_back(std::string(item.path) + ":" + std::to_string(item.line));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("person_view: path-includes queries select exactly what the query selects",
+          "[person][tasks]") {
+  kb::io::MemoryFileSystem fs;
+  const std::vector<std::pair<std::string, std::string>> people = {
+      {"Élodie Marchand", "path includes Élodie Marchand\nnot done\n"},
+      {"Ann Lee", "not done\n\npath includes ann lee\n"},            // either order, case
+      {"Bo (Ops)", "path includes Bo (Ops)\nnot done\n"},            // read as Boolean
+      {"Cy", "path includes Cy\nnot done\nsort by path reverse\n"},  // a third line
+      {"Dee", "path includes Dee\ndone\n"},                          // not `not done`
+  };
+  for (const auto& [name, query] : people)
+    fs.add("People/" + name + ".md", person_note(name, query));
+  const std::vector<std::string> folders = {"People/Élodie Marchand",
+                                            "People/ÉLODIE MARCHAND x",
+                                            "Meetings/ann lee",
+                                            "Meetings/ANN LEE 2",
+                                            "Ops/Bo (Ops)",
+                                            "Notes/Cy",
+                                            "Notes/Dee",
+                                            "Notes/Other"};
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    fs.add(folders[i] + "/2025-12-0" + std::to_string(i + 1) + " - Sync.md",
+           "- [ ] first 📅 2026-01-0" + std::to_string(i + 1) + "\n- [x] done ✅ 2025-12-01\n" +
+               "- [/] going\n- [ ] later\n");
+  }
+  const auto vault = load(fs);
+  const auto all = kb::query::vault_tasks(vault);
+  REQUIRE(all.size() == folders.size() * 4);
+  for (const auto& [name, query] : people) {
+    INFO(name);
+    auto view = kb::query::person_view(vault, id_of(vault, "People/" + name + ".md"), all, kToday);
+    if (!kb::query::TasksQuery::parse(query).ok()) {
+      REQUIRE_FALSE(view.ok());
+      continue;
+    }
+    REQUIRE(view.ok());
+    REQUIRE(listed(*view) == selected(query, all));
+  }
+  auto elodie =
+      kb::query::person_view(vault, id_of(vault, "People/Élodie Marchand.md"), all, kToday);
+  REQUIRE(elodie->open_tasks.size() == 6);  // both accented folders, three open tasks each
+}
