@@ -18,8 +18,11 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   if (!listed) return Expected<Vault>::failure(listed.error());
   const std::vector<std::string>& paths = *listed;
 
-  // Each slot is filled by exactly one worker; order stays the walk's order.
-  std::vector<std::optional<Note>> slots(paths.size());
+  // Each note is filled by exactly one worker; order stays the walk's order.
+  // Notes are parsed in place (no second array of slots): at 100k notes a
+  // copy of the array alone is tens of megabytes.
+  std::vector<Note> notes(paths.size());
+  std::vector<char> loaded(paths.size(), 0);
   std::vector<Diagnostics> slot_diagnostics(paths.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -41,9 +44,9 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
         diagnostics.push_back(content.error());  // vanished or unreadable: skip, say so
         continue;
       }
-      Note note = parse_note(paths[i], std::move(*content), conventions, diagnostics);
-      note.stat = *stat;
-      slots[i] = std::move(note);
+      notes[i] = parse_note(paths[i], std::move(*content), conventions, diagnostics);
+      notes[i].stat = *stat;
+      loaded[i] = 1;
     }
   };
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
@@ -58,11 +61,15 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   work();
   for (auto& thread : pool) thread.join();
 
-  vault.notes.reserve(paths.size());
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     for (auto& d : slot_diagnostics[i]) vault.diagnostics.push_back(std::move(d));
-    if (slots[i]) vault.notes.push_back(std::move(*slots[i]));
+    if (!loaded[i]) continue;
+    if (kept != i) notes[kept] = std::move(notes[i]);
+    ++kept;
   }
+  notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
+  vault.notes = std::move(notes);
   vault.build();
   return vault;
 }
