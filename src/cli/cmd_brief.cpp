@@ -58,7 +58,9 @@ Examples:
                 return kUsage;
               }
               if (options->json) {
-                fmt::print("{}\n", output::brief_json(*brief).dump(2));
+                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+                fmt::print("{}\n", output::brief_json(*brief).dump(
+                                       2, ' ', false, nlohmann::json::error_handler_t::replace));
               } else if (options->markdown) {
                 fmt::print("{}", output::brief_markdown(*brief));
               } else {

@@ -112,7 +112,10 @@ Examples:
               if (!conventions) return kUsage;
               const auto settings = model::settings_in_effect(*conventions);
               if (*json) {
-                fmt::print("{}\n", config_json(settings, context.config_file()).dump(2));
+                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+                fmt::print("{}\n",
+                           config_json(settings, context.config_file())
+                               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
               } else {
                 fmt::print("{}", config_text(settings, context.config_file()));
               }

@@ -44,7 +44,9 @@ Examples:
               if (!person) return exit_code;
               const auto graph = query::neighbourhood_graph(*vault, *person, options->depth);
               if (options->format == "json") {
-                fmt::print("{}\n", output::graph_json(graph).dump(2));
+                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+                fmt::print("{}\n", output::graph_json(graph).dump(
+                                       2, ' ', false, nlohmann::json::error_handler_t::replace));
               } else if (options->format == "mermaid") {
                 fmt::print("{}", output::graph_mermaid(graph));
               } else {

@@ -40,7 +40,9 @@ Command person_command() {
                 return kUsage;
               }
               if (options->json) {
-                fmt::print("{}\n", output::person_json(*view).dump(2));
+                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+                fmt::print("{}\n", output::person_json(*view).dump(
+                                       2, ' ', false, nlohmann::json::error_handler_t::replace));
               } else {
                 fmt::print("{}", output::person_text(*view, context.style()));
               }

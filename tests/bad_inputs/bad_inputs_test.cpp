@@ -1,9 +1,10 @@
 // The bad-input catalogue, end to end: each malformed note is dropped into a
-// copy of examples/vault and the built kb runs over it (person, people,
-// people --json, tasks, check, regen twice). For every run: no crash and no
-// hang (exit 0, 1 or 2 under `timeout 60`), every stderr line a `kb: ...`
-// message, the expected warnings exactly, and no byte of any note lost or
-// changed except the generated parts regen was asked to rewrite.
+// copy of examples/vault and the built kb runs over it (person, person --json,
+// brief --json, graph --format json, people, people --json, tasks, check,
+// regen twice). For every run: no crash and no hang (exit 0, 1 or 2 under
+// `timeout 60`), every stderr line a `kb: ...` message, the expected warnings
+// exactly, and no byte of any note lost or changed except the generated parts
+// regen was asked to rewrite.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -142,8 +143,12 @@ void run_case(const NoteCase& c) {
   write_file(vault / kBad, bytes);
   const auto before = snapshot(vault);
 
-  const Run person = kb_run(vault, "person " + shell_quote(c.query));
-  CHECK(person.exit == c.person_exit);
+  const std::string name = shell_quote(c.query);
+  for (const std::string& verb : {"person " + name, "person --json " + name, "brief --json " + name,
+                                  "graph --format json " + name}) {
+    INFO(verb);
+    CHECK(kb_run(vault, verb).exit == c.person_exit);
+  }
   const Run people = kb_run(vault, "people");
   CHECK(people.exit == 0);
   {
@@ -290,6 +295,9 @@ TEST_CASE("bad inputs: note bodies", "[bad_inputs]") {
                  return fm("title: Bad Case\naliases: [\"B\xE4" "d\"]\n",
                            "\xFF\xFE \xC3\x28 [[\xFF]] text\n- [ ] t\xE9sk \xF0\x9F\n## \xC0\xAF\n");
                }),
+      NoteCase("a non-UTF-8 title",
+               [] { return fm("title: \"B\xE4" "d \xFF\"\naliases: [\"\xC3\"]\n"); })
+          .found_as("B\xE4" "d \xFF"),
       NoteCase("NUL bytes",
                [] {
                  return fm("title: Bad Case\nrole: \"a\0b\"\n"s, "a\0b [[x\0y]]\n- [ ] t\0ask\n# \0\n"s);

@@ -232,3 +232,23 @@ TEST_CASE("bad names: NFC, NFD and case all find the person", "[bad_inputs]") {
     CHECK(kb_run(vault, "person " + shell_quote(query)).exit == 0);
   }
 }
+
+TEST_CASE("bad names: a file name that is not UTF-8", "[bad_inputs]") {
+  ScratchDir dir("latin1");
+  const fs::path vault = small_vault(dir);
+  const std::string name = "B\xE4r Ng";  // Latin-1, as an old archive might hold
+  write_file(vault / ("People/" + name + ".md"), "---\ntype: person\n---\n# B\n");
+  for (const std::string& command : std::vector<std::string>{
+           "person " + shell_quote(name), "person --json " + shell_quote(name), "people --json",
+           "people --tsv", "brief --json " + shell_quote(name),
+           "graph --format json " + shell_quote(name), "check --json"}) {
+    INFO(command);
+    const Run run = kb_run(vault, command);
+    CHECK(run.exit == (command.rfind("check", 0) == 0 ? 1 : 0));
+    CHECK(run.err.find("internal error") == std::string::npos);
+  }
+  const Run json = kb_run(vault, "person --json " + shell_quote(name));
+  CHECK(json.out.find("\"People/B\xEF\xBF\xBDr Ng.md\"") != std::string::npos);  // U+FFFD
+  CHECK(kb_run(vault, "regen --all").exit == 0);
+  CHECK(fs::exists(vault / ("People/" + name + ".md")));
+}
