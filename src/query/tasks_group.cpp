@@ -147,6 +147,7 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
     }
     for (auto& path : paths) {
       std::vector<std::string> keys;
+      keys.reserve(path.size());
       for (const GroupName& name : path) keys.push_back(name.sort_key);
       auto [it, added] = bucket_of.try_emplace(std::move(keys), buckets.size());
       if (added) buckets.push_back({std::move(path), {}});
