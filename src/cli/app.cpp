@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -10,8 +11,10 @@
 
 #include <unistd.h>
 
+#include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/model/config.hpp"
+#include "kb/model/parse_cache.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::cli {
@@ -19,6 +22,7 @@ namespace kb::cli {
 namespace {
 
 constexpr std::size_t kMaxWarnings = 20;
+constexpr const char* kParseCacheFile = "notes.v1";
 
 const char* kDescription = R"(kb answers questions about an Obsidian-style vault of people, meetings,
 customers, projects and sources, and regenerates the generated sections of
@@ -93,7 +97,7 @@ const model::Conventions* Context::conventions() {
   return &*conventions_;
 }
 
-model::Vault* Context::vault() {
+model::Vault* Context::vault(Reads reads) {
   if (vault_) return &*vault_;
   if (load_failed_) return nullptr;
   const model::Conventions* conventions = this->conventions();
@@ -101,13 +105,32 @@ model::Vault* Context::vault() {
     load_failed_ = true;
     return nullptr;
   }
-  auto loaded = model::load_vault(fs(), *conventions);
+  // The parse cache only ever saves work: a missing, damaged or foreign
+  // cache file is ignored, and one that cannot be written is not an error.
+  std::optional<io::CacheDir> cache_dir;
+  if (!globals_.no_cache) cache_dir = io::cache_dir_for(vault_root());
+  std::string cache_bytes;
+  std::optional<model::ParseCache> cache;
+  if (cache_dir) {
+    if (auto bytes = io::DiskFileSystem(cache_dir->folder).read(kParseCacheFile)) {
+      cache_bytes = std::move(*bytes);
+      cache = model::decode_parse_cache(cache_bytes);
+      if (cache && (cache->vault != cache_dir->vault_path ||
+                    cache->conventions_hash != model::conventions_hash(*conventions))) {
+        cache.reset();
+      }
+    }
+  }
+  model::LoadOptions options;
+  if (reads == Reads::Summary && cache) options.cache = &*cache;
+  auto loaded = model::load_vault(fs(), *conventions, options);
   if (!loaded) {
     warn(loaded.error());
     load_failed_ = true;
     return nullptr;
   }
   vault_.emplace(std::move(*loaded));
+  if (cache_dir) save_parse_cache(cache_dir->folder, cache_dir->vault_path, cache_bytes);
   if (!globals_.quiet) {
     const auto& diagnostics = vault_->diagnostics;
     for (std::size_t i = 0; i < diagnostics.size() && i < kMaxWarnings; ++i) warn(diagnostics[i]);
@@ -117,6 +140,28 @@ model::Vault* Context::vault() {
     }
   }
   return &*vault_;
+}
+
+void Context::save_parse_cache(const std::string& folder, const std::string& vault_path,
+                               const std::string& old_bytes) {
+  // A note modified in the last two seconds is left out: an edit within the
+  // file system's timestamp granularity could keep its size and mtime.
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  const std::int64_t racy_after =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() - 2'000'000'000;
+  const std::string bytes =
+      model::encode_parse_cache(model::parse_cache_of(*vault_, vault_path, racy_after));
+  if (bytes == old_bytes || !io::make_folders(folder)) return;  // written only when it changed
+  // Atomic: a kb running beside this one reads the old file or the new one.
+  io::DiskFileSystem(folder).write_atomic(kParseCacheFile, bytes, {});
+}
+
+bool Context::hydrate(const std::vector<model::NoteId>& ids) {
+  if (auto failure = vault_->hydrate(fs(), ids)) {
+    warn(*failure);
+    return false;
+  }
+  return true;
 }
 
 text::Date Context::today() const {
@@ -209,7 +254,7 @@ std::optional<model::NoteId> resolve_entity(const model::Vault& vault, std::stri
 
 int run(int argc, char** argv) {
   CLI::App app{kDescription, "kb"};
-  app.set_version_flag("--version", "kb 0.1.0");
+  app.set_version_flag("--version", "kb " KB_VERSION);
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the verb
   Globals globals;

@@ -36,9 +36,17 @@ class Context {
   explicit Context(const Globals& globals) : globals_(globals) {}
   const Globals& globals() const { return globals_; }
 
-  // Loads the vault (once), printing load warnings; nullptr after printing an
-  // error when the vault cannot be read.
-  model::Vault* vault();
+  // What a verb reads of the notes. Summary: a note unchanged since an
+  // earlier run comes from the parse cache without its text, front-matter
+  // and scan, and the verb calls hydrate() for each note it reads those of.
+  // Everything: every note is read and parsed.
+  enum class Reads { Summary, Everything };
+  // Loads the vault (once), printing load warnings, and updates the parse
+  // cache; nullptr after printing an error when the vault cannot be read.
+  model::Vault* vault(Reads reads = Reads::Everything);
+  // Reads the notes among `ids` that came from the cache; false after
+  // printing the error when one changed on disk meanwhile.
+  bool hydrate(const std::vector<model::NoteId>& ids);
   // The conventions in effect (once): --config FILE, else <vault>/.kb.yaml
   // when present, else the defaults. Prints config warnings; nullptr after
   // printing the error for an unreadable file or a bad value.
@@ -59,6 +67,8 @@ class Context {
   bool config_failed_ = false;
   std::optional<model::Vault> vault_;
   bool load_failed_ = false;
+  void save_parse_cache(const std::string& folder, const std::string& vault_path,
+                        const std::string& old_bytes);
 };
 
 struct Command {

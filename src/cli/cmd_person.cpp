@@ -27,12 +27,18 @@ Command person_command() {
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
             return [options](Context& context) -> int {
-              model::Vault* vault = context.vault();
+              model::Vault* vault = context.vault(Context::Reads::Summary);
               if (!vault) return kUsage;
               int exit_code = kOk;
               const auto person =
                   resolve_entity(*vault, options->name, {model::NoteKind::Person}, exit_code);
               if (!person) return exit_code;
+              // Read only the notes the view shows the text of: the person's
+              // own, then those holding tasks its query may select.
+              if (!context.hydrate({*person}) ||
+                  !context.hydrate(query::notes_with_candidate_tasks(*vault, *person))) {
+                return kUsage;
+              }
               const auto tasks = query::vault_tasks(*vault);
               auto view = query::person_view(*vault, *person, tasks, context.today());
               if (!view) {

@@ -66,7 +66,7 @@ int run_regen(const Options& options, Context& context) {
     error("regen: give NAME... (or - to read names from stdin), or --all");
     return kUsage;
   }
-  model::Vault* vault = context.vault();
+  model::Vault* vault = context.vault(Context::Reads::Summary);
   if (!vault) return kUsage;
 
   int exit_code = kOk;
@@ -85,6 +85,18 @@ int run_regen(const Options& options, Context& context) {
     }
   }
 
+  // Read the person notes, then every note holding tasks their queries may
+  // select; the rest stay as the parse cache has them.
+  if (!context.hydrate(people)) return kUsage;
+  std::vector<char> wanted(vault->notes.size(), 0);
+  for (const model::NoteId person : people) {
+    for (const model::NoteId id : query::notes_with_candidate_tasks(*vault, person)) wanted[id] = 1;
+  }
+  std::vector<model::NoteId> reads;
+  for (std::size_t id = 0; id < wanted.size(); ++id) {
+    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
+  }
+  if (!context.hydrate(reads)) return kUsage;
   const auto tasks = query::vault_tasks(*vault);
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;

@@ -128,7 +128,15 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
     if (owner >= 0 && vault.notes[owner].kind == NoteKind::Person) {
       entry_for(found, owner).in_folder = true;
     }
-    if (!matcher.empty()) {
+    if (note.cached) {
+      // Found by an earlier run with the same people (the loader checks).
+      for (const auto& path : note.cached->mentions) {
+        const NoteId person = vault.find_path(path);
+        if (person >= 0 && vault.notes[person].kind == NoteKind::Person) {
+          entry_for(found, person).mentioned = true;
+        }
+      }
+    } else if (!matcher.empty()) {
       for_each_prose_piece(note, [&](std::string_view piece) {
         matcher.scan(text::fold_case(piece),
                      [&](int person) { entry_for(found, person).mentioned = true; });

@@ -1,14 +1,85 @@
-// Loading: list, read and parse every note on all cores, then build the
-// vault's indexes on one thread.
+// Loading: list, read and parse every note on all cores (or take it from the
+// parse cache when unchanged), then build the vault's indexes.
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
+#include "parallel.hpp"
 
 namespace kb::model {
+
+namespace {
+
+Diagnostic changed_since_loaded(const std::string& path) {
+  return {path, 0, "changed on disk while kb was reading the vault; run kb again"};
+}
+
+// Reads and parses a note taken from the cache. Its warnings were given
+// from the cache already.
+Expected<Note> reparse(const io::FileSystem& fs, const Conventions& conventions, const Note& stub) {
+  auto content = fs.read(stub.path);
+  if (!content) return Expected<Note>::failure(content.error());
+  Diagnostics given_already;
+  Note note = parse_note(stub.path, std::move(*content), conventions, given_already);
+  note.stat = stub.stat;
+  return note;
+}
+
+// Reparses the cached notes among `ids` on all cores, handing each stub and
+// its parse to `on_note`; returns the first failure.
+template <typename OnNote>
+std::optional<Diagnostic> reparse_all(const io::FileSystem& fs, const Conventions& conventions,
+                                      std::vector<Note>& notes, const std::vector<NoteId>& ids,
+                                      OnNote&& on_note) {
+  std::vector<std::optional<Diagnostic>> failures(ids.size());
+  parallel_for(ids.size(), 0, [&](std::size_t i) {
+    Note& stub = notes[ids[i]];
+    if (!stub.cached) return;
+    auto note = reparse(fs, conventions, stub);
+    if (!note) {
+      failures[i] = note.error();
+      return;
+    }
+    if (auto failure = on_note(stub, *note)) failures[i] = std::move(failure);
+  });
+  for (auto& failure : failures) {
+    if (failure) return failure;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Diagnostic> Vault::hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids) {
+  return reparse_all(fs, conventions, notes, ids,
+                     [](Note& stub, Note& note) -> std::optional<Diagnostic> {
+                       // The indexes were built from the cached entry: the text
+                       // read now must be the one it described.
+                       if (note.text.size() != stub.stat.size ||
+                           note.scan.links.size() != stub.cached->link_paths.size() ||
+                           note.kind != stub.kind || note.name != stub.name) {
+                         return changed_since_loaded(stub.path);
+                       }
+                       stub.text = std::move(note.text);  // heap buffer: the views stay valid
+                       stub.split = note.split;
+                       stub.fm = std::move(note.fm);
+                       stub.scan = std::move(note.scan);
+                       stub.cached.reset();
+                       return std::nullopt;
+                     });
+}
+
+std::optional<Diagnostic> Vault::hydrate_all(const io::FileSystem& fs) {
+  std::vector<NoteId> ids;
+  for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
+    if (notes[id].cached) ids.push_back(id);
+  }
+  return hydrate(fs, ids);
+}
 
 Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventions,
                            const LoadOptions& options) {
@@ -17,6 +88,13 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   auto listed = fs.list_notes(vault.diagnostics);
   if (!listed) return Expected<Vault>::failure(listed.error());
   const std::vector<std::string>& paths = *listed;
+
+  // Looked up before the workers start: they move entries out, which a
+  // concurrent binary search must not see.
+  std::vector<CachedNote*> cached(paths.size(), nullptr);
+  if (options.cache) {
+    for (std::size_t i = 0; i < paths.size(); ++i) cached[i] = find_cached(*options.cache, paths[i]);
+  }
 
   // Each note is filled by exactly one worker; order stays the walk's order.
   // Notes are parsed in place (no second array of slots): at 100k notes a
@@ -37,6 +115,13 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
         diagnostics.push_back({paths[i], 0,
                                fmt::format("skipped: {} bytes is over the {} byte limit for a note",
                                            stat->size, options.max_note_bytes)});
+        continue;
+      }
+      if (CachedNote* entry = cached[i];
+          entry && entry->size == stat->size && entry->mtime_ns == stat->mtime_ns) {
+        notes[i] = note_from_cache(std::move(*entry), diagnostics);
+        notes[i].stat = *stat;
+        loaded[i] = 1;
         continue;
       }
       auto content = fs.read(paths[i]);
@@ -60,6 +145,25 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   }
   work();
   for (auto& thread : pool) thread.join();
+
+  // Cached mentions were found with the cached set of people's names: when
+  // that set changed, every cached note is read and scanned after all.
+  if (options.cache && names_hash(notes) != options.cache->names_hash) {
+    std::vector<NoteId> stubs;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      if (loaded[i] && notes[i].cached) stubs.push_back(static_cast<NoteId>(i));
+    }
+    parallel_for(stubs.size(), 0, [&](std::size_t s) {
+      const auto i = static_cast<std::size_t>(stubs[s]);
+      auto note = reparse(fs, conventions, notes[i]);
+      if (!note) {
+        slot_diagnostics[i].push_back(note.error());  // vanished since the stat: skip, say so
+        loaded[i] = 0;
+        return;
+      }
+      notes[i] = std::move(*note);
+    });
+  }
 
   std::size_t kept = 0;
   for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -53,6 +53,11 @@ void Vault::build() {
   parallel_for(notes.size(), 0, [&](std::size_t index) {
     const auto id = static_cast<NoteId>(index);
     auto& targets = link_targets_[id];
+    if (const auto& cached = notes[id].cached) {
+      targets.reserve(cached->link_paths.size());
+      for (const auto& path : cached->link_paths) targets.push_back(resolve(path, id));
+      return;
+    }
     targets.reserve(notes[id].scan.links.size());
     for (const auto& occurrence : notes[id].scan.links) {
       targets.push_back(resolve(text::link_path(occurrence.link), id));

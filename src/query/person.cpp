@@ -114,7 +114,32 @@ std::vector<TaskItem> tasks_in_paths_including(const std::vector<TaskItem>& all_
   return found;
 }
 
+std::size_t task_count(const model::Note& note) {
+  return note.cached ? note.cached->task_count : note.scan.tasks.size();
+}
+
+std::string_view tasks_query_of(const model::Note& note, std::string& default_query) {
+  if (!note.scan.task_queries.empty()) return note.scan.task_queries.front().query;
+  default_query = default_tasks_query(note.name);
+  return default_query;
+}
+
 }  // namespace
+
+std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
+                                                      model::NoteId person) {
+  std::string default_query;
+  const auto path_value = path_includes_not_done(tasks_query_of(vault.notes[person], default_query));
+  const std::string needle = path_value ? text::fold_case(*path_value) : std::string();
+  std::vector<model::NoteId> ids;
+  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
+    const model::Note& note = vault.notes[id];
+    if (task_count(note) > 0 && (!path_value || folded_contains(note.path, needle))) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
 
 Profile read_profile(const model::Note& note) {
   Profile profile;
@@ -152,6 +177,9 @@ std::string default_tasks_query(std::string_view name) {
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const std::vector<TaskItem>& all_tasks, text::Date today) {
   const model::Note& note = vault.notes[person];
+  if (!note.hydrated()) {  // a caller's bug: the profile and query would be missing
+    return Expected<PersonView>::failure({note.path, 0, "internal error: note not read"});
+  }
   PersonView view;
   view.note = person;
   view.name = note.name;
@@ -182,12 +210,11 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
                    });
 
   int query_line = 0;
+  std::string default_query;
+  view.tasks_query = tasks_query_of(note, default_query);
   if (!note.scan.task_queries.empty()) {
-    view.tasks_query = note.scan.task_queries.front().query;
     query_line = note.scan.task_queries.front().line;
     view.default_query = false;
-  } else {
-    view.tasks_query = default_tasks_query(note.name);
   }
   auto query = TasksQuery::parse(view.tasks_query, query_line + 1);
   if (!query) {

@@ -20,6 +20,14 @@ inline bool is_entity(NoteKind k) {
   return k == NoteKind::Person || k == NoteKind::Customer || k == NoteKind::Project;
 }
 
+// What a note taken from the parse cache (kb/model/parse_cache.hpp) holds in
+// place of its text: what the vault's indexes would otherwise scan it for.
+struct CachedScan {
+  std::vector<std::string> link_paths;  // text::link_path of each scan.links entry, in order
+  std::vector<std::string> mentions;    // paths of the people its prose names
+  std::size_t task_count = 0;           // scan.tasks.size()
+};
+
 struct Note {
   std::string path;           // vault-relative, '/' separators, with ".md"
   std::string text;           // the file's bytes, as read
@@ -35,6 +43,12 @@ struct Note {
   std::optional<text::Date> date;
   std::string summary;        // front-matter `summary`, else the first prose line of the body
   std::vector<std::string> participants;  // names or link paths (brackets removed), from keys and headings
+
+  // Set when the note came from the parse cache: `text`, `split`, `fm` and
+  // `scan` are then empty until Vault::hydrate reads the file again. Every
+  // field above is filled either way.
+  std::optional<CachedScan> cached;
+  bool hydrated() const { return !cached.has_value(); }
 
   std::string_view stem() const;    // file name without folder and ".md"
   std::string_view folder() const;  // "" for the vault root

@@ -4,6 +4,7 @@
 // section rewriting read it.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "kb/model/note.hpp"
 
 namespace kb::model {
+
+struct ParseCache;
 
 using NoteId = int;  // index into Vault::notes; -1 for none
 
@@ -38,6 +41,12 @@ class Vault {
 
   // Builds every index. Call once after filling `notes`.
   void build();
+
+  // Reads again, and parses, the notes among `ids` that came from the parse
+  // cache, so that their text, front-matter and scan are there; the indexes
+  // stay as they are. Fails when one of them changed on disk since loading.
+  std::optional<Diagnostic> hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids);
+  std::optional<Diagnostic> hydrate_all(const io::FileSystem& fs);
 
   // Entities whose title, file stem or alias equals `query` case- and
   // accent-insensitively. `kinds` empty means any entity kind.
@@ -79,6 +88,11 @@ class Vault {
 struct LoadOptions {
   unsigned threads = 0;                            // 0: one per core
   std::uint64_t max_note_bytes = 16u << 20;        // larger notes are skipped with a warning
+  // Notes whose size and mtime match an entry here are taken from it rather
+  // than read (their entries are moved out). Its names hash must be checked
+  // by the loader: when the people changed, cached mentions are stale and
+  // the notes are read after all. Null: read every note.
+  ParseCache* cache = nullptr;
 };
 
 // Walks, reads (in parallel) and parses the vault, then builds it. Fails only

@@ -53,6 +53,14 @@ std::vector<TaskItem> vault_tasks(const model::Vault& vault);
 // The person's ```tasks query text when none is written: Obsidian's own default.
 std::string default_tasks_query(std::string_view name);
 
+// The notes whose tasks the person's ```tasks query may select, for a
+// caller to hydrate before vault_tasks: with the usual `path includes NAME`
+// and `not done` (the default too), the notes with tasks whose path includes
+// NAME; with any other query, every note with tasks. The person's own note
+// must be hydrated already: its query decides.
+std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
+                                                      model::NoteId person);
+
 // Fails only when the note's ```tasks block is not a valid query (the
 // diagnostic names the note and line). `all_tasks` is vault_tasks(vault),
 // computed once by callers that build many views.

@@ -1,0 +1,204 @@
+// The parse cache end to end: every verb answers byte for byte as with
+// --no-cache, cold and warm, after notes are edited, added, renamed and
+// deleted, after people change, and with a damaged cache file.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "vault_copy.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kb::test::Run;
+using kb::test::slurp;
+using kb::test::VaultCopy;
+
+const std::vector<std::string> kCommands = {
+    "person 'Asaf Levy'",
+    "person 'Asaf Levy' --json",
+    "person 'Jeff Denworth'",
+    "person 'Élodie Marchand' --json",
+    "person 'Nobody Here'",
+    "regen --all --diff",
+    "regen --all --check",
+    "people --tsv",
+    "meetings --json",
+    "tasks 'not done'",
+    "backlinks 'Asaf Levy'",
+};
+
+const std::string kGoogleMeeting =
+    "Customers/Google/2025-10-28 - The teams discussed IP management and failover approaches on "
+    "GCP (alias IPs, rou.md";
+
+const std::string kAsafMeeting =
+    "People/Asaf Levy/2025-10-21 - First working session on persistence design, object tiering, "
+    "and QoS governance.md";
+
+class CachedVault {
+ public:
+  CachedVault() {
+    cache_ = vault.root().string() + ".cache";
+    fs::remove_all(cache_);
+    vault.environment = "XDG_CACHE_HOME='" + cache_.string() + "' ";
+  }
+  ~CachedVault() {
+    std::error_code ec;
+    fs::remove_all(cache_, ec);
+  }
+  // The one cache file kb keeps for this vault, or "" when there is none.
+  fs::path cache_file() const {
+    if (!fs::exists(cache_ / "kb")) return {};
+    for (const auto& entry : fs::recursive_directory_iterator(cache_ / "kb")) {
+      if (entry.path().filename() == "notes.v1") return entry.path();
+    }
+    return {};
+  }
+  // Each command's output with the cache (a first and a second run) equals
+  // its output without.
+  void check_same_answers() const {
+    for (const auto& command : kCommands) {
+      INFO(command);
+      const Run expected = vault.kb("--no-cache " + command);
+      for (int round = 0; round < 2; ++round) {
+        const Run got = vault.kb(command);
+        CHECK(got.exit == expected.exit);
+        CHECK(got.out == expected.out);
+        CHECK(got.err == expected.err);
+      }
+    }
+  }
+
+  VaultCopy vault;
+
+ private:
+  fs::path cache_;
+};
+
+void write(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+// Notes the tests edit keep an mtime older than kb's two-second racy window,
+// so that the cache trusts them.
+void make_old(const fs::path& path) {
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(path, old);
+}
+
+void make_all_old(const fs::path& root) {
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) make_old(entry.path());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("with the parse cache every verb answers as without it", "[e2e][cache]") {
+  CachedVault cached;
+  make_all_old(cached.vault.root());
+  cached.check_same_answers();
+  REQUIRE(!cached.cache_file().empty());
+  // --no-cache does not write it.
+  fs::remove(cached.cache_file());
+  cached.vault.kb("--no-cache person 'Asaf Levy'");
+  CHECK(cached.cache_file().empty());
+}
+
+TEST_CASE("the cache is written only when something changed", "[e2e][cache]") {
+  CachedVault cached;
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  const fs::path file = cached.cache_file();
+  REQUIRE(!file.empty());
+  struct stat before {};
+  REQUIRE(::stat(file.c_str(), &before) == 0);
+  cached.vault.kb("person 'Asaf Levy'");
+  cached.vault.kb("people");
+  struct stat after {};
+  REQUIRE(::stat(file.c_str(), &after) == 0);
+  CHECK(after.st_ino == before.st_ino);  // not replaced
+  CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+  CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
+}
+
+TEST_CASE("a warm run takes unchanged notes from the cache", "[e2e][cache]") {
+  CachedVault cached;
+  const fs::path meeting = cached.vault.root() / kAsafMeeting;
+  REQUIRE(fs::exists(meeting));
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  // Same size, same mtime, other bytes: only a run that reads the note sees
+  // them. That is the cache's contract (path, size and mtime), shown here to
+  // prove the warm run did not read the note.
+  std::string text = slurp(meeting);
+  const auto mtime = fs::last_write_time(meeting);
+  const std::size_t at = text.find("summary: ");
+  REQUIRE(at != std::string::npos);
+  text[at + 9] = text[at + 9] == 'Z' ? 'Y' : 'Z';
+  write(meeting, text);
+  fs::last_write_time(meeting, mtime);
+  const Run warm = cached.vault.kb("person 'Asaf Levy'");
+  const Run cold = cached.vault.kb("--no-cache person 'Asaf Levy'");
+  CHECK(warm.exit == 0);
+  CHECK(cold.exit == 0);
+  CHECK(warm.out != cold.out);
+}
+
+TEST_CASE("edited, added, renamed and deleted notes, and changed people", "[e2e][cache]") {
+  CachedVault cached;
+  const fs::path root = cached.vault.root();
+  make_all_old(root);
+  cached.check_same_answers();
+
+  SECTION("a meeting that now names Asaf and has a task") {
+    const fs::path meeting = root / kGoogleMeeting;
+    REQUIRE(fs::exists(meeting));
+    write(meeting, slurp(meeting) + "\nAsaf Levy joined late.\n- [ ] Send Asaf Levy the deck\n");
+    make_old(meeting);
+  }
+  SECTION("a new note, a renamed one and a deleted one") {
+    write(root / "New idea.md", "---\ntype: meeting\ndate: 2026-11-01\n---\nWith [[Asaf Levy]].\n");
+    make_old(root / "New idea.md");
+    fs::rename(root / kGoogleMeeting, root / "Customers/Google/2025-10-29 - Moved.md");
+    fs::remove(root / kAsafMeeting);
+  }
+  SECTION("a person gains an alias that unchanged notes mention") {
+    const fs::path jeff = root / "People/Jeff Denworth/Jeff Denworth.md";
+    std::string text = slurp(jeff);
+    const std::size_t title = text.find("title:");
+    REQUIRE(title != std::string::npos);
+    text.insert(title, "aliases: [GCP]\n");
+    write(jeff, text);
+    make_old(jeff);
+  }
+  SECTION("a person note is deleted") {
+    fs::remove(root / "People/Jeff Denworth/Jeff Denworth.md");
+  }
+  cached.check_same_answers();
+}
+
+TEST_CASE("a damaged or foreign cache file is ignored and replaced", "[e2e][cache]") {
+  CachedVault cached;
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  const fs::path file = cached.cache_file();
+  REQUIRE(!file.empty());
+  const std::string good = slurp(file);
+
+  SECTION("truncated") { write(file, good.substr(0, good.size() / 2)); }
+  SECTION("one byte changed") {
+    std::string bad = good;
+    bad[bad.size() / 3] = static_cast<char>(bad[bad.size() / 3] ^ 0x20);
+    write(file, bad);
+  }
+  SECTION("empty") { write(file, ""); }
+  SECTION("another file altogether") { write(file, "not a cache\n"); }
+  cached.check_same_answers();
+  CHECK(slurp(file) == good);  // rebuilt as it was
+}
