@@ -130,7 +130,14 @@ model::Vault* Context::vault(Reads reads) {
     return nullptr;
   }
   vault_.emplace(std::move(*loaded));
-  if (cache_dir) save_parse_cache(cache_dir->folder, cache_dir->vault_path, cache_bytes);
+  // Every note from the cache and none gone: the cache would be rewritten as it is.
+  const bool cache_current =
+      options.cache && options.cache->notes.size() == vault_->notes.size() &&
+      std::all_of(vault_->notes.begin(), vault_->notes.end(),
+                  [](const model::Note& note) { return note.cached.has_value(); });
+  if (cache_dir && !cache_current) {
+    save_parse_cache(cache_dir->folder, cache_dir->vault_path, cache_bytes);
+  }
   if (!globals_.quiet) {
     const auto& diagnostics = vault_->diagnostics;
     for (std::size_t i = 0; i < diagnostics.size() && i < kMaxWarnings; ++i) warn(diagnostics[i]);

@@ -173,6 +173,12 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
     ++kept;
   }
   notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
+  // Cached link targets are note indexes: valid only for the same paths.
+  if (options.cache && paths_hash(notes) != options.cache->paths_hash) {
+    for (Note& note : notes) {
+      if (note.cached) note.cached->link_targets.clear();
+    }
+  }
   vault.notes = std::move(notes);
   vault.build();
   return vault;

@@ -127,6 +127,12 @@ std::uint64_t names_hash(const std::vector<Note>& notes) {
   return fnv.value();
 }
 
+std::uint64_t paths_hash(const std::vector<Note>& notes) {
+  Fnv1a fnv;
+  for (const Note& note : notes) fnv.add_field(note.path);
+  return fnv.value();
+}
+
 std::string encode_parse_cache(const ParseCache& cache) {
   Writer w;
   w.bytes().append(kMagic);
@@ -135,6 +141,7 @@ std::string encode_parse_cache(const ParseCache& cache) {
   w.str(cache.vault);
   w.u64(cache.conventions_hash);
   w.u64(cache.names_hash);
+  w.u64(cache.paths_hash);
   w.u32(static_cast<std::uint32_t>(cache.notes.size()));
   for (const CachedNote& note : cache.notes) {
     w.str(note.path);
@@ -155,6 +162,8 @@ std::string encode_parse_cache(const ParseCache& cache) {
     w.strings(note.scan.link_paths);
     w.strings(note.scan.mentions);
     w.u32(static_cast<std::uint32_t>(note.scan.task_count));
+    w.u32(static_cast<std::uint32_t>(note.scan.link_targets.size()));
+    for (const int target : note.scan.link_targets) w.u32(static_cast<std::uint32_t>(target));
     w.u32(static_cast<std::uint32_t>(note.diagnostics.size()));
     for (const Diagnostic& d : note.diagnostics) {
       w.u32(static_cast<std::uint32_t>(d.line));
@@ -181,6 +190,7 @@ std::optional<ParseCache> decode_parse_cache(std::string_view bytes) {
   cache.vault = r.str();
   cache.conventions_hash = r.u64();
   cache.names_hash = r.u64();
+  cache.paths_hash = r.u64();
   const std::uint32_t count = r.u32();
   if (!r.ok() || count > body.size()) return std::nullopt;
   cache.notes.reserve(count);
@@ -207,6 +217,10 @@ std::optional<ParseCache> decode_parse_cache(std::string_view bytes) {
     note.scan.link_paths = r.strings();
     note.scan.mentions = r.strings();
     note.scan.task_count = r.u32();
+    const std::uint32_t targets = r.u32();
+    if (targets != note.scan.link_paths.size()) return std::nullopt;
+    note.scan.link_targets.resize(targets);
+    for (auto& target : note.scan.link_targets) target = static_cast<int>(r.u32());
     const std::uint32_t diagnostics = r.u32();
     for (std::uint32_t d = 0; d < diagnostics && r.ok(); ++d) {
       Diagnostic diagnostic;
@@ -227,6 +241,7 @@ ParseCache parse_cache_of(const Vault& vault, std::string vault_path, std::int64
   cache.vault = std::move(vault_path);
   cache.conventions_hash = conventions_hash(vault.conventions);
   cache.names_hash = names_hash(vault.notes);
+  cache.paths_hash = paths_hash(vault.notes);
 
   // Mentions per note, from the people's involvement lists.
   std::vector<std::vector<std::string>> mentions(vault.notes.size());
@@ -262,6 +277,7 @@ ParseCache parse_cache_of(const Vault& vault, std::string vault_path, std::int64
         entry.scan.link_paths.emplace_back(text::link_path(occurrence.link));
       }
     }
+    entry.scan.link_targets = vault.link_targets(static_cast<NoteId>(id));
     std::sort(mentions[id].begin(), mentions[id].end());
     entry.scan.mentions = std::move(mentions[id]);
     if (auto it = warnings.find(note.path); it != warnings.end()) {

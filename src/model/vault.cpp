@@ -54,6 +54,12 @@ void Vault::build() {
     const auto id = static_cast<NoteId>(index);
     auto& targets = link_targets_[id];
     if (const auto& cached = notes[id].cached) {
+      const auto in_range = [count](NoteId target) { return target >= -1 && target < count; };
+      if (cached->link_targets.size() == cached->link_paths.size() &&
+          std::all_of(cached->link_targets.begin(), cached->link_targets.end(), in_range)) {
+        targets = cached->link_targets;  // resolved by an earlier run, same paths (the loader checks)
+        return;
+      }
       targets.reserve(cached->link_paths.size());
       for (const auto& path : cached->link_paths) targets.push_back(resolve(path, id));
       return;

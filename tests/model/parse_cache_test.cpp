@@ -168,3 +168,17 @@ TEST_CASE("decode refuses damaged bytes", "[cache]") {
   }
   CHECK(!kb::model::decode_parse_cache(bytes + "x"));
 }
+
+TEST_CASE("cached link targets are resolved again when the vault's paths change", "[cache]") {
+  kb::io::MemoryFileSystem fs;
+  add_vault(fs);
+  fs.add("Archive/Deep/Plan.md", "old plan\n");
+  fs.add("Notes/Uses plan.md", "See [[Plan]].\n");
+  ParseCache cache = round_trip(load(fs));
+  fs.add("Plan.md", "the new plan, at a shorter path\n");  // [[Plan]] now resolves here
+  const Vault warm = load(fs, &cache);
+  const NoteId user = warm.find_path("Notes/Uses plan.md");
+  CHECK(warm.notes[user].cached);
+  CHECK(warm.link_targets(user) == std::vector<NoteId>{warm.find_path("Plan.md")});
+  CHECK(fingerprint(warm) == fingerprint(load(fs)));
+}

@@ -26,6 +26,9 @@ struct CachedScan {
   std::vector<std::string> link_paths;  // text::link_path of each scan.links entry, in order
   std::vector<std::string> mentions;    // paths of the people its prose names
   std::size_t task_count = 0;           // scan.tasks.size()
+  // What each link resolved to (note indexes), valid while the vault holds
+  // the same paths; the loader empties it otherwise.
+  std::vector<int> link_targets;
 };
 
 struct Note {

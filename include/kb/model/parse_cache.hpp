@@ -40,12 +40,14 @@ struct ParseCache {
   std::string vault;                   // the vault's real path
   std::uint64_t conventions_hash = 0;  // parsing depends on the conventions
   std::uint64_t names_hash = 0;        // mentions depend on every person's names
+  std::uint64_t paths_hash = 0;        // resolved links depend on every note's path
   std::vector<CachedNote> notes;       // sorted by path
 };
 
 // Hashes of what cached data depends on besides the note itself.
 std::uint64_t conventions_hash(const Conventions& conventions);
 std::uint64_t names_hash(const std::vector<Note>& notes);  // the people's paths, names, stems, aliases
+std::uint64_t paths_hash(const std::vector<Note>& notes);  // every note's path, in order
 
 std::string encode_parse_cache(const ParseCache& cache);
 std::optional<ParseCache> decode_parse_cache(std::string_view bytes);
