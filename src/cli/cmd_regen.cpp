@@ -88,9 +88,10 @@ int run_regen(const Options& options, Context& context) {
   // Read the person notes, then every note holding tasks their queries may
   // select; the rest stay as the parse cache has them.
   if (!context.hydrate(people)) return kUsage;
+  const auto candidates = query::notes_with_candidate_tasks(*vault, people);
   std::vector<char> wanted(vault->notes.size(), 0);
-  for (const model::NoteId person : people) {
-    for (const model::NoteId id : query::notes_with_candidate_tasks(*vault, person)) wanted[id] = 1;
+  for (const auto& ids : candidates) {
+    for (const model::NoteId id : ids) wanted[id] = 1;
   }
   std::vector<model::NoteId> reads;
   for (std::size_t id = 0; id < wanted.size(); ++id) {
@@ -105,7 +106,7 @@ int run_regen(const Options& options, Context& context) {
   for (std::size_t i = 0; i < people.size(); ++i) {
     progress.tick(i);
     const model::Note& note = vault->notes[people[i]];
-    auto view = query::person_view(*vault, people[i], tasks, today);
+    auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
     if (!view) {
       warn(view.error());
       ++tally.failed;

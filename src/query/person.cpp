@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "kb/model/context_template.hpp"
+#include "kb/model/name_matcher.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -99,17 +100,20 @@ std::optional<std::string_view> path_includes_not_done(std::string_view query) {
   return value;
 }
 
-std::vector<TaskItem> tasks_in_paths_including(const std::vector<TaskItem>& all_tasks,
-                                               std::string_view name) {
-  const std::string needle = text::fold_case(name);
+// The tasks of `notes` (ascending ids), in vault_tasks order: that list
+// follows note order, so each note's tasks are found by binary search.
+std::vector<TaskItem> tasks_of_notes(const model::Vault& vault, const std::vector<TaskItem>& all_tasks,
+                                     const std::vector<model::NoteId>& notes) {
+  const auto note_of = [&](const TaskItem& item) { return vault.find_path(item.path); };
   std::vector<TaskItem> found;
-  for (std::size_t i = 0; i < all_tasks.size();) {
-    std::size_t end = i + 1;  // vault_tasks lists each note's tasks together
-    while (end < all_tasks.size() && all_tasks[end].path.data() == all_tasks[i].path.data()) ++end;
-    if (folded_contains(all_tasks[i].path, needle)) {
-      found.insert(found.end(), all_tasks.begin() + i, all_tasks.begin() + end);
-    }
-    i = end;
+  auto from = all_tasks.begin();
+  for (const model::NoteId id : notes) {
+    from = std::lower_bound(from, all_tasks.end(), id,
+                            [&](const TaskItem& item, model::NoteId n) { return note_of(item) < n; });
+    auto to = from;
+    while (to != all_tasks.end() && note_of(*to) == id) ++to;
+    found.insert(found.end(), from, to);
+    from = to;
   }
   return found;
 }
@@ -125,6 +129,35 @@ std::string_view tasks_query_of(const model::Note& note, std::string& default_qu
 }
 
 }  // namespace
+
+std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
+    const model::Vault& vault, const std::vector<model::NoteId>& people) {
+  // One automaton of every NAME, run once over each folded path: linear in
+  // the vault, however many people.
+  std::vector<std::vector<model::NoteId>> notes(people.size());
+  std::vector<std::size_t> reading_all;
+  model::NameMatcher names;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    std::string default_query;
+    const auto value = path_includes_not_done(tasks_query_of(vault.notes[people[i]], default_query));
+    if (value) {
+      names.add(*value, static_cast<int>(i));
+    } else {
+      reading_all.push_back(i);
+    }
+  }
+  names.build();
+  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
+    const model::Note& note = vault.notes[id];
+    if (task_count(note) == 0) continue;
+    names.scan_substrings(text::fold_case(note.path), [&](int i) {
+      auto& ids = notes[static_cast<std::size_t>(i)];
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    });
+    for (const std::size_t i : reading_all) notes[i].push_back(id);
+  }
+  return notes;
+}
 
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person) {
@@ -175,7 +208,8 @@ std::string default_tasks_query(std::string_view name) {
 }
 
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
-                                 const std::vector<TaskItem>& all_tasks, text::Date today) {
+                                 const std::vector<TaskItem>& all_tasks, text::Date today,
+                                 const std::vector<model::NoteId>* candidate_notes) {
   const model::Note& note = vault.notes[person];
   if (!note.hydrated()) {  // a caller's bug: the profile and query would be missing
     return Expected<PersonView>::failure({note.path, 0, "internal error: note not read"});
@@ -225,7 +259,11 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
   }
   std::vector<TaskItem> candidates;
   const auto path_value = path_includes_not_done(view.tasks_query);
-  if (path_value) candidates = tasks_in_paths_including(all_tasks, *path_value);
+  if (path_value) {
+    candidates = tasks_of_notes(vault, all_tasks,
+                                candidate_notes ? *candidate_notes
+                                                : notes_with_candidate_tasks(vault, person));
+  }
   for (const TaskItem& item : query->select(path_value ? candidates : all_tasks, today)) {
     OpenTask task;
     task.path = item.path;

@@ -19,14 +19,12 @@ class NameMatcher {
   // already passed through text::fold_case). Values may repeat.
   template <typename F>
   void scan(std::string_view folded, F&& on_match) const {
-    std::uint32_t state = 0;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-      state = step(state, static_cast<unsigned char>(folded[i]));
-      for (std::uint32_t out = nodes_[state].output; out != kNone; out = outputs_[out].next) {
-        const Output& o = outputs_[out];
-        if (whole_word(folded, i + 1 - o.length, i + 1)) on_match(o.value);
-      }
-    }
+    scan_impl<true>(folded, on_match);
+  }
+  // Every occurrence, inside words too: what `path includes` means.
+  template <typename F>
+  void scan_substrings(std::string_view folded, F&& on_match) const {
+    scan_impl<false>(folded, on_match);
   }
 
   bool empty() const { return outputs_.empty(); }
@@ -48,6 +46,18 @@ class NameMatcher {
     std::uint32_t length;
     std::uint32_t next;
   };
+
+  template <bool kWholeWords, typename F>
+  void scan_impl(std::string_view folded, F& on_match) const {
+    std::uint32_t state = 0;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      state = step(state, static_cast<unsigned char>(folded[i]));
+      for (std::uint32_t out = nodes_[state].output; out != kNone; out = outputs_[out].next) {
+        const Output& o = outputs_[out];
+        if (!kWholeWords || whole_word(folded, i + 1 - o.length, i + 1)) on_match(o.value);
+      }
+    }
+  }
 
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
   std::uint32_t step(std::uint32_t state, unsigned char byte) const;

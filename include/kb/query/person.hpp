@@ -60,12 +60,17 @@ std::string default_tasks_query(std::string_view name);
 // must be hydrated already: its query decides.
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
+// The same for many people in one pass over the vault's paths (regen --all).
+std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
+    const model::Vault& vault, const std::vector<model::NoteId>& people);
 
 // Fails only when the note's ```tasks block is not a valid query (the
 // diagnostic names the note and line). `all_tasks` is vault_tasks(vault),
-// computed once by callers that build many views.
+// computed once by callers that build many views; `candidate_notes`, when
+// given, is notes_with_candidate_tasks for this person, computed likewise.
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
-                                 const std::vector<TaskItem>& all_tasks, text::Date today);
+                                 const std::vector<TaskItem>& all_tasks, text::Date today,
+                                 const std::vector<model::NoteId>* candidate_notes = nullptr);
 
 // The entry rendered with its line_template; by default
 // "- 2025-11-07: [[stem]] - summary (via Owner)", as the seed writes it.
