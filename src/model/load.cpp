@@ -73,14 +73,6 @@ std::optional<Diagnostic> Vault::hydrate(const io::FileSystem& fs, const std::ve
                      });
 }
 
-std::optional<Diagnostic> Vault::hydrate_all(const io::FileSystem& fs) {
-  std::vector<NoteId> ids;
-  for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
-    if (notes[id].cached) ids.push_back(id);
-  }
-  return hydrate(fs, ids);
-}
-
 Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventions,
                            const LoadOptions& options) {
   Vault vault;

@@ -5,7 +5,7 @@
 // set), and reads the text only of the notes it shows or rewrites.
 //
 // Pure: bytes in, bytes out. Where the file lives and how it is written is
-// the CLI's business (kb/io/cache_file.hpp). Any damage (truncation, a bad
+// the CLI's business (kb/io/cache_dir.hpp). Any damage (truncation, a bad
 // checksum, another format or kb version) makes decode return nothing: the
 // cache is never needed for a correct answer.
 #include <cstdint>

@@ -46,7 +46,6 @@ class Vault {
   // cache, so that their text, front-matter and scan are there; the indexes
   // stay as they are. Fails when one of them changed on disk since loading.
   std::optional<Diagnostic> hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids);
-  std::optional<Diagnostic> hydrate_all(const io::FileSystem& fs);
 
   // Entities whose title, file stem or alias equals `query` case- and
   // accent-insensitively. `kinds` empty means any entity kind.
@@ -89,9 +88,11 @@ struct LoadOptions {
   unsigned threads = 0;                            // 0: one per core
   std::uint64_t max_note_bytes = 16u << 20;        // larger notes are skipped with a warning
   // Notes whose size and mtime match an entry here are taken from it rather
-  // than read (their entries are moved out). Its names hash must be checked
-  // by the loader: when the people changed, cached mentions are stale and
-  // the notes are read after all. Null: read every note.
+  // than read (their entries are moved out). The loader checks its names
+  // hash (when the people changed, cached mentions are stale and those notes
+  // are read after all) and its paths hash (else cached link targets are
+  // resolved again). The caller checks the conventions hash. Null: read
+  // every note.
   ParseCache* cache = nullptr;
 };
 
