@@ -114,7 +114,9 @@ model::Vault* Context::vault(Reads reads) {
   if (cache_dir) {
     if (auto bytes = io::DiskFileSystem(cache_dir->folder).read(kParseCacheFile)) {
       cache_bytes = std::move(*bytes);
-      cache = model::decode_parse_cache(cache_bytes);
+      // Verbs that read every note use no entry: the old bytes only tell
+      // whether the cache must be written again.
+      if (reads == Reads::Summary) cache = model::decode_parse_cache(cache_bytes);
       if (cache && (cache->vault != cache_dir->vault_path ||
                     cache->conventions_hash != model::conventions_hash(*conventions))) {
         cache.reset();
@@ -122,7 +124,7 @@ model::Vault* Context::vault(Reads reads) {
     }
   }
   model::LoadOptions options;
-  if (reads == Reads::Summary && cache) options.cache = &*cache;
+  if (cache) options.cache = &*cache;
   auto loaded = model::load_vault(fs(), *conventions, options);
   if (!loaded) {
     warn(loaded.error());

@@ -45,25 +45,6 @@ std::string capitalised(std::string_view s) {
   return out;
 }
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// fold_case(haystack) contains `needle` (already folded). ASCII haystacks,
-// nearly every path, are lower-cased into a buffer rather than folded.
-bool folded_contains(std::string_view haystack, std::string_view needle) {
-  char buffer[256];
-  if (haystack.size() > sizeof buffer || !is_ascii(haystack)) {
-    return text::fold_case(haystack).find(needle) != std::string::npos;
-  }
-  for (std::size_t i = 0; i < haystack.size(); ++i) {
-    const char c = haystack[i];
-    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return std::string_view(buffer, haystack.size()).find(needle) != std::string_view::npos;
-}
-
 // The seed's query (and the default one) is `path includes NAME` AND `not
 // done`, so only the tasks of notes whose path includes NAME can match:
 // selecting from those alone gives the same tasks in the same order, and
@@ -161,17 +142,7 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
 
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person) {
-  std::string default_query;
-  const auto path_value = path_includes_not_done(tasks_query_of(vault.notes[person], default_query));
-  const std::string needle = path_value ? text::fold_case(*path_value) : std::string();
-  std::vector<model::NoteId> ids;
-  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
-    if (task_count(note) > 0 && (!path_value || folded_contains(note.path, needle))) {
-      ids.push_back(id);
-    }
-  }
-  return ids;
+  return std::move(notes_with_candidate_tasks(vault, std::vector<model::NoteId>{person}).front());
 }
 
 Profile read_profile(const model::Note& note) {
