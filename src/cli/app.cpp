@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,13 +10,12 @@
 #include <ctime>
 #include <iostream>
 
-#include <unistd.h>
-
 #include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/model/config.hpp"
 #include "kb/model/parse_cache.hpp"
 #include "kb/text/unicode.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -24,7 +24,8 @@ namespace {
 constexpr std::size_t kMaxWarnings = 20;
 constexpr const char* kParseCacheFile = "notes.v1";
 
-const char* kDescription = R"(kb answers questions about an Obsidian-style vault of people, meetings,
+const char* kDescription =
+    R"(kb answers questions about an Obsidian-style vault of people, meetings,
 customers, projects and sources, and regenerates the generated sections of
 person notes.
 
@@ -38,16 +39,42 @@ Examples:
 Exit codes: 0 ok; 1 not found / problems found; 2 usage error, ambiguous
 name or unreadable vault.)";
 
+// Every verb, in the order `kb --help` lists them.
+constexpr Verb kVerbs[] = {
+    {"person", "Show a person: profile, recent context and open tasks", define_person},
+    {"regen", "Regenerate Recent Context, Open Tasks and last_contact in person notes",
+     define_regen},
+    {"brief", "Prepare a meeting: what happened with a person since the last one", define_brief},
+    {"graph", "Draw a person's neighbourhood: people, customers, projects", define_graph},
+    {"people", "List every person: name, path, last contact, notes, role", define_people},
+    {"meetings", "List meeting notes, newest first, with who was there", define_meetings},
+    {"show", "Show a person, customer or project: its notes and the people in them", define_show},
+    {"links", "List the links of a note: line, link, and the note or file it resolves to",
+     define_links},
+    {"backlinks", "List the links into a note: path and line of each", define_backlinks},
+    {"tasks", "Run an Obsidian Tasks query over every task of the vault", define_tasks},
+    {"check", "Lint the vault: front-matter, broken links, ambiguous names, tasks blocks",
+     define_check},
+    {"config", "Show the configuration in effect and where each value came from", define_config},
+};
+
 }  // namespace
 
-std::vector<Command>& command_table() {
-  static std::vector<Command> table;  // function-local: safe during static initialisation
-  return table;
+Failure failure(int exit, const Diagnostic& d) {
+  return Failure{exit, format_diagnostic(d)};
 }
 
-void error(std::string_view message) { fmt::print(stderr, "kb: {}\n", message); }
+void report(const Failure& failure) {
+  if (!failure.message.empty()) fmt::print(stderr, "kb: {}\n", failure.message);
+}
 
-void warn(const Diagnostic& d) { fmt::print(stderr, "kb: {}\n", format_diagnostic(d)); }
+void error(std::string_view message) {
+  fmt::print(stderr, "kb: {}\n", message);
+}
+
+void warn(const Diagnostic& d) {
+  fmt::print(stderr, "kb: {}\n", format_diagnostic(d));
+}
 
 std::string Context::vault_root() const {
   if (!globals_.vault.empty()) return globals_.vault;
@@ -60,9 +87,10 @@ io::DiskFileSystem& Context::fs() {
   return *fs_;
 }
 
-const model::Conventions* Context::conventions() {
+Expected<const model::Conventions*, Failure> Context::conventions() {
   if (conventions_) return &*conventions_;
-  if (config_failed_) return nullptr;
+  if (config_failure_)
+    return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
   std::optional<Expected<std::string>> text;
   if (!globals_.config.empty()) {
     // --config is relative to the working directory, not to the vault.
@@ -70,7 +98,8 @@ const model::Conventions* Context::conventions() {
     const std::size_t slash = path.rfind('/');
     const std::string folder =
         slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    text = io::DiskFileSystem(folder).read(slash == std::string::npos ? path : path.substr(slash + 1));
+    text =
+        io::DiskFileSystem(folder).read(slash == std::string::npos ? path : path.substr(slash + 1));
     config_file_ = path;
   } else if (fs().stat(".kb.yaml")) {
     text = fs().read(".kb.yaml");
@@ -89,22 +118,22 @@ const model::Conventions* Context::conventions() {
   if (!loaded) {
     Diagnostic d = loaded.error();
     d.path = config_file_;
-    warn(d);
-    config_failed_ = true;
-    return nullptr;
+    config_failure_ = failure(kUsage, d);
+    return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
   }
   conventions_.emplace(std::move(*loaded));
   return &*conventions_;
 }
 
-model::Vault* Context::vault(Reads reads) {
+Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   if (vault_) return &*vault_;
-  if (load_failed_) return nullptr;
-  const model::Conventions* conventions = this->conventions();
-  if (!conventions) {
-    load_failed_ = true;
-    return nullptr;
+  if (load_failure_) return Expected<model::Vault*, Failure>::failure(*load_failure_);
+  const auto found = this->conventions();
+  if (!found) {
+    load_failure_ = found.error();
+    return Expected<model::Vault*, Failure>::failure(*load_failure_);
   }
+  const model::Conventions* conventions = *found;
   // The parse cache only ever saves work: a missing, damaged or foreign
   // cache file is ignored, and one that cannot be written is not an error.
   std::optional<io::CacheDir> cache_dir;
@@ -127,9 +156,8 @@ model::Vault* Context::vault(Reads reads) {
   if (cache) options.cache = &*cache;
   auto loaded = model::load_vault(fs(), *conventions, options);
   if (!loaded) {
-    warn(loaded.error());
-    load_failed_ = true;
-    return nullptr;
+    load_failure_ = failure(kUsage, loaded.error());
+    return Expected<model::Vault*, Failure>::failure(*load_failure_);
   }
   vault_.emplace(std::move(*loaded));
   // Every note from the cache and none gone: the cache would be rewritten as it is.
@@ -165,12 +193,9 @@ void Context::save_parse_cache(const std::string& folder, const std::string& vau
   io::DiskFileSystem(folder).write_atomic(kParseCacheFile, bytes, {});
 }
 
-bool Context::hydrate(const std::vector<model::NoteId>& ids) {
-  if (auto failure = vault_->hydrate(fs(), ids)) {
-    warn(*failure);
-    return false;
-  }
-  return true;
+std::optional<Failure> Context::hydrate(const std::vector<model::NoteId>& ids) {
+  if (auto changed = vault_->hydrate(fs(), ids)) return failure(kUsage, *changed);
+  return std::nullopt;
 }
 
 text::Date Context::today() const {
@@ -192,73 +217,26 @@ output::Style Context::style() const {
   return style;
 }
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-// Up to three names closest to `query`: substring matches first, then by
-// edit distance.
-std::vector<std::string> closest_names(const model::Vault& vault, std::string_view query,
-                                       const std::vector<model::NoteKind>& kinds) {
-  const std::string folded = text::fold_name(query);
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& note : vault.notes) {
-    if (!model::is_entity(note.kind)) continue;
-    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), note.kind) == kinds.end()) continue;
-    const std::string name = text::fold_name(note.name);
-    const std::size_t score =
-        name.find(folded) != std::string::npos ? 0 : 1 + edit_distance(folded, name);
-    scored.emplace_back(score, note.name);
-  }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> names;
-  for (const auto& [score, name] : scored) {
-    if (names.size() == 3 || score > 1 + folded.size() / 2) break;
-    names.push_back(name);
-  }
-  return names;
-}
-
-}  // namespace
-
-std::optional<model::NoteId> resolve_entity(const model::Vault& vault, std::string_view name,
-                                            const std::vector<model::NoteKind>& kinds,
-                                            int& exit_code) {
-  const auto matches = vault.find_entities(name, kinds);
-  const bool people = kinds.size() == 1 && kinds[0] == model::NoteKind::Person;
+Expected<model::NoteId, Failure> resolve(const model::Vault& vault, std::string_view name,
+                                         const query::NameRules& rules) {
+  using Result = query::NameLookup::Result;
+  const auto lookup = query::resolve_name(vault, name, rules);
+  if (lookup.result == Result::Found) return lookup.notes.front();
+  const bool people = rules.kinds.size() == 1 && rules.kinds[0] == model::NoteKind::Person;
   const char* what = people ? "person" : "entity";
-  if (matches.size() == 1) return matches.front();
-  if (matches.empty()) {
+  if (lookup.result == Result::NotFound) {
     std::string message = fmt::format("no {} named '{}'", what, name);
-    const auto near = closest_names(vault, name, kinds);
-    if (!near.empty()) {
-      message += "; closest: ";
-      for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
+    for (std::size_t i = 0; i < lookup.notes.size(); ++i) {
+      message += (i ? ", " : "; closest: ") + vault.notes[lookup.notes[i]].name;
     }
-    error(message);
-    exit_code = kNotFound;
-    return std::nullopt;
+    return Expected<model::NoteId, Failure>::failure({kNotFound, message});
   }
-  error(fmt::format("'{}' matches {} {}s; use the note's path or full name:", name, matches.size(),
-                    what));
-  for (model::NoteId id : matches) {
-    fmt::print(stderr, "  {}\t{}\n", vault.notes[id].name, vault.notes[id].path);
+  std::string message = fmt::format("'{}' matches {} {}s; use the note's path or full name:", name,
+                                    lookup.notes.size(), what);
+  for (model::NoteId id : lookup.notes) {
+    message += fmt::format("\n  {}\t{}", vault.notes[id].name, vault.notes[id].path);
   }
-  exit_code = kUsage;
-  return std::nullopt;
+  return Expected<model::NoteId, Failure>::failure({kUsage, message});
 }
 
 int run(int argc, char** argv) {
@@ -281,14 +259,11 @@ int run(int argc, char** argv) {
   app.add_option("--color", globals.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  std::function<int(Context&)> selected;
-  auto commands = command_table();
-  std::sort(commands.begin(), commands.end(),
-            [](const Command& a, const Command& b) { return a.order < b.order; });
-  for (const Command& command : commands) {
-    CLI::App* sub = app.add_subcommand(command.name, command.help);
+  Runner selected;
+  for (const Verb& verb : kVerbs) {
+    CLI::App* sub = app.add_subcommand(verb.name, verb.summary);
     sub->fallthrough();
-    auto runner = command.setup(*sub);
+    Runner runner = verb.define(*sub);
     sub->callback([&selected, runner] { selected = runner; });
   }
   try {
@@ -308,7 +283,10 @@ int run(int argc, char** argv) {
   if (!selected) return kUsage;
   Context context(globals);
   try {
-    return selected(context);
+    const Outcome outcome = selected(context);
+    // The one place a verb's failure is printed.
+    if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});
+    return outcome.exit();
   } catch (const std::exception& e) {
     error(fmt::format("internal error: {}", e.what()));
     return kUsage;

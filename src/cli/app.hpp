@@ -1,7 +1,7 @@
 #pragma once
 // The command line: the only layer that parses arguments, prints, and picks
-// exit codes. Each verb lives in its own cmd_<verb>.cpp and registers itself
-// in the table in app.cpp.
+// exit codes. Each verb lives in its own cmd_<verb>.cpp; verbs.hpp declares
+// them and the verb table in app.cpp lists them in help order.
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
@@ -10,6 +10,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/output/person.hpp"
+#include "kb/query/resolve.hpp"
 #include "kb/text/date.hpp"
 
 namespace kb::cli {
@@ -20,13 +21,36 @@ enum Exit : int {
   kUsage = 2,     // usage error, ambiguous name, unreadable vault
 };
 
+// Why a verb stopped: its exit code and the message printed for it on stderr
+// as "kb: message" (further lines of the message are printed as they are).
+struct Failure {
+  int exit = kUsage;
+  std::string message;
+};
+Failure failure(int exit, const Diagnostic& d);  // the message is "path:line: message"
+
+// What a verb ends with: an exit code, with the failure's message when it
+// failed. run() prints it; a verb prints only its answer and its warnings.
+class Outcome {
+ public:
+  Outcome(int exit) : exit_(exit) {}  // NOLINT(google-explicit-constructor): `return kOk;`
+  Outcome(Failure failure)            // NOLINT(google-explicit-constructor): `return Failure{...};`
+      : exit_(failure.exit), message_(std::move(failure.message)) {}
+  int exit() const { return exit_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  int exit_;
+  std::string message_;
+};
+
 // Options every verb shares, set before or after the verb.
 struct Globals {
-  std::string vault;        // --vault, else $KB_VAULT, else "."
-  std::string config;       // --config
-  std::string today;        // --today YYYY-MM-DD
-  bool no_cache = false;    // --no-cache
-  bool quiet = false;       // -q: no warnings
+  std::string vault;      // --vault, else $KB_VAULT, else "."
+  std::string config;     // --config
+  std::string today;      // --today YYYY-MM-DD
+  bool no_cache = false;  // --no-cache
+  bool quiet = false;     // -q: no warnings
   std::string color = "auto";
 };
 
@@ -42,15 +66,15 @@ class Context {
   // Everything: every note is read and parsed.
   enum class Reads { Summary, Everything };
   // Loads the vault (once), printing load warnings, and updates the parse
-  // cache; nullptr after printing an error when the vault cannot be read.
-  model::Vault* vault(Reads reads = Reads::Everything);
-  // Reads the notes among `ids` that came from the cache; false after
-  // printing the error when one changed on disk meanwhile.
-  bool hydrate(const std::vector<model::NoteId>& ids);
+  // cache; a failure when the vault cannot be read.
+  Expected<model::Vault*, Failure> vault(Reads reads = Reads::Everything);
+  // Reads the notes among `ids` that came from the cache; a failure when one
+  // changed on disk meanwhile.
+  std::optional<Failure> hydrate(const std::vector<model::NoteId>& ids);
   // The conventions in effect (once): --config FILE, else <vault>/.kb.yaml
-  // when present, else the defaults. Prints config warnings; nullptr after
-  // printing the error for an unreadable file or a bad value.
-  const model::Conventions* conventions();
+  // when present, else the defaults. Prints config warnings; a failure for an
+  // unreadable file or a bad value.
+  Expected<const model::Conventions*, Failure> conventions();
   // The config file read ("" when none): the --config path, or ".kb.yaml".
   const std::string& config_file() const { return config_file_; }
   text::Date today() const;
@@ -64,39 +88,34 @@ class Context {
   std::optional<io::DiskFileSystem> fs_;
   std::optional<model::Conventions> conventions_;
   std::string config_file_;
-  bool config_failed_ = false;
+  std::optional<Failure> config_failure_;
   std::optional<model::Vault> vault_;
-  bool load_failed_ = false;
+  std::optional<Failure> load_failure_;
   void save_parse_cache(const std::string& folder, const std::string& vault_path,
                         const std::string& old_bytes);
 };
 
-struct Command {
-  const char* name;
-  const char* help;
-  int order;  // position in `kb --help`
-  // Adds the verb's options to `sub` and returns what runs it.
-  std::function<std::function<int(Context&)>(CLI::App& sub)> setup;
-};
+using Runner = std::function<Outcome(Context&)>;
 
-// The verb table. Each cmd_<verb>.cpp adds its verb with a file-level
-//   static const RegisterCommand registered{{"verb", "help", order, setup}};
-// so adding a verb touches no shared file.
-std::vector<Command>& command_table();
-struct RegisterCommand {
-  explicit RegisterCommand(Command command) { command_table().push_back(std::move(command)); }
+// One verb: its name and one-line summary for `kb --help`, and what adds its
+// options, positionals and help footer to its subcommand and returns the
+// function that runs it with what was parsed.
+struct Verb {
+  const char* name;
+  const char* summary;
+  Runner (*define)(CLI::App& sub);
 };
 
 int run(int argc, char** argv);
 
-// Prints "kb: message" on stderr.
+// Prints "kb: message" on stderr (the failure's exit code is the caller's).
+void report(const Failure& failure);
 void error(std::string_view message);
 void warn(const Diagnostic& d);
 
-// Resolves NAME to one person (or entity of `kinds`), printing a message and
-// setting `exit_code` (1 none, 2 ambiguous) when it cannot.
-std::optional<model::NoteId> resolve_entity(const model::Vault& vault, std::string_view name,
-                                            const std::vector<model::NoteKind>& kinds,
-                                            int& exit_code);
+// NAME as one note under `rules`; a failure saying why not (1 none, with the
+// closest names; 2 ambiguous, with the matches).
+Expected<model::NoteId, Failure> resolve(const model::Vault& vault, std::string_view name,
+                                         const query::NameRules& rules);
 
 }  // namespace kb::cli

@@ -1,25 +1,21 @@
 // kb backlinks NAME: every link into a note, with where it is written.
-#include "app.hpp"
 #include "kb/query/links.hpp"
 #include "list_output.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
-namespace {
-
-Command backlinks_command() {
-  return {"backlinks", "List the links into a note: path and line of each", 51,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            struct Options {
-              ListFlags flags;
-              std::string name;
-            };
-            auto options = std::make_shared<Options>();
-            sub.add_option("NAME", options->name,
-                           "Person, customer or project name, or any note's vault-relative path")
-                ->required();
-            add_list_flags(sub, options->flags, "the linking notes' paths (each once)");
-            sub.footer(R"(Body links and front-matter links from other notes that resolve to this
+Runner define_backlinks(CLI::App& sub) {
+  struct Options {
+    ListFlags flags;
+    std::string name;
+  };
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->name,
+                 "Person, customer or project name, or any note's vault-relative path")
+      ->required();
+  add_list_flags(sub, options->flags, "the linking notes' paths (each once)");
+  sub.footer(R"(Body links and front-matter links from other notes that resolve to this
 note, by path then line. Fields: path, line, link (as written, without
 #heading and |alias); --json and --jsonl add embed and front_matter.
 
@@ -27,28 +23,23 @@ Examples:
   kb backlinks OpenAI
   kb backlinks "Jeff Denworth" --tsv | tail -n +2 | cut -f1 | sort | uniq -c
   kb backlinks Cloud -0 | xargs -0 grep -n "Cloud")");
-            return [options](Context& context) -> int {
-              model::Vault* vault = context.vault();
-              if (!vault) return kUsage;
-              int exit_code = kOk;
-              const auto note = resolve_note_or_entity(*vault, options->name, {}, exit_code);
-              if (!note) return exit_code;
-              output::Table table({{"path", "2"}, {"line"}, {"link"}}, "path");
-              for (const auto& link : query::incoming_links(*vault, *note)) {
-                table.add({{"path", vault->notes[link.from].path},
-                           {"line", link.line},
-                           {"link", std::string(link.target)},
-                           {"embed", link.embed},
-                           {"front_matter", link.front_matter}});
-              }
-              print_table(table, options->flags, context);
-              return kOk;
-            };
-          }};
+  return [options](Context& context) -> Outcome {
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto note = resolve(*vault, options->name, {{}, true});
+    if (!note) return note.error();
+    output::Table table({{"path", "2"}, {"line"}, {"link"}}, "path");
+    for (const auto& link : query::incoming_links(*vault, *note)) {
+      table.add({{"path", vault->notes[link.from].path},
+                 {"line", link.line},
+                 {"link", std::string(link.target)},
+                 {"embed", link.embed},
+                 {"front_matter", link.front_matter}});
+    }
+    print_table(table, options->flags, context);
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{backlinks_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -3,36 +3,30 @@
 
 #include <memory>
 
-#include "app.hpp"
 #include "kb/output/brief.hpp"
 #include "kb/query/brief.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
-namespace {
-
-Command brief_command() {
-  return {"brief", "Prepare a meeting: what happened with a person since the last one", 15,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            struct Options {
-              std::string name;
-              std::string since;
-              bool json = false;
-              bool markdown = false;
-            };
-            auto options = std::make_shared<Options>();
-            sub.add_option("NAME", options->name,
-                           "Name, file stem or alias (case and accents ignored)")
-                ->required();
-            sub.add_option("--since", options->since,
-                           "Start the span on this date (YYYY-MM-DD) instead of the last meeting")
-                ->check([](const std::string& s) {
-                  return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
-                });
-            auto* json = sub.add_flag("--json", options->json, "Print one JSON object");
-            sub.add_flag("--md", options->markdown, "Print Markdown to paste into a note")
-                ->excludes(json);
-            sub.footer(R"(The span runs from the last meeting (the newest dated note involving the
+Runner define_brief(CLI::App& sub) {
+  struct Options {
+    std::string name;
+    std::string since;
+    bool json = false;
+    bool markdown = false;
+  };
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
+      ->required();
+  sub.add_option("--since", options->since,
+                 "Start the span on this date (YYYY-MM-DD) instead of the last meeting")
+      ->check([](const std::string& s) {
+        return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
+      });
+  auto* json = sub.add_flag("--json", options->json, "Print one JSON object");
+  sub.add_flag("--md", options->markdown, "Print Markdown to paste into a note")->excludes(json);
+  sub.footer(R"(The span runs from the last meeting (the newest dated note involving the
 person before today) or --since, to today (--today), both included. Tasks are
 those the person's ```tasks query selects without `not done`, plus those in
 notes that involve the person.
@@ -41,38 +35,29 @@ Examples:
   kb brief "Asaf Levy"
   kb --today 2025-11-12 brief "Asaf Levy" --since 2025-11-01
   kb brief "Asaf Levy" --md >> "Meetings/2025-11-13 - Asaf sync.md")");
-            return [options](Context& context) -> int {
-              model::Vault* vault = context.vault();
-              if (!vault) return kUsage;
-              int exit_code = kOk;
-              const auto person =
-                  resolve_entity(*vault, options->name, {model::NoteKind::Person}, exit_code);
-              if (!person) return exit_code;
-              query::BriefOptions brief_options;
-              brief_options.today = context.today();
-              brief_options.since = text::parse_iso_date(options->since);
-              const auto tasks = query::vault_tasks(*vault);
-              auto brief = query::make_brief(*vault, *person, tasks, brief_options);
-              if (!brief) {
-                warn(brief.error());
-                return kUsage;
-              }
-              if (options->json) {
-                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-                fmt::print("{}\n", output::brief_json(*brief).dump(
-                                       2, ' ', false, nlohmann::json::error_handler_t::replace));
-              } else if (options->markdown) {
-                fmt::print("{}", output::brief_markdown(*brief));
-              } else {
-                fmt::print("{}", output::brief_text(*brief, context.style()));
-              }
-              return kOk;
-            };
-          }};
+  return [options](Context& context) -> Outcome {
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto person = resolve(*vault, options->name, {{model::NoteKind::Person}});
+    if (!person) return person.error();
+    query::BriefOptions brief_options;
+    brief_options.today = context.today();
+    brief_options.since = text::parse_iso_date(options->since);
+    const auto tasks = query::vault_tasks(*vault);
+    auto brief = query::make_brief(*vault, *person, tasks, brief_options);
+    if (!brief) return failure(kUsage, brief.error());
+    if (options->json) {
+      // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+      fmt::print("{}\n", output::brief_json(*brief).dump(2, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace));
+    } else if (options->markdown) {
+      fmt::print("{}", output::brief_markdown(*brief));
+    } else {
+      fmt::print("{}", output::brief_text(*brief, context.style()));
+    }
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{brief_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -4,8 +4,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "app.hpp"
 #include "kb/model/config.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -93,12 +93,12 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
   return out;
 }
 
-Command config_command() {
-  return {"config", "Show the configuration in effect and where each value came from", 90,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            auto json = std::make_shared<bool>(false);
-            sub.add_flag("--json", *json, "Print one JSON object");
-            sub.footer(R"(The config is --config FILE, else .kb.yaml at the vault root, else the
+}  // namespace
+
+Runner define_config(CLI::App& sub) {
+  auto json = std::make_shared<bool>(false);
+  sub.add_flag("--json", *json, "Print one JSON object");
+  sub.footer(R"(The config is --config FILE, else .kb.yaml at the vault root, else the
 defaults. The text output is itself a valid .kb.yaml; each line's comment says
 where the value came from ("default" or file:line). docs/config.md explains
 every key.
@@ -107,25 +107,19 @@ Examples:
   kb config
   kb --vault ~/notes config > ~/notes/.kb.yaml   # start a config from the defaults
   kb config --json | jq '.settings[] | select(.origin != "default")')");
-            return [json](Context& context) -> int {
-              const model::Conventions* conventions = context.conventions();
-              if (!conventions) return kUsage;
-              const auto settings = model::settings_in_effect(*conventions);
-              if (*json) {
-                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-                fmt::print("{}\n",
-                           config_json(settings, context.config_file())
-                               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-              } else {
-                fmt::print("{}", config_text(settings, context.config_file()));
-              }
-              return kOk;
-            };
-          }};
+  return [json](Context& context) -> Outcome {
+    const auto conventions = context.conventions();
+    if (!conventions) return conventions.error();
+    const auto settings = model::settings_in_effect(**conventions);
+    if (*json) {
+      // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+      fmt::print("{}\n", config_json(settings, context.config_file())
+                             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    } else {
+      fmt::print("{}", config_text(settings, context.config_file()));
+    }
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{config_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -3,62 +3,51 @@
 
 #include <memory>
 
-#include "app.hpp"
 #include "kb/output/graph.hpp"
 #include "kb/query/graph.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
-namespace {
-
-Command graph_command() {
-  return {"graph", "Draw a person's neighbourhood: people, customers, projects", 16,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            struct Options {
-              std::string name;
-              int depth = 1;
-              std::string format = "dot";
-            };
-            auto options = std::make_shared<Options>();
-            sub.add_option("NAME", options->name,
-                           "Name, file stem or alias (case and accents ignored)")
-                ->required();
-            sub.add_option("--depth", options->depth,
-                           "Expand from the neighbours this many levels (default 1)")
-                ->check(CLI::Range(1, 10));
-            sub.add_option("--format", options->format, "dot (default), mermaid or json")
-                ->check(CLI::IsMember({"dot", "mermaid", "json"}));
-            sub.footer(R"(People are joined by the number of notes involving both; customers and
+Runner define_graph(CLI::App& sub) {
+  struct Options {
+    std::string name;
+    int depth = 1;
+    std::string format = "dot";
+  };
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
+      ->required();
+  sub.add_option("--depth", options->depth,
+                 "Expand from the neighbours this many levels (default 1)")
+      ->check(CLI::Range(1, 10));
+  sub.add_option("--format", options->format, "dot (default), mermaid or json")
+      ->check(CLI::IsMember({"dot", "mermaid", "json"}));
+  sub.footer(R"(People are joined by the number of notes involving both; customers and
 projects by the number of the person's notes they own or are linked from.
 
 Examples:
   kb graph "Asaf Levy" | dot -Tsvg -o asaf.svg
   kb graph "Asaf Levy" --depth 2 --format mermaid
   kb graph "Asaf Levy" --format json | jq '.edges[] | select(.weight > 1)')");
-            return [options](Context& context) -> int {
-              model::Vault* vault = context.vault();
-              if (!vault) return kUsage;
-              int exit_code = kOk;
-              const auto person =
-                  resolve_entity(*vault, options->name, {model::NoteKind::Person}, exit_code);
-              if (!person) return exit_code;
-              const auto graph = query::neighbourhood_graph(*vault, *person, options->depth);
-              if (options->format == "json") {
-                // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-                fmt::print("{}\n", output::graph_json(graph).dump(
-                                       2, ' ', false, nlohmann::json::error_handler_t::replace));
-              } else if (options->format == "mermaid") {
-                fmt::print("{}", output::graph_mermaid(graph));
-              } else {
-                fmt::print("{}", output::graph_dot(graph));
-              }
-              return kOk;
-            };
-          }};
+  return [options](Context& context) -> Outcome {
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto person = resolve(*vault, options->name, {{model::NoteKind::Person}});
+    if (!person) return person.error();
+    const auto graph = query::neighbourhood_graph(*vault, *person, options->depth);
+    if (options->format == "json") {
+      // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
+      fmt::print("{}\n", output::graph_json(graph).dump(2, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace));
+    } else if (options->format == "mermaid") {
+      fmt::print("{}", output::graph_mermaid(graph));
+    } else {
+      fmt::print("{}", output::graph_dot(graph));
+    }
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{graph_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -1,7 +1,7 @@
 // kb links NAME: where a note's links go, and which ones go nowhere.
-#include "app.hpp"
 #include "kb/query/links.hpp"
 #include "list_output.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -13,19 +13,19 @@ std::string_view link_kind(const query::LinkRef& link) {
   return "unresolved";
 }
 
-Command links_command() {
-  return {"links", "List the links of a note: line, link, and the note or file it resolves to", 50,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            struct Options {
-              ListFlags flags;
-              std::string name;
-            };
-            auto options = std::make_shared<Options>();
-            sub.add_option("NAME", options->name,
-                           "Person, customer or project name, or any note's vault-relative path")
-                ->required();
-            add_list_flags(sub, options->flags, "the resolved paths");
-            sub.footer(R"(Body links and front-matter links (a property value "[[X]]"), resolved as
+}  // namespace
+
+Runner define_links(CLI::App& sub) {
+  struct Options {
+    ListFlags flags;
+    std::string name;
+  };
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->name,
+                 "Person, customer or project name, or any note's vault-relative path")
+      ->required();
+  add_list_flags(sub, options->flags, "the resolved paths");
+  sub.footer(R"(Body links and front-matter links (a property value "[[X]]"), resolved as
 Obsidian does: exact path, the note's own folder, then the shortest path
 ending in the link; attachments (![[diagram.png]]) resolve to the file.
 Fields: line, link (as written, without #heading and |alias), kind (note,
@@ -37,35 +37,30 @@ Examples:
   kb links "Asaf Levy" --tsv | awk -F'\t' '$3 == "unresolved"'
   kb links "Meetings/2025-11-13 - Weekly sync notes.md" --json
   kb links Cloud -0 | xargs -0 wc -l)");
-            return [options](Context& context) -> int {
-              model::Vault* vault = context.vault();
-              if (!vault) return kUsage;
-              int exit_code = kOk;
-              const auto note = resolve_note_or_entity(*vault, options->name, {}, exit_code);
-              if (!note) return exit_code;
-              Diagnostics ignored;  // the vault's own load already warned about the walk
-              const auto files = context.fs().list_files(ignored);
-              const query::AttachmentIndex attachments(files ? *files : std::vector<std::string>{});
-              output::Table table({{"line"}, {"link"}, {"kind"}, {"path", "2", "-"}}, "path");
-              for (const auto& link : query::outgoing_links(*vault, *note, attachments)) {
-                nlohmann::json path = nullptr;
-                if (link.note >= 0) path = vault->notes[link.note].path;
-                if (link.attachment) path = *link.attachment;
-                table.add({{"line", link.line},
-                           {"link", std::string(link.target)},
-                           {"kind", std::string(link_kind(link))},
-                           {"path", path},
-                           {"embed", link.embed},
-                           {"front_matter", link.front_matter}});
-              }
-              print_table(table, options->flags, context);
-              return kOk;
-            };
-          }};
+  return [options](Context& context) -> Outcome {
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto note = resolve(*vault, options->name, {{}, true});
+    if (!note) return note.error();
+    Diagnostics ignored;  // the vault's own load already warned about the walk
+    const auto files = context.fs().list_files(ignored);
+    const query::AttachmentIndex attachments(files ? *files : std::vector<std::string>{});
+    output::Table table({{"line"}, {"link"}, {"kind"}, {"path", "2", "-"}}, "path");
+    for (const auto& link : query::outgoing_links(*vault, *note, attachments)) {
+      nlohmann::json path = nullptr;
+      if (link.note >= 0) path = vault->notes[link.note].path;
+      if (link.attachment) path = *link.attachment;
+      table.add({{"line", link.line},
+                 {"link", std::string(link.target)},
+                 {"kind", std::string(link_kind(link))},
+                 {"path", path},
+                 {"embed", link.embed},
+                 {"front_matter", link.front_matter}});
+    }
+    print_table(table, options->flags, context);
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{links_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -6,9 +6,9 @@
 #include <iostream>
 #include <set>
 
-#include "app.hpp"
 #include "kb/edit/person_sections.hpp"
 #include "kb/edit/unified_diff.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -61,33 +61,34 @@ class Progress {
   std::size_t last_ = 101;
 };
 
-int run_regen(const Options& options, Context& context) {
+Outcome run_regen(const Options& options, Context& context) {
   if (options.all == !options.names.empty()) {
-    error("regen: give NAME... (or - to read names from stdin), or --all");
-    return kUsage;
+    return Failure{kUsage, "regen: give NAME... (or - to read names from stdin), or --all"};
   }
-  model::Vault* vault = context.vault(Context::Reads::Summary);
-  if (!vault) return kUsage;
+  auto loaded = context.vault(Context::Reads::Summary);
+  if (!loaded) return loaded.error();
+  model::Vault* vault = *loaded;
 
   int exit_code = kOk;
   std::vector<model::NoteId> people;
   if (options.all) {
     people = vault->people();
   } else {
+    // A name that matches nobody is reported and the others are still done.
     std::set<model::NoteId> seen;
     for (const auto& name : collect_names(options.names)) {
-      int code = kOk;
-      if (auto id = resolve_entity(*vault, name, {model::NoteKind::Person}, code)) {
+      if (auto id = resolve(*vault, name, {{model::NoteKind::Person}})) {
         if (seen.insert(*id).second) people.push_back(*id);
       } else {
-        exit_code = std::max(exit_code, code);
+        report(id.error());
+        exit_code = std::max(exit_code, id.error().exit);
       }
     }
   }
 
   // Read the person notes, then every note holding tasks their queries may
   // select; the rest stay as the parse cache has them.
-  if (!context.hydrate(people)) return kUsage;
+  if (auto failed = context.hydrate(people)) return *failed;
   const auto candidates = query::notes_with_candidate_tasks(*vault, people);
   std::vector<char> wanted(vault->notes.size(), 0);
   for (const auto& ids : candidates) {
@@ -97,7 +98,7 @@ int run_regen(const Options& options, Context& context) {
   for (std::size_t id = 0; id < wanted.size(); ++id) {
     if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
   }
-  if (!context.hydrate(reads)) return kUsage;
+  if (auto failed = context.hydrate(reads)) return *failed;
   const auto tasks = query::vault_tasks(*vault);
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
@@ -154,18 +155,18 @@ int run_regen(const Options& options, Context& context) {
   return exit_code;
 }
 
-Command regen_command() {
-  return {"regen", "Regenerate Recent Context, Open Tasks and last_contact in person notes", 12,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            auto options = std::make_shared<Options>();
-            sub.add_option("NAME", options->names, "People to regenerate; - reads names from stdin");
-            sub.add_flag("--all", options->all, "Every person note in the vault");
-            sub.add_flag("-n,--dry-run", options->dry_run, "Say which notes would change; write nothing");
-            sub.add_flag("--diff", options->diff, "Print a unified diff of the changes; write nothing");
-            sub.add_flag("--check", options->check,
-                         "Exit 1 and list the notes that are out of date; write nothing");
-            sub.add_flag("--force", options->force, "Also write symlinked and read-only notes");
-            sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
+}  // namespace
+
+Runner define_regen(CLI::App& sub) {
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->names, "People to regenerate; - reads names from stdin");
+  sub.add_flag("--all", options->all, "Every person note in the vault");
+  sub.add_flag("-n,--dry-run", options->dry_run, "Say which notes would change; write nothing");
+  sub.add_flag("--diff", options->diff, "Print a unified diff of the changes; write nothing");
+  sub.add_flag("--check", options->check,
+               "Exit 1 and list the notes that are out of date; write nothing");
+  sub.add_flag("--force", options->force, "Also write symlinked and read-only notes");
+  sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
 every other byte of the note stays as it is. A note that changed on disk since
 kb read it is left alone. A second run changes nothing.
 
@@ -174,12 +175,7 @@ Examples:
   kb regen --all --diff | less
   kb regen --all --check            # in a pre-commit hook: exit 1 when stale
   kb people --tsv | tail -n +2 | cut -f1 | kb regen -)");
-            return [options](Context& context) { return run_regen(*options, context); };
-          }};
+  return [options](Context& context) { return run_regen(*options, context); };
 }
-
-const RegisterCommand registered{regen_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

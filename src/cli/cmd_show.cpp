@@ -1,9 +1,9 @@
 // kb show NAME: any person, customer or project with its notes and people.
 #include <fmt/format.h>
 
-#include "app.hpp"
 #include "kb/query/entity.hpp"
 #include "list_output.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -48,24 +48,23 @@ std::string view_text(const query::EntityView& view, const output::Table& notes,
   return out;
 }
 
-Command show_command() {
-  return {
-      "show", "Show a person, customer or project: its notes and the people in them", 40,
-      [](CLI::App& sub) -> std::function<int(Context&)> {
-        struct Options {
-          ListFlags flags;
-          std::string name;
-          bool people = false;
-        };
-        auto options = std::make_shared<Options>();
-        sub.add_option("NAME", options->name,
-                       "Name, file stem or alias (case and accents ignored), or the note's "
-                       "vault-relative path")
-            ->required();
-        sub.add_flag("--people", options->people,
-                     "With --jsonl, --tsv or -0: list the people instead of the notes");
-        add_list_flags(sub, options->flags, "note paths");
-        sub.footer(R"(A person's notes are those involving them (in their folder, listing them as a
+}  // namespace
+
+Runner define_show(CLI::App& sub) {
+  struct Options {
+    ListFlags flags;
+    std::string name;
+    bool people = false;
+  };
+  auto options = std::make_shared<Options>();
+  sub.add_option("NAME", options->name,
+                 "Name, file stem or alias (case and accents ignored), or the note's "
+                 "vault-relative path")
+      ->required();
+  sub.add_flag("--people", options->people,
+               "With --jsonl, --tsv or -0: list the people instead of the notes");
+  add_list_flags(sub, options->flags, "note paths");
+  sub.footer(R"(A person's notes are those involving them (in their folder, listing them as a
 participant, linking to them, or naming them). A customer's or project's notes
 are those in its folder or linking to its note. People are those involved in
 these notes and those whose notes link to or from the entity's note.
@@ -79,44 +78,36 @@ Examples:
   kb show "Phase Gate 1" --tsv | cut -f1,2
   kb show Customers/OpenAI/OpenAI.md --json | jq '.people[].name'
   kb show asaf --people -0 | xargs -0 grep -l "Tel Aviv")");
-        return [options](Context& context) -> int {
-          model::Vault* vault = context.vault();
-          if (!vault) return kUsage;
-          int exit_code = kOk;
-          const auto entity =
-              resolve_note_or_entity(*vault, options->name, kEntityKinds, exit_code);
-          if (!entity) return exit_code;
-          const model::Note& note = vault->notes[*entity];
-          if (!model::is_entity(note.kind)) {
-            error(
-                fmt::format("{} is not a person, customer or project note; "
-                            "kb links and kb backlinks take any note",
-                            note.path));
-            return kNotFound;
-          }
-          const auto view = query::entity_view(*vault, *entity);
-          const auto notes = notes_table(view);
-          const auto people = people_table(view);
-          const auto format = options->flags.format();
-          if (format == output::Format::Json) {
-            nlohmann::json j{{"name", view.name}, {"kind", view.kind}, {"path", view.path}};
-            j["notes"] = nlohmann::json::array();
-            for (const auto& row : notes.rows()) j["notes"].push_back(row);
-            j["people"] = nlohmann::json::array();
-            for (const auto& row : people.rows()) j["people"].push_back(row);
-            print_raw(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-          } else if (format == output::Format::Text) {
-            print_raw(view_text(view, notes, people, text_options(context)));
-          } else {
-            print_table(options->people ? people : notes, options->flags, context);
-          }
-          return kOk;
-        };
-      }};
+  return [options](Context& context) -> Outcome {
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto entity = resolve(*vault, options->name, {kEntityKinds, true});
+    if (!entity) return entity.error();
+    const model::Note& note = vault->notes[*entity];
+    if (!model::is_entity(note.kind)) {
+      return Failure{kNotFound, fmt::format("{} is not a person, customer or project note; "
+                                            "kb links and kb backlinks take any note",
+                                            note.path)};
+    }
+    const auto view = query::entity_view(*vault, *entity);
+    const auto notes = notes_table(view);
+    const auto people = people_table(view);
+    const auto format = options->flags.format();
+    if (format == output::Format::Json) {
+      nlohmann::json j{{"name", view.name}, {"kind", view.kind}, {"path", view.path}};
+      j["notes"] = nlohmann::json::array();
+      for (const auto& row : notes.rows()) j["notes"].push_back(row);
+      j["people"] = nlohmann::json::array();
+      for (const auto& row : people.rows()) j["people"].push_back(row);
+      print_raw(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    } else if (format == output::Format::Text) {
+      print_raw(view_text(view, notes, people, text_options(context)));
+    } else {
+      print_table(options->people ? people : notes, options->flags, context);
+    }
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{show_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

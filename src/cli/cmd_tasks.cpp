@@ -7,10 +7,10 @@
 #include <iterator>
 #include <sstream>
 
-#include "app.hpp"
 #include "kb/query/person.hpp"
 #include "kb/query/tasks_query.hpp"
 #include "list_output.hpp"
+#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -23,19 +23,16 @@ struct QuerySource {
   std::string text;
 };
 
-// The query text from the argument, --file or stdin; nothing after printing why.
-std::optional<QuerySource> read_query(const std::string& argument, const std::string& file,
-                                      bool has_argument) {
+// The query text from the argument, --file or stdin.
+Expected<QuerySource, Failure> read_query(const std::string& argument, const std::string& file,
+                                          bool has_argument) {
+  using Result = Expected<QuerySource, Failure>;
   if (has_argument && !file.empty()) {
-    error("give the query as an argument or with --file, not both");
-    return std::nullopt;
+    return Result::failure({kUsage, "give the query as an argument or with --file, not both"});
   }
   if (!file.empty()) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      error(fmt::format("{}: cannot read the query file", file));
-      return std::nullopt;
-    }
+    if (!in) return Result::failure({kUsage, fmt::format("{}: cannot read the query file", file)});
     std::ostringstream text;
     text << in.rdbuf();
     return QuerySource{file, text.str()};
@@ -85,21 +82,21 @@ output::Table tasks_table(const std::vector<query::TaskGroup>& groups) {
   return table;
 }
 
-Command tasks_command() {
-  return {"tasks", "Run an Obsidian Tasks query over every task of the vault", 60,
-          [](CLI::App& sub) -> std::function<int(Context&)> {
-            struct Options {
-              ListFlags flags;
-              std::string query, file;
-              CLI::Option* query_option = nullptr;
-            };
-            auto options = std::make_shared<Options>();
-            options->query_option = sub.add_option(
-                "QUERY", options->query,
-                "Query text, one instruction a line (default: not done); - reads stdin");
-            sub.add_option("-f,--file", options->file, "Read the query from this file");
-            add_list_flags(sub, options->flags, "the paths of the notes holding the tasks");
-            sub.footer(R"(The query language is the Obsidian Tasks plugin's: filters (not done, due
+}  // namespace
+
+Runner define_tasks(CLI::App& sub) {
+  struct Options {
+    ListFlags flags;
+    std::string query, file;
+    CLI::Option* query_option = nullptr;
+  };
+  auto options = std::make_shared<Options>();
+  options->query_option =
+      sub.add_option("QUERY", options->query,
+                     "Query text, one instruction a line (default: not done); - reads stdin");
+  sub.add_option("-f,--file", options->file, "Read the query from this file");
+  add_list_flags(sub, options->flags, "the paths of the notes holding the tasks");
+  sub.footer(R"(The query language is the Obsidian Tasks plugin's: filters (not done, due
 before today, path includes X, tags include #x, description includes x,
 priority is high, heading includes x, ...), boolean combinations ((A) AND
 (B)), sort by, group by, limit. Text output prints groups as the plugin does
@@ -114,41 +111,36 @@ Examples:
   kb tasks --file weekly.query --json | jq -r '.[].text'
   printf 'not done\ngroup by due\n' | kb tasks -
   kb tasks 'tags include #followup' -0 | xargs -0 $EDITOR)");
-            return [options](Context& context) -> int {
-              const auto source =
-                  read_query(options->query, options->file, options->query_option->count() > 0);
-              if (!source) return kUsage;
-              auto query = query::TasksQuery::parse(source->text);
-              if (!query) {
-                error(fmt::format("{}:{}: {}", source->name, query.error().line,
-                                  query.error().message));
-                return kUsage;
-              }
-              model::Vault* vault = context.vault();
-              if (!vault) return kUsage;
-              const auto tasks = query::vault_tasks(*vault);
-              const auto groups = query->run(tasks, context.today());
-              if (options->flags.format() != output::Format::Text) {
-                print_table(tasks_table(groups), options->flags, context);
-                return kOk;
-              }
-              const output::Style style = context.style();
-              std::string out = grouped_text(groups, style);
-              if (isatty(STDOUT_FILENO)) {
-                std::size_t count = 0;
-                for (const auto& group : groups) count += group.items.size();
-                out += output::paint(style.color, "2",
-                                     fmt::format("\n{} task{}", count, count == 1 ? "" : "s")) +
-                       "\n";
-              }
-              print_raw(out);
-              return kOk;
-            };
-          }};
+  return [options](Context& context) -> Outcome {
+    const auto source =
+        read_query(options->query, options->file, options->query_option->count() > 0);
+    if (!source) return source.error();
+    auto query = query::TasksQuery::parse(source->text);
+    if (!query) {
+      return Failure{kUsage, fmt::format("{}:{}: {}", source->name, query.error().line,
+                                         query.error().message)};
+    }
+    auto loaded = context.vault();
+    if (!loaded) return loaded.error();
+    model::Vault* vault = *loaded;
+    const auto tasks = query::vault_tasks(*vault);
+    const auto groups = query->run(tasks, context.today());
+    if (options->flags.format() != output::Format::Text) {
+      print_table(tasks_table(groups), options->flags, context);
+      return kOk;
+    }
+    const output::Style style = context.style();
+    std::string out = grouped_text(groups, style);
+    if (isatty(STDOUT_FILENO)) {
+      std::size_t count = 0;
+      for (const auto& group : groups) count += group.items.size();
+      out += output::paint(style.color, "2",
+                           fmt::format("\n{} task{}", count, count == 1 ? "" : "s")) +
+             "\n";
+    }
+    print_raw(out);
+    return kOk;
+  };
 }
-
-const RegisterCommand registered{tasks_command()};
-
-}  // namespace
 
 }  // namespace kb::cli

@@ -4,8 +4,6 @@
 
 #include <cstdio>
 
-#include "kb/query/links.hpp"
-
 namespace kb::cli {
 
 output::Format ListFlags::format() const {
@@ -43,14 +41,6 @@ void print_raw(std::string_view bytes) {
 
 void print_table(const output::Table& table, const ListFlags& flags, const Context& context) {
   print_raw(table.render(flags.format(), text_options(context)));
-}
-
-std::optional<model::NoteId> resolve_note_or_entity(const model::Vault& vault,
-                                                    std::string_view name,
-                                                    const std::vector<model::NoteKind>& kinds,
-                                                    int& exit_code) {
-  if (const model::NoteId id = query::find_note_by_path(vault, name); id >= 0) return id;
-  return resolve_entity(vault, name, kinds, exit_code);
 }
 
 nlohmann::json string_or_null(std::string_view s) {

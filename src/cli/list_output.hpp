@@ -26,13 +26,6 @@ void print_raw(std::string_view bytes);
 
 void print_table(const output::Table& table, const ListFlags& flags, const Context& context);
 
-// NAME as a vault-relative note path, else as an entity of `kinds` (see
-// resolve_entity, which prints why it fails and sets `exit_code`).
-std::optional<model::NoteId> resolve_note_or_entity(const model::Vault& vault,
-                                                    std::string_view name,
-                                                    const std::vector<model::NoteKind>& kinds,
-                                                    int& exit_code);
-
 // "" as JSON null, anything else as a string: how absent fields are written.
 nlohmann::json string_or_null(std::string_view s);
 nlohmann::json date_or_null(const std::optional<text::Date>& date);
