@@ -12,6 +12,7 @@
 
 #include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
+#include "kb/io/vault_root.hpp"
 #include "kb/model/config.hpp"
 #include "kb/model/parse_cache.hpp"
 #include "kb/text/unicode.hpp"
@@ -76,10 +77,31 @@ void warn(const Diagnostic& d) {
   fmt::print(stderr, "kb: {}\n", format_diagnostic(d));
 }
 
+Expected<const VaultLocation*, Failure> Context::locate_vault() {
+  if (location_) return &*location_;
+  if (!globals_.vault.empty()) {
+    location_ = VaultLocation{globals_.vault, "--vault"};
+  } else if (const char* env = std::getenv("KB_VAULT"); env && *env) {
+    location_ = VaultLocation{env, "KB_VAULT"};
+  } else {
+    // Never the current folder itself: started in a subfolder of a vault,
+    // kb would answer (and regen would write) from a part of it.
+    const std::string here = io::current_folder();
+    const auto found = io::find_vault_root(here);
+    if (!found) {
+      return Expected<const VaultLocation*, Failure>::failure(
+          {kUsage, fmt::format("no vault found: no folder from {} up holds .obsidian/ or "
+                               ".kb.yaml; name the vault with --vault DIR or KB_VAULT=DIR, or "
+                               "create an empty .kb.yaml in its top folder",
+                               here.empty() ? std::string("the current folder") : here)});
+    }
+    location_ = VaultLocation{found->root, found->marker};
+  }
+  return &*location_;
+}
+
 std::string Context::vault_root() const {
-  if (!globals_.vault.empty()) return globals_.vault;
-  if (const char* env = std::getenv("KB_VAULT"); env && *env) return env;
-  return ".";
+  return location_ ? location_->root : std::string();
 }
 
 io::DiskFileSystem& Context::fs() {
@@ -89,8 +111,13 @@ io::DiskFileSystem& Context::fs() {
 
 Expected<const model::Conventions*, Failure> Context::conventions() {
   if (conventions_) return &*conventions_;
-  if (config_failure_)
+  if (config_failure_) {
     return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
+  }
+  if (auto located = locate_vault(); !located) {
+    config_failure_ = located.error();
+    return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
+  }
   std::optional<Expected<std::string>> text;
   if (!globals_.config.empty()) {
     // --config is relative to the working directory, not to the vault.
@@ -245,7 +272,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the verb
   Globals globals;
-  app.add_option("--vault", globals.vault, "Vault folder (default: $KB_VAULT, else .)")
+  app.add_option("--vault", globals.vault,
+                 "Vault folder (default: $KB_VAULT, else the nearest folder up holding .obsidian/ "
+                 "or .kb.yaml)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);

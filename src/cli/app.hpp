@@ -46,12 +46,19 @@ class Outcome {
 
 // Options every verb shares, set before or after the verb.
 struct Globals {
-  std::string vault;      // --vault, else $KB_VAULT, else "."
+  std::string vault;      // --vault ("" when not given)
   std::string config;     // --config
   std::string today;      // --today YYYY-MM-DD
   bool no_cache = false;  // --no-cache
   bool quiet = false;     // -q: no warnings
   std::string color = "auto";
+};
+
+// Where the vault is, and how kb knows.
+struct VaultLocation {
+  std::string root;      // as given for --vault and KB_VAULT; absolute when found
+  std::string found_by;  // "--vault", "KB_VAULT", or the marker found walking up:
+                         // ".obsidian/" or ".kb.yaml"
 };
 
 // What a verb's run function gets.
@@ -65,6 +72,9 @@ class Context {
   // and scan, and the verb calls hydrate() for each note it reads those of.
   // Everything: every note is read and parsed.
   enum class Reads { Summary, Everything };
+  // --vault, else $KB_VAULT, else the nearest folder from the current one up
+  // holding .obsidian/ or .kb.yaml; a failure when there is none.
+  Expected<const VaultLocation*, Failure> locate_vault();
   // Loads the vault (once), printing load warnings, and updates the parse
   // cache; a failure when the vault cannot be read.
   Expected<model::Vault*, Failure> vault(Reads reads = Reads::Everything);
@@ -78,13 +88,16 @@ class Context {
   // The config file read ("" when none): the --config path, or ".kb.yaml".
   const std::string& config_file() const { return config_file_; }
   text::Date today() const;
+  // The vault's folder and the disk rooted there: only once locate_vault(),
+  // conventions() or vault() succeeded.
   std::string vault_root() const;
-  io::DiskFileSystem& fs();  // rooted at vault_root()
+  io::DiskFileSystem& fs();
   // Colour on a terminal unless NO_COLOR is set or --color says otherwise.
   output::Style style() const;
 
  private:
   const Globals& globals_;
+  std::optional<VaultLocation> location_;
   std::optional<io::DiskFileSystem> fs_;
   std::optional<model::Conventions> conventions_;
   std::string config_file_;

@@ -48,10 +48,19 @@ std::string yaml_value(const model::Setting& setting) {
   return list + "]";
 }
 
+// How the vault was found, in words.
+std::string found_by_text(const VaultLocation& vault) {
+  if (vault.found_by == "--vault") return "given by --vault";
+  if (vault.found_by == "KB_VAULT") return "given by $KB_VAULT";
+  return "the nearest folder from the current one up holding " + vault.found_by;
+}
+
 // The settings as a .kb.yaml that could be pasted, each line's origin in a comment.
-std::string config_text(const std::vector<model::Setting>& settings, const std::string& file) {
-  std::string out = file.empty() ? "# no config file: every value is the default\n"
-                                 : fmt::format("# config file: {}\n", file);
+std::string config_text(const std::vector<model::Setting>& settings, const std::string& file,
+                        const VaultLocation& vault) {
+  std::string out = fmt::format("# vault: {} ({})\n", vault.root, found_by_text(vault));
+  out += file.empty() ? "# no config file: every value is the default\n"
+                      : fmt::format("# config file: {}\n", file);
   std::string group;
   for (const auto& setting : settings) {
     std::string key = setting.key;
@@ -73,8 +82,9 @@ std::string config_text(const std::vector<model::Setting>& settings, const std::
 }
 
 nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
-                                   const std::string& file) {
+                                   const std::string& file, const VaultLocation& vault) {
   nlohmann::ordered_json out;
+  out["vault"] = {{"path", vault.root}, {"found_by", vault.found_by}};
   out["file"] = file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(file);
   out["settings"] = nlohmann::ordered_json::array();
   for (const auto& setting : settings) {
@@ -98,8 +108,10 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
 Runner define_config(CLI::App& sub) {
   auto json = std::make_shared<bool>(false);
   sub.add_flag("--json", *json, "Print one JSON object");
-  sub.footer(R"(The config is --config FILE, else .kb.yaml at the vault root, else the
-defaults. The text output is itself a valid .kb.yaml; each line's comment says
+  sub.footer(R"(The first line says which vault is in use and how it was found: --vault,
+$KB_VAULT, else the nearest folder from the current one up that holds
+.obsidian/ or .kb.yaml. The config is --config FILE, else .kb.yaml at the
+vault root, else the defaults. The text output is itself a valid .kb.yaml; each line's comment says
 where the value came from ("default" or file:line). docs/config.md explains
 every key.
 
@@ -113,10 +125,10 @@ Examples:
     const auto settings = model::settings_in_effect(**conventions);
     if (*json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-      fmt::print("{}\n", config_json(settings, context.config_file())
+      fmt::print("{}\n", config_json(settings, context.config_file(), **context.locate_vault())
                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
-      fmt::print("{}", config_text(settings, context.config_file()));
+      fmt::print("{}", config_text(settings, context.config_file(), **context.locate_vault()));
     }
     return kOk;
   };
