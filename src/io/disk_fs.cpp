@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,11 +25,6 @@ std::string error_text(int err) {
 
 Diagnostic error(std::string path, std::string message) {
   return Diagnostic{std::move(path), 0, std::move(message), Severity::Error};
-}
-
-// Obsidian only treats lowercase ".md" as a note, so the check is case-sensitive.
-bool is_note_name(std::string_view name) {
-  return name.size() > 3 && name.substr(name.size() - 3) == ".md";
 }
 
 std::int64_t mtime_ns_of(const struct stat& st) {
@@ -59,45 +55,6 @@ class Fd {
   int fd_;
 };
 
-void walk(const std::string& root, const std::string& rel_dir, std::vector<std::string>& notes,
-          Diagnostics& warnings, bool all_files = false) {
-  const std::string dir_path = rel_dir.empty() ? root : root + "/" + rel_dir;
-  DIR* dir = ::opendir(dir_path.c_str());
-  if (dir == nullptr) {
-    warnings.push_back(Diagnostic{rel_dir, 0, "cannot read folder: " + error_text(errno)});
-    return;
-  }
-  std::vector<std::string> subdirs;
-  errno = 0;
-  while (const dirent* entry = ::readdir(dir)) {
-    const std::string_view name = entry->d_name;
-    if (name.empty() || name.front() == '.') continue;  // also skips "." and ".."
-    std::string rel = rel_dir.empty() ? std::string(name) : rel_dir + "/" + std::string(name);
-    const std::string full = root + "/" + rel;
-    struct stat st {};
-    if (::lstat(full.c_str(), &st) != 0) continue;  // vanished while listing
-    if (S_ISDIR(st.st_mode)) {
-      subdirs.push_back(std::move(rel));
-    } else if (S_ISLNK(st.st_mode)) {
-      // A symlinked note is a note; a symlinked folder is never followed.
-      struct stat target {};
-      if (::stat(full.c_str(), &target) == 0 && S_ISREG(target.st_mode) &&
-          (all_files || is_note_name(name))) {
-        notes.push_back(std::move(rel));
-      }
-    } else if (S_ISREG(st.st_mode) && (all_files || is_note_name(name))) {
-      notes.push_back(std::move(rel));
-    }
-    errno = 0;
-  }
-  const int read_errno = errno;
-  ::closedir(dir);
-  if (read_errno != 0) {
-    warnings.push_back(Diagnostic{rel_dir, 0, "cannot read folder: " + error_text(read_errno)});
-  }
-  for (const std::string& sub : subdirs) walk(root, sub, notes, warnings, all_files);
-}
-
 std::string parent_of(const std::string& path) {
   const auto slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -126,51 +83,66 @@ bool write_all(int fd, std::string_view data) {
 
 DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+  // O_PATH: enough to resolve paths from, even in a folder kb may not list.
+  root_fd_ = ::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
-Expected<std::vector<std::string>> DiskFileSystem::list_notes(Diagnostics& warnings) const {
-  using Result = Expected<std::vector<std::string>>;
-  struct stat st {};
-  if (::stat(root_.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Result::failure(error("", root_ + ": vault folder does not exist"));
-    return Result::failure(error("", root_ + ": cannot read vault folder: " + error_text(errno)));
-  }
-  if (!S_ISDIR(st.st_mode)) return Result::failure(error("", root_ + ": vault is not a folder"));
-  if (DIR* dir = ::opendir(root_.c_str())) {
-    ::closedir(dir);
-  } else {
-    return Result::failure(error("", root_ + ": cannot read vault folder: " + error_text(errno)));
-  }
-  std::vector<std::string> notes;
-  walk(root_, "", notes, warnings);
-  std::sort(notes.begin(), notes.end());  // char_traits<char> compares as unsigned bytes
-  return notes;
+DiskFileSystem::~DiskFileSystem() {
+  if (root_fd_ >= 0) ::close(root_fd_);
 }
 
-Expected<std::vector<std::string>> DiskFileSystem::list_files(Diagnostics& warnings) const {
-  DIR* dir = ::opendir(root_.c_str());
-  if (dir == nullptr) return list_notes(warnings);  // fails with list_notes' message
-  ::closedir(dir);
-  std::vector<std::string> files;
-  walk(root_, "", files, warnings, /*all_files=*/true);
-  std::sort(files.begin(), files.end());
-  return files;
+DiskFileSystem::DiskFileSystem(DiskFileSystem&& other) noexcept
+    : before_rename(std::move(other.before_rename)),
+      fail_write(std::move(other.fail_write)),
+      root_(std::move(other.root_)),
+      root_fd_(std::exchange(other.root_fd_, -1)) {}
+
+std::int64_t DiskFileSystem::now_ns() const {
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 Expected<std::string> DiskFileSystem::read(const std::string& rel) const {
-  using Result = Expected<std::string>;
-  const std::string path = root_ + "/" + rel;
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  auto content = read_file(rel, /*notes_only=*/false);
+  if (!content) return Expected<std::string>::failure(content.error());
+  return std::move(content->bytes);
+}
+
+Expected<FileContent> DiskFileSystem::read_with_stat(const std::string& rel) const {
+  return read_file(rel, /*notes_only=*/true);
+}
+
+Expected<FileContent> DiskFileSystem::read_file(const std::string& rel, bool notes_only) const {
+  using Result = Expected<FileContent>;
+  // From the root's descriptor: the kernel resolves only the relative path.
+  // O_NONBLOCK: a note swapped for a FIFO since the walk must not hang kb.
+  constexpr int kFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
+  Fd fd(root_fd_ >= 0 ? ::openat(root_fd_, rel.c_str(), kFlags)
+                      : ::open((root_ + "/" + rel).c_str(), kFlags));
   if (fd.get() < 0) return Result::failure(error(rel, "cannot read: " + error_text(errno)));
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) {
     return Result::failure(error(rel, "cannot read: " + error_text(errno)));
   }
   if (S_ISDIR(st.st_mode)) return Result::failure(error(rel, "cannot read: " + error_text(EISDIR)));
+  if (!S_ISREG(st.st_mode)) {
+    // A note is a regular file; a config file may be a pipe (--config <(...)).
+    if (notes_only) return Result::failure(error(rel, "cannot read: not a regular file"));
+    ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  }
+  // The stat from before the read: bytes read after it are of that state or
+  // a later one, so a write racing with the read shows as a changed stat on
+  // the next run rather than hiding behind it.
+  FileContent out;
+  out.stat.size = static_cast<std::uint64_t>(st.st_size);
+  out.stat.mtime_ns = mtime_ns_of(st);
+  out.stat.mode = st.st_mode & 07777;
   // One spare byte lets the read that meets end-of-file land without
   // growing the string: a full buffer would grow by 4 KiB, kept as capacity
   // by every note for the whole run.
-  std::string content(static_cast<std::size_t>(st.st_size) + 1, '\0');
+  std::string& content = out.bytes;
+  content.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t used = 0;
   for (;;) {
     if (used == content.size()) content.resize(content.size() + 4096);  // the file grew
@@ -183,7 +155,7 @@ Expected<std::string> DiskFileSystem::read(const std::string& rel) const {
     used += static_cast<std::size_t>(n);
   }
   content.resize(used);
-  return content;
+  return out;
 }
 
 Expected<FileStat> DiskFileSystem::stat(const std::string& rel) const {

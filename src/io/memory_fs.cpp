@@ -37,16 +37,18 @@ bool is_listed_note(std::string_view rel) {
 void MemoryFileSystem::add(const std::string& rel, std::string content) {
   File& file = files[rel];
   file.stat.size = content.size();
-  file.stat.mtime_ns = clock_++;
+  file.stat.mtime_ns = stamp();
   file.content = std::move(content);
 }
 
-Expected<std::vector<std::string>> MemoryFileSystem::list_notes(Diagnostics& /*warnings*/) const {
-  std::vector<std::string> notes;
+Expected<Listing> MemoryFileSystem::scan_notes(Diagnostics& /*warnings*/) const {
+  Listing listing;
   for (const auto& [rel, file] : files) {
-    if (is_listed_note(rel)) notes.push_back(rel);  // std::map keeps them sorted bytewise
+    if (is_listed_note(rel)) listing.add("", rel, file.stat);
   }
-  return notes;
+  listing.sort();  // std::map keeps them sorted already; sort() is cheap then
+  if (on_scan) on_scan();
+  return listing;
 }
 
 Expected<std::vector<std::string>> MemoryFileSystem::list_files(Diagnostics& /*warnings*/) const {
@@ -58,12 +60,19 @@ Expected<std::vector<std::string>> MemoryFileSystem::list_files(Diagnostics& /*w
 }
 
 Expected<std::string> MemoryFileSystem::read(const std::string& rel) const {
+  auto content = read_with_stat(rel);
+  if (!content) return Expected<std::string>::failure(content.error());
+  return std::move(content->bytes);
+}
+
+Expected<FileContent> MemoryFileSystem::read_with_stat(const std::string& rel) const {
+  if (before_read) before_read(rel);
   const auto it = files.find(rel);
   if (it == files.end()) {
-    return Expected<std::string>::failure(
+    return Expected<FileContent>::failure(
         error(rel, std::string("cannot read: ") + std::strerror(ENOENT)));
   }
-  return it->second.content;
+  return FileContent{it->second.content, it->second.stat};
 }
 
 Expected<FileStat> MemoryFileSystem::stat(const std::string& rel) const {
@@ -105,7 +114,7 @@ std::optional<Diagnostic> MemoryFileSystem::write_atomic(const std::string& rel,
   File& file = files[rel];  // a symlink stays a symlink: the write goes through it
   file.content = content;
   file.stat.size = content.size();
-  file.stat.mtime_ns = clock_++;
+  file.stat.mtime_ns = stamp();
   ++writes;
   return std::nullopt;
 }

@@ -1,10 +1,10 @@
 // Loading: list, read and parse every note on all cores (or take it from the
 // parse cache when unchanged), then build the vault's indexes.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
@@ -77,15 +77,17 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
                            const LoadOptions& options) {
   Vault vault;
   vault.conventions = conventions;
-  auto listed = fs.list_notes(vault.diagnostics);
+  auto listed = fs.scan_notes(vault.diagnostics);
   if (!listed) return Expected<Vault>::failure(listed.error());
-  const std::vector<std::string>& paths = *listed;
+  const io::Listing& listing = *listed;
+  const std::vector<std::string> paths = listing.paths();
 
   // Looked up before the workers start: they move entries out, which a
   // concurrent binary search must not see.
   std::vector<CachedNote*> cached(paths.size(), nullptr);
   if (options.cache) {
-    for (std::size_t i = 0; i < paths.size(); ++i) cached[i] = find_cached(*options.cache, paths[i]);
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      cached[i] = find_cached(*options.cache, paths[i]);
   }
 
   // Each note is filled by exactly one worker; order stays the walk's order.
@@ -98,11 +100,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   auto work = [&] {
     for (std::size_t i = next++; i < paths.size(); i = next++) {
       Diagnostics& diagnostics = slot_diagnostics[i];
-      auto stat = fs.stat(paths[i]);
-      if (!stat) {
-        diagnostics.push_back(stat.error());
-        continue;
-      }
+      const io::FileStat* stat = &listing.stat(i);  // from the walk: no second look-up
       if (stat->size > options.max_note_bytes) {
         diagnostics.push_back({paths[i], 0,
                                fmt::format("skipped: {} bytes is over the {} byte limit for a note",

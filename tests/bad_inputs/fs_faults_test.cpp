@@ -22,27 +22,31 @@ using kb::io::DiskFileSystem;
 using kb::io::FileStat;
 using kb::io::WriteOptions;
 
-// A real disk whose `victim` is deleted right before kb stats or reads it:
-// the walk saw the note, the read does not find it.
+// A real disk whose `victim` is deleted right before kb reads it: the walk
+// saw (and stat-ed) the note, the read does not find it.
 class VanishingFileSystem final : public kb::io::FileSystem {
  public:
-  enum class When { BeforeStat, BeforeRead };
-  VanishingFileSystem(const fs::path& root, std::string victim, When when)
-      : disk_(root.string()), root_(root), victim_(std::move(victim)), when_(when) {}
+  VanishingFileSystem(const fs::path& root, std::string victim)
+      : disk_(root.string()), root_(root), victim_(std::move(victim)) {}
 
-  Expected<std::vector<std::string>> list_notes(Diagnostics& warnings) const override {
-    return disk_.list_notes(warnings);
+  Expected<kb::io::Listing> scan_notes(Diagnostics& warnings) const override {
+    return disk_.scan_notes(warnings);
   }
   Expected<std::vector<std::string>> list_files(Diagnostics& warnings) const override {
     return disk_.list_files(warnings);
   }
   Expected<std::string> read(const std::string& rel) const override {
-    if (rel == victim_ && when_ == When::BeforeRead) fs::remove(root_ / rel);
+    if (rel == victim_) fs::remove(root_ / rel);
     return disk_.read(rel);
   }
-  Expected<FileStat> stat(const std::string& rel) const override {
-    if (rel == victim_ && when_ == When::BeforeStat) fs::remove(root_ / rel);
-    return disk_.stat(rel);
+  Expected<kb::io::FileContent> read_with_stat(const std::string& rel) const override {
+    if (rel == victim_) fs::remove(root_ / rel);
+    return disk_.read_with_stat(rel);
+  }
+  Expected<FileStat> stat(const std::string& rel) const override { return disk_.stat(rel); }
+  std::int64_t now_ns() const override { return disk_.now_ns(); }
+  std::int64_t timestamp_granularity_ns() const override {
+    return disk_.timestamp_granularity_ns();
   }
   std::optional<Diagnostic> write_atomic(const std::string& rel, const std::string& content,
                                          const WriteOptions& options) override {
@@ -53,7 +57,6 @@ class VanishingFileSystem final : public kb::io::FileSystem {
   DiskFileSystem disk_;
   fs::path root_;
   std::string victim_;
-  When when_;
 };
 
 // Files in `folder` whose name marks them as kb's temporary files.
@@ -90,12 +93,11 @@ kb::edit::PersonSections jane_sections() {
 }  // namespace
 
 TEST_CASE("fs faults: a note that vanishes between the walk and the read", "[bad_inputs]") {
-  for (const auto when :
-       {VanishingFileSystem::When::BeforeStat, VanishingFileSystem::When::BeforeRead}) {
+  {
     ScratchDir dir("vanish");
     const fs::path vault = notes_vault(dir, 100);
     const std::string victim = "Notes/Note 150.md";
-    const VanishingFileSystem disk(vault, victim, when);
+    const VanishingFileSystem disk(vault, victim);
     kb::model::LoadOptions options;
     options.threads = 4;
     auto loaded = kb::model::load_vault(disk, kb::model::Conventions{}, options);
@@ -105,9 +107,7 @@ TEST_CASE("fs faults: a note that vanishes between the walk and the read", "[bad
     REQUIRE(loaded->diagnostics.size() == 1);
     const Diagnostic& d = loaded->diagnostics[0];
     CHECK(d.path == victim);
-    CHECK(d.message == (when == VanishingFileSystem::When::BeforeStat
-                            ? "cannot stat: No such file or directory"
-                            : "cannot read: No such file or directory"));
+    CHECK(d.message == "cannot read: No such file or directory");
   }
 }
 

@@ -102,6 +102,53 @@ TEST_CASE("DiskFileSystem includes symlinked notes but never follows symlinked f
   CHECK(warnings.empty());
 }
 
+TEST_CASE("DiskFileSystem's walk stats each note as stat() does", "[fs]") {
+  TempDir dir;
+  dir.write("People/Asaf Levy.md", "twelve bytes");
+  dir.write("a.md", "");
+  fs::create_symlink(dir.path() / "People/Asaf Levy.md", dir.path() / "linked.md");
+  fs::permissions(dir.path() / "a.md", fs::perms::owner_read | fs::perms::owner_write);
+  DiskFileSystem disk(dir.str());
+  kb::Diagnostics warnings;
+  auto listing = disk.scan_notes(warnings);
+  REQUIRE(listing.ok());
+  REQUIRE(listing->size() == 3);
+  CHECK(listing->paths() == std::vector<std::string>{"People/Asaf Levy.md", "a.md", "linked.md"});
+  for (std::size_t i = 0; i < listing->size(); ++i) {
+    const std::string path(listing->path(i));
+    INFO(path);
+    auto st = disk.stat(path);
+    REQUIRE(st.ok());
+    CHECK(listing->stat(i).size == st->size);
+    CHECK(listing->stat(i).mtime_ns == st->mtime_ns);
+    CHECK(listing->stat(i).mode == st->mode);
+    CHECK(listing->stat(i).is_symlink == st->is_symlink);
+  }
+  CHECK(listing->stat(0).size == 12);
+  CHECK(listing->stat(1).mode == 0600u);
+  CHECK(listing->stat(2).is_symlink);
+  CHECK(listing->stat(2).size == 12);  // the target's
+}
+
+TEST_CASE("DiskFileSystem reads a note with the stat it had when read, and refuses a FIFO",
+          "[fs]") {
+  TempDir dir;
+  dir.write("n.md", "hello");
+  DiskFileSystem disk(dir.str());
+  auto read = disk.read_with_stat("n.md");
+  REQUIRE(read.ok());
+  CHECK(read->bytes == "hello");
+  CHECK(read->stat.size == 5);
+  CHECK(read->stat.mtime_ns == disk.stat("n.md")->mtime_ns);
+  // A note swapped for a FIFO since the walk: refused at once, never a hang.
+  REQUIRE(::mkfifo((dir.path() / "fifo.md").c_str(), 0600) == 0);
+  auto fifo = disk.read_with_stat("fifo.md");
+  REQUIRE_FALSE(fifo.ok());
+  CHECK(fifo.error().message == "cannot read: not a regular file");
+  kb::Diagnostics warnings;
+  CHECK(disk.list_notes(warnings).value() == std::vector<std::string>{"n.md"});
+}
+
 TEST_CASE("DiskFileSystem reports an unreadable folder as a warning", "[fs]") {
   if (::geteuid() == 0) return;  // root reads everything; nothing to observe
   TempDir dir;
