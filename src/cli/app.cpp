@@ -9,9 +9,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <system_error>
 
 #include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
+#include "kb/io/temp_files.hpp"
 #include "kb/io/vault_root.hpp"
 #include "kb/model/config.hpp"
 #include "kb/model/parse_cache.hpp"
@@ -66,15 +68,20 @@ Failure failure(int exit, const Diagnostic& d) {
 }
 
 void report(const Failure& failure) {
-  if (!failure.message.empty()) fmt::print(stderr, "kb: {}\n", failure.message);
+  if (!failure.message.empty()) error(failure.message);
 }
 
+// A message that cannot be shown (stderr closed: SIGPIPE is ignored, see
+// kb/io/process_guard.hpp) is dropped: it must not stop kb between two notes.
 void error(std::string_view message) {
-  fmt::print(stderr, "kb: {}\n", message);
+  try {
+    fmt::print(stderr, "kb: {}\n", message);
+  } catch (const std::exception&) {
+  }
 }
 
 void warn(const Diagnostic& d) {
-  fmt::print(stderr, "kb: {}\n", format_diagnostic(d));
+  error(format_diagnostic(d));
 }
 
 Expected<const VaultLocation*, Failure> Context::locate_vault() {
@@ -168,6 +175,7 @@ Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   std::string cache_bytes;
   std::optional<model::ParseCache> cache;
   if (cache_dir) {
+    io::sweep_stale_temp_files(cache_dir->folder);  // left by a kb stopped while writing the cache
     if (auto bytes = io::DiskFileSystem(cache_dir->folder).read(kParseCacheFile)) {
       cache_bytes = std::move(*bytes);
       // Verbs that read every note use no entry: the old bytes only tell
@@ -316,6 +324,11 @@ int run(int argc, char** argv) {
     // The one place a verb's failure is printed.
     if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});
     return outcome.exit();
+  } catch (const std::system_error& e) {
+    // The reader of kb's output went away (`kb people | head -1`): stop, quietly.
+    if (e.code() == std::errc::broken_pipe) return kOk;
+    error(fmt::format("internal error: {}", e.what()));
+    return kUsage;
   } catch (const std::exception& e) {
     error(fmt::format("internal error: {}", e.what()));
     return kUsage;

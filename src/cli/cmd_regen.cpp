@@ -51,8 +51,12 @@ class Progress {
   void tick(std::size_t done) {
     if (!enabled_ || (done * 100 / total_ == last_ && done != total_)) return;
     last_ = done * 100 / total_;
-    fmt::print(stderr, "\rkb: regen {}/{}", done, total_);
-    if (done == total_) fmt::print(stderr, "\r\x1b[K");
+    try {
+      fmt::print(stderr, "\rkb: regen {}/{}", done, total_);
+      if (done == total_) fmt::print(stderr, "\r\x1b[K");
+    } catch (const std::exception&) {
+      enabled_ = false;  // the terminal went away; the notes still get written
+    }
   }
 
  private:
@@ -60,6 +64,21 @@ class Progress {
   bool enabled_;
   std::size_t last_ = 101;
 };
+
+// Temporary files an interrupted kb left (a SIGKILL, a power cut) in the
+// folders regen writes: removed once older than io::kStaleTempAge.
+void sweep_temp_files(Context& context, const model::Vault& vault,
+                      const std::vector<model::NoteId>& people) {
+  std::set<std::string_view> folders;
+  for (const model::NoteId id : people) folders.insert(vault.notes[id].folder());
+  for (const std::string_view folder : folders) {
+    for (const std::string& path : context.fs().sweep_stale_temp_files(std::string(folder))) {
+      if (!context.globals().quiet) {
+        warn({path, 0, "removed a temporary file an interrupted kb left behind"});
+      }
+    }
+  }
+}
 
 Outcome run_regen(const Options& options, Context& context) {
   if (options.all == !options.names.empty()) {
@@ -102,6 +121,7 @@ Outcome run_regen(const Options& options, Context& context) {
   const auto tasks = query::vault_tasks(*vault);
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
+  if (writing) sweep_temp_files(context, *vault, people);
   Tally tally;
   Progress progress(people.size(), isatty(STDERR_FILENO));
   for (std::size_t i = 0; i < people.size(); ++i) {
@@ -135,8 +155,13 @@ Outcome run_regen(const Options& options, Context& context) {
     if (writing) {
       io::WriteOptions write;
       write.expect = note.stat;
+      write.expect_text = note.text;
       write.force = options.force;
-      if (auto failure = context.fs().write_atomic(note.path, *rewritten, write)) {
+      Diagnostics notices;
+      write.notices = &notices;
+      auto failure = context.fs().write_atomic(note.path, *rewritten, write);
+      for (const Diagnostic& notice : notices) warn(notice);
+      if (failure) {
         if (failure->path.empty()) failure->path = note.path;
         warn(*failure);
         ++tally.failed;
@@ -148,8 +173,8 @@ Outcome run_regen(const Options& options, Context& context) {
   progress.tick(people.size());
 
   const char* verb = writing ? "updated" : options.check ? "out of date" : "would update";
-  fmt::print(stderr, "kb: regen: {} {}, {} unchanged, {} failed\n", tally.updated, verb,
-             tally.unchanged, tally.failed);
+  error(fmt::format("regen: {} {}, {} unchanged, {} failed", tally.updated, verb, tally.unchanged,
+                    tally.failed));
   if (tally.failed > 0) exit_code = std::max<int>(exit_code, kNotFound);
   if (options.check && tally.updated > 0) exit_code = std::max<int>(exit_code, kNotFound);
   return exit_code;
@@ -165,7 +190,9 @@ Runner define_regen(CLI::App& sub) {
   sub.add_flag("--diff", options->diff, "Print a unified diff of the changes; write nothing");
   sub.add_flag("--check", options->check,
                "Exit 1 and list the notes that are out of date; write nothing");
-  sub.add_flag("--force", options->force, "Also write symlinked and read-only notes");
+  sub.add_flag("--force", options->force,
+               "Also write symlinked, read-only and hard-linked notes (breaking the link), and "
+               "notes whose owner kb cannot keep");
   sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
 every other byte of the note stays as it is. A note that changed on disk since
 kb read it is left alone. A second run changes nothing.

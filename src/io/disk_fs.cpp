@@ -15,69 +15,16 @@
 #include <utility>
 
 #include "kb/io/fs.hpp"
+#include "posix.hpp"
 
 namespace kb::io {
 namespace {
 
-std::string error_text(int err) {
-  return std::strerror(err);
-}
-
-Diagnostic error(std::string path, std::string message) {
-  return Diagnostic{std::move(path), 0, std::move(message), Severity::Error};
-}
-
-std::int64_t mtime_ns_of(const struct stat& st) {
-  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
-// "Writable" needs a write permission bit as well as access(): root passes
-// access(W_OK) for any file, yet a 0444 note is meant to be read-only.
-bool is_writable(const std::string& path, const struct stat& st) {
-  return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
-}
-
-// Closes a descriptor on every path out of a function.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  int reset() {
-    int rc = fd_ >= 0 ? ::close(fd_) : 0;
-    fd_ = -1;
-    return rc;
-  }
-
- private:
-  int fd_;
-};
-
-std::string parent_of(const std::string& path) {
-  const auto slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
-std::string base_name_of(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
+using posix::error;
+using posix::error_text;
+using posix::Fd;
+using posix::is_writable;
+using posix::mtime_ns_of;
 
 }  // namespace
 
@@ -178,82 +125,6 @@ Expected<FileStat> DiskFileSystem::stat(const std::string& rel) const {
   out.is_symlink = S_ISLNK(link.st_mode);
   out.writable = is_writable(path, st);
   return out;
-}
-
-std::optional<Diagnostic> DiskFileSystem::write_atomic(const std::string& rel,
-                                                       const std::string& content,
-                                                       const WriteOptions& options) {
-  std::string target = root_ + "/" + rel;
-  unsigned mode = 0644;  // for a new note
-  bool exists = false;
-  struct stat link {};
-  if (::lstat(target.c_str(), &link) == 0) {
-    exists = true;
-    if (S_ISLNK(link.st_mode)) {
-      if (!options.force) return error(rel, "refusing to write a symlinked note (use --force)");
-      // Replace the link's target, not the link itself.
-      char resolved[PATH_MAX];
-      if (::realpath(target.c_str(), resolved) == nullptr) {
-        return error(rel, "cannot write: " + error_text(errno));
-      }
-      target = resolved;
-      // --force writes through a link, but never to a file outside the vault.
-      char root[PATH_MAX];
-      if (::realpath(root_.c_str(), root) == nullptr) {
-        return error(rel, "cannot write: " + error_text(errno));
-      }
-      const std::string_view inside(root);
-      if (!target.starts_with(inside) || target.size() == inside.size() ||
-          (inside != "/" && target[inside.size()] != '/')) {
-        return error(rel, "refusing to write a symlinked note whose target is outside the vault");
-      }
-    }
-    struct stat st {};
-    if (::stat(target.c_str(), &st) != 0) return error(rel, "cannot write: " + error_text(errno));
-    if (!S_ISREG(st.st_mode)) return error(rel, "cannot write: not a regular file");
-    if (!options.force && !is_writable(target, st)) {
-      return error(rel, "refusing to write a read-only note (use --force)");
-    }
-    mode = st.st_mode & 07777;
-  } else if (errno != ENOENT) {
-    return error(rel, "cannot write: " + error_text(errno));
-  }
-  if (options.expect && !exists)
-    return error(rel, "changed on disk since it was read; not written");
-
-  const std::string dir = parent_of(target);
-  std::string temp = dir + "/." + base_name_of(target) + ".kb-tmp-XXXXXX";
-  Fd fd(::mkstemp(temp.data()));
-  if (fd.get() < 0) return error(rel, "cannot write: " + error_text(errno));
-  auto fail = [&](int err) -> std::optional<Diagnostic> {
-    fd.reset();
-    ::unlink(temp.c_str());
-    return error(rel, "cannot write: " + error_text(err));
-  };
-  if (fail_write && fail_write(rel)) return fail(ENOSPC);
-  if (!write_all(fd.get(), content)) return fail(errno);
-  if (::fchmod(fd.get(), mode) != 0) return fail(errno);
-  if (::fsync(fd.get()) != 0) return fail(errno);
-  if (fd.reset() != 0) return fail(errno);
-
-  if (before_rename) before_rename(rel);
-  if (options.expect) {
-    struct stat now {};
-    const bool same = ::stat(target.c_str(), &now) == 0 &&
-                      static_cast<std::uint64_t>(now.st_size) == options.expect->size &&
-                      mtime_ns_of(now) == options.expect->mtime_ns;
-    if (!same) {
-      ::unlink(temp.c_str());
-      return error(rel, "changed on disk since it was read; not written");
-    }
-  }
-  if (::rename(temp.c_str(), target.c_str()) != 0) return fail(errno);
-
-  // Make the rename itself durable; the new content is already in place, so
-  // a failure here is not reported as a failed write.
-  Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir_fd.get() >= 0) ::fsync(dir_fd.get());
-  return std::nullopt;
 }
 
 }  // namespace kb::io

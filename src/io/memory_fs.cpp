@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kb/io/fs.hpp"
+#include "write_refusals.hpp"
 
 namespace kb::io {
 namespace {
@@ -92,26 +93,34 @@ std::optional<Diagnostic> MemoryFileSystem::write_atomic(const std::string& rel,
   if (exists) {
     const FileStat& st = it->second.stat;
     if (st.is_symlink && !options.force) {
-      return error(rel, "refusing to write a symlinked note (use --force)");
+      return error(rel, refusals::kSymlink);
     }
     if (!st.writable && !options.force) {
-      return error(rel, "refusing to write a read-only note (use --force)");
+      return error(rel, refusals::kReadOnly);
+    }
+    if (it->second.links > 1 && !options.force) {
+      return error(rel, refusals::hard_links(it->second.links));
     }
   }
-  if (options.expect && !exists)
-    return error(rel, "changed on disk since it was read; not written");
+  if ((options.expect || options.expect_text) && !exists) return error(rel, refusals::kChanged);
   if (fail_write && fail_write(rel)) {
     return error(rel, std::string("cannot write: ") + std::strerror(ENOSPC));
   }
   if (before_rename) before_rename(rel);
   const auto now = files.find(rel);  // the hook may have changed or removed it
-  if (options.expect) {
-    if (now == files.end() || now->second.stat.size != options.expect->size ||
-        now->second.stat.mtime_ns != options.expect->mtime_ns) {
-      return error(rel, "changed on disk since it was read; not written");
-    }
+  if (options.expect || options.expect_text) {
+    const bool changed =
+        now == files.end() ||
+        (options.expect && (now->second.stat.size != options.expect->size ||
+                            now->second.stat.mtime_ns != options.expect->mtime_ns)) ||
+        (options.expect_text && now->second.content != *options.expect_text);
+    if (changed) return error(rel, refusals::kChanged);
   }
   File& file = files[rel];  // a symlink stays a symlink: the write goes through it
+  if (file.links > 1 && options.notices) {
+    options.notices->push_back(refusals::hard_links_broken(rel, file.links));
+  }
+  file.links = 1;  // a new file: the other names keep the old one
   file.content = content;
   file.stat.size = content.size();
   file.stat.mtime_ns = stamp();

@@ -59,7 +59,17 @@ struct WriteOptions {
   // The file must still have this stat (size and mtime) when the write
   // happens; otherwise the write is refused ("changed on disk since read").
   std::optional<FileStat> expect;
-  bool force = false;  // write symlinked (through the link) or read-only notes
+  // The file must still hold exactly these bytes right before the rename
+  // (they are read again and compared): a save within the file system's
+  // timestamp granularity keeps size and mtime, never the bytes.
+  std::optional<std::string_view> expect_text;
+  // Also write symlinked (through the link), read-only and hard-linked notes
+  // (breaking the link), and notes whose owner, group or extended attributes
+  // this process cannot give the new file.
+  bool force = false;
+  // Where --force says what it changed (a broken hard link, an attribute
+  // dropped); may be null.
+  Diagnostics* notices = nullptr;
 };
 
 class FileSystem {
@@ -91,9 +101,9 @@ class FileSystem {
   virtual std::int64_t now_ns() const = 0;
   virtual std::int64_t timestamp_granularity_ns() const = 0;
 
-  // Atomic replace: temporary file in the same folder, fsync, same mode,
-  // rename over the original. Returns a diagnostic on failure; the original
-  // is then untouched.
+  // Atomic replace: temporary file in the same folder, fsync, same owner,
+  // group, mode and extended attributes, rename over the original. Returns a
+  // diagnostic on failure; the original is then untouched.
   virtual std::optional<Diagnostic> write_atomic(const std::string& rel, const std::string& content,
                                                  const WriteOptions& options) = 0;
 };
@@ -121,6 +131,10 @@ class DiskFileSystem final : public FileSystem {
   std::optional<Diagnostic> write_atomic(const std::string& rel, const std::string& content,
                                          const WriteOptions& options) override;
 
+  // Removes kb's stale temporary files (kb/io/temp_files.hpp) from the
+  // vault folder `rel_folder` ("" for the root); returns their vault paths.
+  std::vector<std::string> sweep_stale_temp_files(const std::string& rel_folder) const;
+
   // Test hook: runs after the temporary file is written and before the
   // final check-and-rename (simulates an edit racing with kb).
   std::function<void(const std::string& rel)> before_rename;
@@ -141,6 +155,7 @@ class MemoryFileSystem final : public FileSystem {
   struct File {
     std::string content;
     FileStat stat;
+    unsigned links = 1;  // hard links: more than one is refused unless forced
   };
   std::map<std::string, File> files;  // vault-relative path -> file
 
