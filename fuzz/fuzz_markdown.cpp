@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "kb/tasks/task.hpp"
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/markdown.hpp"
 
@@ -51,7 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const kb::text::TaskOccurrence& task : scan.tasks) {
     require(task.line > previous_line && task.line_begin >= begin && task.line_begin < size);
     require(task.heading >= -1 && task.heading < static_cast<int>(scan.headings.size()));
-    require(within(task.task.text) && within(task.task.description));
+    require(within(task.checkbox.text) && within(task.checkbox.status_symbol));
+    const kb::tasks::Task parsed = kb::tasks::parse_task(task.checkbox);
+    require(within(parsed.text) && within(parsed.description));
     previous_line = task.line;
   }
   for (const kb::text::QueryBlock& q : scan.task_queries) {

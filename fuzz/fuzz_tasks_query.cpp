@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/query/tasks_query.hpp"
-#include "kb/text/task.hpp"
+#include "kb/tasks/query.hpp"
+#include "kb/tasks/task.hpp"
 
 namespace {
 
@@ -35,13 +35,15 @@ constexpr Row kRows[] = {
     {"Root.md", "", "- [?] odd status ⏬"},
 };
 
+// One note per row, so that a task's note id is its line number - 1.
 struct Tasks {
-  std::vector<kb::text::Task> tasks;
-  std::vector<kb::query::TaskItem> items;
+  kb::tasks::TaskList list;
   Tasks() {
-    for (const Row& row : kRows) tasks.push_back(*kb::text::parse_task_line(row.markdown));
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      items.push_back({kRows[i].path, kRows[i].heading, static_cast<int>(i) + 1, &tasks[i]});
+    int line = 0;
+    for (const Row& row : kRows) {
+      list.notes.push_back({row.path});
+      list.add(line, line + 1, row.heading, *kb::tasks::parse_task(row.markdown));
+      ++line;
     }
   }
 };
@@ -51,16 +53,18 @@ struct Tasks {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Tasks tasks;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto query = kb::query::TasksQuery::parse(text, 1);
+  auto query = kb::tasks::TasksQuery::parse(text, 1);
   if (!query) {
     require(!query.error().message.empty());
     require(query.error().line >= 1);
     return 0;
   }
-  const std::vector<kb::query::TaskItem> selected = query->select(tasks.items, {2023, 2, 10});
-  for (const kb::query::TaskItem& item : selected) {
-    require(item.line >= 1 && item.line <= static_cast<int>(tasks.items.size()));
-    require(item.task == &tasks.tasks[static_cast<std::size_t>(item.line) - 1]);
+  const std::vector<kb::tasks::TaskItem> selected = query->select(tasks.list, {2023, 2, 10});
+  const auto& items = tasks.list.items();
+  for (const kb::tasks::TaskItem& item : selected) {
+    require(item.line >= 1 && item.line <= static_cast<int>(items.size()));
+    require(item.note == item.line - 1);
+    require(item.task == items[static_cast<std::size_t>(item.line) - 1].task);
   }
   return 0;
 }

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "kb/query/person.hpp"
-#include "kb/query/tasks_query.hpp"
+#include "kb/tasks/query.hpp"
 #include "list_output.hpp"
 #include "verbs.hpp"
 
@@ -46,7 +46,8 @@ Expected<QuerySource, Failure> read_query(const std::string& argument, const std
 
 // Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
 // levels; a heading is repeated only when it changes.
-std::string grouped_text(const std::vector<query::TaskGroup>& groups, const output::Style& style) {
+std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
+                         const output::Style& style) {
   std::string out;
   std::vector<std::string> previous;
   for (const auto& group : groups) {
@@ -63,18 +64,21 @@ std::string grouped_text(const std::vector<query::TaskGroup>& groups, const outp
     previous = group.names;
     for (const auto& item : group.items) {
       out += output::task_text(*item.task) + "  " +
-             output::paint(style.color, "2", fmt::format("{}:{}", item.path, item.line)) + "\n";
+             output::paint(style.color, "2",
+                           fmt::format("{}:{}", tasks.notes[item.note].path, item.line)) +
+             "\n";
     }
   }
   return out;
 }
 
-output::Table tasks_table(const std::vector<query::TaskGroup>& groups) {
+output::Table tasks_table(const tasks::TaskList& tasks,
+                          const std::vector<tasks::TaskGroup>& groups) {
   output::Table table({{"path"}, {"line"}, {"status"}, {"text"}, {"due"}, {"priority"}, {"group"}},
                       "path");
   for (const auto& group : groups) {
     for (const auto& item : group.items) {
-      nlohmann::json row = output::task_json(item.path, item.line, *item.task);
+      nlohmann::json row = output::task_json(tasks.notes[item.note].path, item.line, *item.task);
       row["group"] = group.names;
       table.add(std::move(row));
     }
@@ -115,7 +119,7 @@ Examples:
     const auto source =
         read_query(options->query, options->file, options->query_option->count() > 0);
     if (!source) return source.error();
-    auto query = query::TasksQuery::parse(source->text);
+    auto query = tasks::TasksQuery::parse(source->text);
     if (!query) {
       return Failure{kUsage, fmt::format("{}:{}: {}", source->name, query.error().line,
                                          query.error().message)};
@@ -126,11 +130,11 @@ Examples:
     const auto tasks = query::vault_tasks(*vault);
     const auto groups = query->run(tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
-      print_table(tasks_table(groups), options->flags, context);
+      print_table(tasks_table(tasks, groups), options->flags, context);
       return kOk;
     }
     const output::Style style = context.style();
-    std::string out = grouped_text(groups, style);
+    std::string out = grouped_text(tasks, groups, style);
     if (isatty(STDOUT_FILENO)) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();

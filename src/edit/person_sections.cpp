@@ -1,12 +1,10 @@
 #include "kb/edit/person_sections.hpp"
 
-#include "kb/text/task.hpp"
-
 namespace kb::edit {
 
 std::string snapshot_line(const model::Vault& vault, const query::OpenTask& task) {
   std::string line = "- ";
-  std::string_view text = task.task->text;
+  std::string_view text = task.task.text;
   // "- [x] ..." would be a task again: escape a leading bracket.
   if (!text.empty() && text.front() == '[') line += '\\';
   line += text;

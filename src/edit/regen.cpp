@@ -8,7 +8,7 @@
 
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/markdown.hpp"
-#include "kb/text/task.hpp"
+#include "kb/text/checkbox.hpp"
 
 namespace kb::edit {
 namespace {
@@ -219,7 +219,7 @@ std::optional<Diagnostic> check_generated(const PersonSections& s) {
   }
   for (const auto* lines : {&s.recent_context_lines, &s.open_task_lines}) {
     for (const std::string& line : *lines) {
-      if (line.find_first_of("\r\n") != std::string::npos || text::parse_task_line(line) ||
+      if (line.find_first_of("\r\n") != std::string::npos || text::checkbox_line(line) ||
           looks_like_heading(line) || fence_run(line)) {
         return refusal(0, "cannot regenerate: generated line is not a plain line: " + line);
       }

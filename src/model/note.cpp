@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kb/model/classify.hpp"
+#include "kb/text/checkbox.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/wikilink.hpp"
 
@@ -130,7 +131,7 @@ std::string first_prose_line(const Note& note, const std::vector<text::ByteRange
     if (in_any(skipped, line_begin)) continue;
     std::string_view line = trim(text.substr(line_begin, end - line_begin));
     if (line.empty() || line[0] == '#' || line == "---") continue;
-    if (text::parse_task_line(line)) continue;
+    if (text::checkbox_line(line)) continue;
     if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("> ")) {
       line = trim(line.substr(2));
     }

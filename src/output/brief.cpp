@@ -86,7 +86,7 @@ std::string task_place(const Style& style, const query::BriefTask& task) {
 // not add a second copy of the task to every Tasks query.
 std::string task_markdown(const query::BriefTask& task, std::string_view date_label,
                           const std::optional<text::Date>& date) {
-  std::string line = fmt::format("- {}", task.task->description);
+  std::string line = fmt::format("- {}", task.task.description);
   if (date) line += fmt::format(" ({} {})", date_label, date->iso());
   if (!task.link.empty()) line += " — " + task.link;
   return line + "\n";
@@ -103,9 +103,9 @@ nlohmann::json entry_json(const query::ContextEntry& entry) {
 nlohmann::json tasks_json(const std::vector<query::BriefTask>& tasks) {
   auto list = nlohmann::json::array();
   for (const auto& task : tasks) {
-    nlohmann::json j = task_json(task.path, task.line, *task.task);
-    j["created"] = optional_date(task.task->created);
-    j["done"] = optional_date(task.task->done);
+    nlohmann::json j = task_json(task.path, task.line, task.task);
+    j["created"] = optional_date(task.task.created);
+    j["done"] = optional_date(task.task.done);
     list.push_back(std::move(j));
   }
   return list;
@@ -140,7 +140,7 @@ std::string brief_text(const query::Brief& brief, const Style& style) {
     return fmt::format("  {}  {}\n", e.date->iso(), text::truncate_chars(e.stem, kStemChars));
   });
   auto task_line = [&](const query::BriefTask& task) {
-    return fmt::format("  {}  {}\n", task_text(*task.task), task_place(style, task));
+    return fmt::format("  {}  {}\n", task_text(task.task), task_place(style, task));
   };
   text_section(out, style, "Tasks opened", brief.opened, task_line);
   text_section(out, style, "Tasks closed", brief.closed, task_line);
@@ -177,13 +177,13 @@ std::string brief_markdown(const query::Brief& brief) {
   section("New mentions", brief.new_mentions.empty());
   for (const auto& entry : brief.new_mentions) out += query::context_line(entry) + "\n";
   section("Tasks opened", brief.opened.empty());
-  for (const auto& task : brief.opened) out += task_markdown(task, "created", task.task->created);
+  for (const auto& task : brief.opened) out += task_markdown(task, "created", task.task.created);
   section("Tasks closed", brief.closed.empty());
-  for (const auto& task : brief.closed) out += task_markdown(task, "done", task.task->done);
+  for (const auto& task : brief.closed) out += task_markdown(task, "done", task.task.done);
   section("Overdue", brief.overdue.empty());
-  for (const auto& task : brief.overdue) out += task_markdown(task, "due", task.task->due);
+  for (const auto& task : brief.overdue) out += task_markdown(task, "due", task.task.due);
   section(due_soon_title(brief), brief.due_soon.empty());
-  for (const auto& task : brief.due_soon) out += task_markdown(task, "due", task.task->due);
+  for (const auto& task : brief.due_soon) out += task_markdown(task, "due", task.task.due);
   section("Key Facts", brief.key_facts.empty());
   for (const auto& b : brief.key_facts) out += bullet_line(b) + "\n";
   section("Key Decisions", brief.key_decisions.empty());

@@ -17,21 +17,21 @@ nlohmann::json optional_date(const std::optional<text::Date>& date) {
 
 }  // namespace
 
-std::string task_text(const text::Task& task) {
+std::string task_text(const tasks::Task& task) {
   return fmt::format("- [{}] {}", task.status_symbol, task.text);
 }
 
-nlohmann::json task_json(std::string_view path, int line, const text::Task& task) {
+nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task) {
   nlohmann::json j;
   j["path"] = path;
   j["line"] = line;
   j["status"] = std::string(task.status_symbol);
-  j["status_type"] = std::string(text::status_type_name(task.status));
+  j["status_type"] = std::string(tasks::status_type_name(task.status));
   j["text"] = std::string(task.description);
   j["due"] = optional_date(task.due);
-  j["priority"] = task.priority == text::Priority::None
+  j["priority"] = task.priority == tasks::Priority::None
                       ? nlohmann::json(nullptr)
-                      : nlohmann::json(std::string(text::priority_name(task.priority)));
+                      : nlohmann::json(std::string(tasks::priority_name(task.priority)));
   return j;
 }
 
@@ -58,7 +58,7 @@ std::string person_text(const query::PersonView& view, const Style& style) {
 
   out += "\n" + paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size())) + "\n";
   for (const auto& task : view.open_tasks) {
-    out += fmt::format("{}  {}\n", task_text(*task.task),
+    out += fmt::format("{}  {}\n", task_text(task.task),
                        paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
   }
   if (view.open_tasks.empty()) out += "(none)\n";
@@ -85,7 +85,7 @@ nlohmann::json person_json(const query::PersonView& view) {
                        {"via", entry.via ? nlohmann::json(*entry.via) : nlohmann::json(nullptr)}});
   }
   auto& tasks = j["open_tasks"] = nlohmann::json::array();
-  for (const auto& task : view.open_tasks) tasks.push_back(task_json(task.path, task.line, *task.task));
+  for (const auto& task : view.open_tasks) tasks.push_back(task_json(task.path, task.line, task.task));
   return j;
 }
 

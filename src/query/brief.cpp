@@ -67,17 +67,16 @@ bool in_span(const text::Date& date, const std::optional<text::Date>& since, tex
   return (!since || *since <= date) && date <= today;
 }
 
-BriefTask brief_task(const model::Vault& vault, const TaskItem& item) {
-  const model::NoteId note = vault.find_path(item.path);
-  return BriefTask{note, std::string(item.path), note >= 0 ? vault.wikilink_to(note) : "",
-                   item.line, item.task};
+BriefTask brief_task(const model::Vault& vault, const tasks::TaskItem& item) {
+  const model::NoteId note = item.note;
+  return BriefTask{note, vault.notes[note].path, vault.wikilink_to(note), item.line, *item.task};
 }
 
 // Sorts by one of the task's dates (all present), then by place.
 template <typename DateOf>
 void sort_by(std::vector<BriefTask>& tasks, DateOf date_of) {
   std::sort(tasks.begin(), tasks.end(), [&](const BriefTask& a, const BriefTask& b) {
-    const text::Date da = *date_of(*a.task), db = *date_of(*b.task);
+    const text::Date da = *date_of(a.task), db = *date_of(b.task);
     if (da != db) return da < db;
     if (a.path != b.path) return a.path < b.path;
     return a.line < b.line;
@@ -148,7 +147,7 @@ std::vector<Bullet> section_bullets(const model::Note& note, std::string_view he
 }
 
 Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
-                           const std::vector<TaskItem>& all_tasks, const BriefOptions& options) {
+                           const tasks::TaskList& all_tasks, const BriefOptions& options) {
   auto view = person_view(vault, person, all_tasks, options.today);
   if (!view) return Expected<Brief>::failure(view.error());
   const model::Note& note = vault.notes[person];
@@ -190,33 +189,33 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   // every note that involves them.
   brief.tasks_query = without_not_done(view->tasks_query);
   const int query_line = view->default_query ? 1 : note.scan.task_queries.front().line + 1;
-  auto query = TasksQuery::parse(brief.tasks_query, query_line);
+  auto query = tasks::TasksQuery::parse(brief.tasks_query, query_line);
   if (!query) {
     Diagnostic d = query.error();
     d.path = note.path;
     if (view->default_query) d.line = 0;
     return Expected<Brief>::failure(std::move(d));
   }
-  std::vector<TaskItem> tasks = query->select(all_tasks, options.today);
-  std::unordered_set<const text::Task*> seen;
-  for (const TaskItem& item : tasks) seen.insert(item.task);
-  std::unordered_set<std::string_view> involved_paths;
-  for (const model::Involvement& i : involvement) involved_paths.insert(vault.notes[i.note].path);
-  for (const TaskItem& item : all_tasks) {
-    if (involved_paths.count(item.path) && seen.insert(item.task).second) tasks.push_back(item);
+  std::vector<tasks::TaskItem> tasks = query->select(all_tasks, options.today);
+  std::unordered_set<const tasks::Task*> seen;
+  for (const tasks::TaskItem& item : tasks) seen.insert(item.task);
+  std::unordered_set<model::NoteId> involved_notes;
+  for (const model::Involvement& i : involvement) involved_notes.insert(i.note);
+  for (const tasks::TaskItem& item : all_tasks.items()) {
+    if (involved_notes.count(item.note) && seen.insert(item.task).second) tasks.push_back(item);
   }
 
   const text::Date window_end = options.today.plus_days(options.due_window_days);
-  for (const TaskItem& item : tasks) {
-    const text::Task& task = *item.task;
+  for (const tasks::TaskItem& item : tasks) {
+    const tasks::Task& task = *item.task;
     if (task.created && in_span(*task.created, brief.since, options.today)) {
       brief.opened.push_back(brief_task(vault, item));
     }
-    if (task.done && task.status == text::StatusType::Done &&
+    if (task.done && task.status == tasks::StatusType::Done &&
         in_span(*task.done, brief.since, options.today)) {
       brief.closed.push_back(brief_task(vault, item));
     }
-    if (!text::is_done(task.status) && task.due) {
+    if (!tasks::is_done(task.status) && task.due) {
       if (*task.due < options.today) {
         brief.overdue.push_back(brief_task(vault, item));
       } else if (*task.due <= window_end) {
@@ -224,10 +223,10 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
       }
     }
   }
-  sort_by(brief.opened, [](const text::Task& t) { return t.created; });
-  sort_by(brief.closed, [](const text::Task& t) { return t.done; });
-  sort_by(brief.overdue, [](const text::Task& t) { return t.due; });
-  sort_by(brief.due_soon, [](const text::Task& t) { return t.due; });
+  sort_by(brief.opened, [](const tasks::Task& t) { return t.created; });
+  sort_by(brief.closed, [](const tasks::Task& t) { return t.done; });
+  sort_by(brief.overdue, [](const tasks::Task& t) { return t.due; });
+  sort_by(brief.due_soon, [](const tasks::Task& t) { return t.due; });
 
   brief.key_facts = section_bullets(note, kKeyFactsHeading);
   brief.key_decisions = section_bullets(note, kKeyDecisionsHeading);

@@ -45,58 +45,31 @@ std::string capitalised(std::string_view s) {
   return out;
 }
 
-// The seed's query (and the default one) is `path includes NAME` AND `not
-// done`, so only the tasks of notes whose path includes NAME can match:
-// selecting from those alone gives the same tasks in the same order, and
-// regen --all costs one check per note rather than one per task and person.
-// Only for a NAME the query reads literally (no Boolean delimiters, line
-// continuation or blanks at its ends); any other query reads every task.
-bool reads_literally(std::string_view value) {
-  if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
-  for (const char c : value) {
-    if (std::string_view("()[]{}\"\\\t\r\n").find(c) != std::string_view::npos) return false;
-  }
-  return true;
-}
-
-// NAME when `query` is exactly those two instructions, in either order.
-std::optional<std::string_view> path_includes_not_done(std::string_view query) {
-  constexpr std::string_view kPath = "path includes ";
-  std::optional<std::string_view> value;
-  bool not_done = false;
-  int instructions = 0;
-  while (!query.empty()) {
-    const std::size_t newline = query.find('\n');
-    std::string_view line = trim(query.substr(0, newline));
-    query = newline == std::string_view::npos ? std::string_view{} : query.substr(newline + 1);
-    if (line.empty()) continue;
-    ++instructions;
-    if (line == "not done") {
-      not_done = true;
-    } else if (line.starts_with(kPath)) {
-      value = line.substr(kPath.size());
-    }
-  }
-  if (instructions != 2 || !not_done || !value || !reads_literally(*value)) return std::nullopt;
-  return value;
-}
-
 // The tasks of `notes` (ascending ids), in vault_tasks order: that list
 // follows note order, so each note's tasks are found by binary search.
-std::vector<TaskItem> tasks_of_notes(const model::Vault& vault, const std::vector<TaskItem>& all_tasks,
-                                     const std::vector<model::NoteId>& notes) {
-  const auto note_of = [&](const TaskItem& item) { return vault.find_path(item.path); };
-  std::vector<TaskItem> found;
-  auto from = all_tasks.begin();
+std::vector<tasks::TaskItem> tasks_of_notes(const tasks::TaskList& all_tasks,
+                                            const std::vector<model::NoteId>& notes) {
+  const auto& items = all_tasks.items();
+  std::vector<tasks::TaskItem> found;
+  auto from = items.begin();
   for (const model::NoteId id : notes) {
-    from = std::lower_bound(from, all_tasks.end(), id,
-                            [&](const TaskItem& item, model::NoteId n) { return note_of(item) < n; });
+    from = std::lower_bound(
+        from, items.end(), id,
+        [](const tasks::TaskItem& item, model::NoteId n) { return item.note < n; });
     auto to = from;
-    while (to != all_tasks.end() && note_of(*to) == id) ++to;
+    while (to != items.end() && to->note == id) ++to;
     found.insert(found.end(), from, to);
     from = to;
   }
   return found;
+}
+
+// The text a query requires every selected task's path to include, when
+// there is one to narrow by (a text that folds to nothing is in every path).
+std::optional<std::string_view> narrowing_text(const tasks::TasksQuery& query) {
+  auto value = query.required_path_text();
+  if (value && text::fold_case(*value).empty()) return std::nullopt;
+  return value;
 }
 
 std::size_t task_count(const model::Note& note) {
@@ -120,7 +93,9 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   model::NameMatcher names;
   for (std::size_t i = 0; i < people.size(); ++i) {
     std::string default_query;
-    const auto value = path_includes_not_done(tasks_query_of(vault.notes[people[i]], default_query));
+    const auto query =
+        tasks::TasksQuery::parse(tasks_query_of(vault.notes[people[i]], default_query));
+    const auto value = query ? narrowing_text(*query) : std::nullopt;
     if (value) {
       names.add(*value, static_cast<int>(i));
     } else {
@@ -158,20 +133,20 @@ Profile read_profile(const model::Note& note) {
   return profile;
 }
 
-std::vector<TaskItem> vault_tasks(const model::Vault& vault) {
-  std::vector<TaskItem> items;
-  for (const auto& note : vault.notes) {
+tasks::TaskList vault_tasks(const model::Vault& vault) {
+  tasks::TaskList list;
+  list.notes.reserve(vault.notes.size());
+  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
+    const model::Note& note = vault.notes[id];
+    list.notes.push_back({note.path});
     for (const auto& occurrence : note.scan.tasks) {
-      TaskItem item;
-      item.path = note.path;
-      item.heading = occurrence.heading >= 0 ? note.scan.headings[occurrence.heading].text
-                                             : std::string_view{};
-      item.line = occurrence.line;
-      item.task = &occurrence.task;
-      items.push_back(item);
+      const std::string_view heading = occurrence.heading >= 0
+                                           ? note.scan.headings[occurrence.heading].text
+                                           : std::string_view{};
+      list.add(id, occurrence.line, heading, tasks::parse_task(occurrence.checkbox));
     }
   }
-  return items;
+  return list;
 }
 
 std::string default_tasks_query(std::string_view name) {
@@ -179,7 +154,7 @@ std::string default_tasks_query(std::string_view name) {
 }
 
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
-                                 const std::vector<TaskItem>& all_tasks, text::Date today,
+                                 const tasks::TaskList& all_tasks, text::Date today,
                                  const std::vector<model::NoteId>* candidate_notes) {
   const model::Note& note = vault.notes[person];
   if (!note.hydrated()) {  // a caller's bug: the profile and query would be missing
@@ -221,26 +196,31 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     query_line = note.scan.task_queries.front().line;
     view.default_query = false;
   }
-  auto query = TasksQuery::parse(view.tasks_query, query_line + 1);
+  auto query = tasks::TasksQuery::parse(view.tasks_query, query_line + 1);
   if (!query) {
     Diagnostic d = query.error();
     d.path = note.path;
     if (view.default_query) d.line = 0;
     return Expected<PersonView>::failure(std::move(d));
   }
-  std::vector<TaskItem> candidates;
-  const auto path_value = path_includes_not_done(view.tasks_query);
-  if (path_value) {
-    candidates = tasks_of_notes(vault, all_tasks,
-                                candidate_notes ? *candidate_notes
-                                                : notes_with_candidate_tasks(vault, person));
+  // A query that requires a path text selects only tasks of the notes whose
+  // paths include it: selecting from those alone gives the same tasks in the
+  // same order, and regen --all costs one check per note rather than one per
+  // task and person.
+  std::vector<tasks::TaskItem> candidates;
+  const bool narrowed = narrowing_text(*query).has_value();
+  if (narrowed) {
+    candidates = tasks_of_notes(
+        all_tasks, candidate_notes ? *candidate_notes : notes_with_candidate_tasks(vault, person));
   }
-  for (const TaskItem& item : query->select(path_value ? candidates : all_tasks, today)) {
+  const std::span<const tasks::TaskItem> items =
+      narrowed ? std::span<const tasks::TaskItem>(candidates) : all_tasks.items();
+  for (const tasks::TaskItem& item : query->select(items, all_tasks.notes, today)) {
     OpenTask task;
-    task.path = item.path;
-    task.note = vault.find_path(item.path);
+    task.note = item.note;
+    task.path = all_tasks.notes[static_cast<std::size_t>(item.note)].path;
     task.line = item.line;
-    task.task = item.task;
+    task.task = *item.task;
     view.open_tasks.push_back(std::move(task));
   }
   return view;

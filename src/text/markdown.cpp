@@ -240,9 +240,9 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
       scan.headings.push_back(*heading);
     }
     scan_inline(text, line, line_number, scan);
-    if (auto task = parse_task_line(line.content)) {
+    if (auto checkbox = checkbox_line(line.content)) {
       scan.tasks.push_back(
-          {std::move(*task), line_number, line.begin, static_cast<int>(scan.headings.size()) - 1});
+          {*checkbox, line_number, line.begin, static_cast<int>(scan.headings.size()) - 1});
     }
   }
   if (fence) close_fence(text.size(), text.size());  // unterminated: runs to the end

@@ -129,7 +129,7 @@ TEST_CASE("hydrate reads a cached note's text, and refuses one changed since", "
   CHECK(warm.notes[sync].hydrated());
   CHECK(warm.notes[sync].text == fs.files["People/Asaf Levy/2025-10-01 - Sync.md"].content);
   REQUIRE(warm.notes[sync].scan.tasks.size() == 1);
-  CHECK(warm.notes[sync].scan.tasks[0].task.description.find("tiering") != std::string_view::npos);
+  CHECK(warm.notes[sync].scan.tasks[0].checkbox.text.find("tiering") != std::string_view::npos);
 
   const NoteId review = warm.find_path("Meetings/2025-10-02 - Review.md");
   fs.files["Meetings/2025-10-02 - Review.md"].content += "more\n";

@@ -101,7 +101,7 @@ std::vector<std::string> note_stems(const Brief& brief) {
 
 std::vector<std::string> descriptions(const std::vector<BriefTask>& tasks) {
   std::vector<std::string> out;
-  for (const auto& task : tasks) out.emplace_back(task.task->description);
+  for (const auto& task : tasks) out.emplace_back(task.task.description);
   return out;
 }
 

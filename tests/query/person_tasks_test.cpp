@@ -29,12 +29,11 @@ std::vector<std::string> listed(const kb::query::PersonView& view) {
   return out;
 }
 
-std::vector<std::string> selected(const std::string& query,
-                                  const std::vector<kb::query::TaskItem>& all) {
-  auto parsed = kb::query::TasksQuery::parse(query);
+std::vector<std::string> selected(const std::string& query, const kb::tasks::TaskList& all) {
+  auto parsed = kb::tasks::TasksQuery::parse(query);
   std::vector<std::string> out;
   for (const auto& item : parsed->select(all, kToday)) {  // the query over every task
-    out.push_back(std::string(item.path) + ":" + std::to_string(item.line));
+    out.push_back(std::string(all.notes[item.note].path) + ":" + std::to_string(item.line));
   }
   return out;
 }
@@ -50,6 +49,8 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
       {"Bo (Ops)", "path includes Bo (Ops)\nnot done\n"},            // read as Boolean
       {"Cy", "path includes Cy\nnot done\nsort by path reverse\n"},  // a third line
       {"Dee", "path includes Dee\ndone\n"},                          // not `not done`
+      {"Fay", "(path includes Fay) AND (not done)\n"},               // under AND: narrowed
+      {"Gus", "(path includes Gus) OR (done)\n"},                    // under OR: every task
   };
   for (const auto& [name, query] : people)
     fs.add("People/" + name + ".md", person_note(name, query));
@@ -60,6 +61,8 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
                                             "Ops/Bo (Ops)",
                                             "Notes/Cy",
                                             "Notes/Dee",
+                                            "Notes/Fay",
+                                            "Notes/Gus",
                                             "Notes/Other"};
   for (std::size_t i = 0; i < folders.size(); ++i) {
     fs.add(folders[i] + "/2025-12-0" + std::to_string(i + 1) + " - Sync.md",
@@ -72,7 +75,7 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
   for (const auto& [name, query] : people) {
     INFO(name);
     auto view = kb::query::person_view(vault, id_of(vault, "People/" + name + ".md"), all, kToday);
-    if (!kb::query::TasksQuery::parse(query).ok()) {
+    if (!kb::tasks::TasksQuery::parse(query).ok()) {
       REQUIRE_FALSE(view.ok());
       continue;
     }
@@ -82,4 +85,13 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
   auto elodie =
       kb::query::person_view(vault, id_of(vault, "People/Élodie Marchand.md"), all, kToday);
   REQUIRE(elodie->open_tasks.size() == 6);  // both accented folders, three open tasks each
+
+  // What is read: only the notes under a required path text, else every note with tasks.
+  const auto read_for = [&](const std::string& name) {
+    return kb::query::notes_with_candidate_tasks(vault, id_of(vault, "People/" + name + ".md"))
+        .size();
+  };
+  CHECK(read_for("Élodie Marchand") == 2);
+  CHECK(read_for("Fay") == 1);
+  CHECK(read_for("Gus") == folders.size());
 }

@@ -168,12 +168,12 @@ TEST_CASE("Tasks know their nearest heading", "[markdown]") {
   REQUIRE(s.tasks.size() == 4);
   REQUIRE(s.tasks[0].heading == -1);
   REQUIRE(s.tasks[1].heading == 0);
-  REQUIRE(s.tasks[1].task.status == StatusType::Done);
+  REQUIRE(s.tasks[1].checkbox.status_symbol == "x");
   REQUIRE(s.tasks[1].line == 3);
   REQUIRE(s.tasks[1].line_begin == 17);
   REQUIRE(s.tasks[2].heading == 1);
   REQUIRE(s.tasks[3].heading == 1);
-  REQUIRE(s.tasks[3].task.description == "quoted");
+  REQUIRE(s.tasks[3].checkbox.text == "quoted");
 }
 
 TEST_CASE("CRLF text: lines count LF, views exclude CR", "[markdown]") {
@@ -191,7 +191,7 @@ TEST_CASE("CRLF text: lines count LF, views exclude CR", "[markdown]") {
   REQUIRE(s.headings[1].text == "Next");
   REQUIRE(s.headings[1].line == 6);
   REQUIRE(s.tasks.size() == 1);
-  REQUIRE(s.tasks[0].task.text == "task [[Link]]");
+  REQUIRE(s.tasks[0].checkbox.text == "task [[Link]]");
   REQUIRE(s.links[0].link.target == "Link");
   REQUIRE(s.task_queries[0].query == "not done\r\n");
 }
@@ -311,7 +311,7 @@ TEST_CASE("Inline code and links inside headings and tasks", "[markdown]") {
   REQUIRE(s.links[2].link.embed);
   REQUIRE(s.links[2].offset == text.find("![[pic"));
   REQUIRE(s.tasks.size() == 1);
-  REQUIRE(s.tasks[0].task.description == "ask [[Bob|Robert]] re `code [[y]]` ![[pic.png]]");
+  REQUIRE(s.tasks[0].checkbox.text == "ask [[Bob|Robert]] re `code [[y]]` ![[pic.png]]");
   REQUIRE(s.code.size() == 2);
 }
 
@@ -330,7 +330,7 @@ TEST_CASE("A text without a final newline", "[markdown]") {
   const std::string_view text = "# A\n- [ ] last [[L]]";
   const MarkdownScan s = scan(text);
   REQUIRE(s.tasks.size() == 1);
-  REQUIRE(s.tasks[0].task.description == "last [[L]]");
+  REQUIRE(s.tasks[0].checkbox.text == "last [[L]]");
   REQUIRE(s.links[0].line == 2);
   REQUIRE(section_body(s, 0, text.size()).end == text.size());
 }

@@ -17,9 +17,9 @@ nlohmann::json person_json(const query::PersonView& view);
 
 // {"path", "line", "status", "text", "due", "priority"}: one task, as every
 // JSON output of kb writes it.
-nlohmann::json task_json(std::string_view path, int line, const text::Task& task);
+nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task);
 
 // One task as text: "- [ ] text" (the task as written).
-std::string task_text(const text::Task& task);
+std::string task_text(const tasks::Task& task);
 
 }  // namespace kb::output

@@ -18,7 +18,7 @@
 
 #include "kb/model/vault.hpp"
 #include "kb/query/person.hpp"
-#include "kb/query/tasks_query.hpp"
+#include "kb/tasks/query.hpp"
 
 namespace kb::query {
 
@@ -45,7 +45,7 @@ struct BriefTask {
   std::string path;
   std::string link;  // wikilink to the task's note
   int line = 0;
-  const text::Task* task = nullptr;
+  tasks::Task task;  // its views point into the note's text
 };
 
 // One list item of a person-note section, its text after the marker.
@@ -84,6 +84,6 @@ std::vector<Bullet> section_bullets(const model::Note& note, std::string_view he
 // Fails only when the person's ```tasks block is not a valid query.
 // `all_tasks` is vault_tasks(vault).
 Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
-                           const std::vector<TaskItem>& all_tasks, const BriefOptions& options);
+                           const tasks::TaskList& all_tasks, const BriefOptions& options);
 
 }  // namespace kb::query

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "kb/model/vault.hpp"
-#include "kb/query/tasks_query.hpp"
+#include "kb/tasks/query.hpp"
 
 namespace kb::query {
 
@@ -29,7 +29,7 @@ struct OpenTask {
   model::NoteId note = -1;
   std::string path;
   int line = 0;
-  const text::Task* task = nullptr;
+  tasks::Task task;  // its views point into the note's text
 };
 
 struct PersonView {
@@ -47,17 +47,19 @@ struct PersonView {
 // the body) and front-matter last_contact: what `kb people` lists.
 Profile read_profile(const model::Note& note);
 
-// Every task of the vault as the query engine sees it.
-std::vector<TaskItem> vault_tasks(const model::Vault& vault);
+// Every task of the vault's read notes, parsed, for the tasks module's
+// queries: notes by NoteId, tasks in note order, then line order.
+tasks::TaskList vault_tasks(const model::Vault& vault);
 
 // The person's ```tasks query text when none is written: Obsidian's own default.
 std::string default_tasks_query(std::string_view name);
 
 // The notes whose tasks the person's ```tasks query may select, for a
-// caller to hydrate before vault_tasks: with the usual `path includes NAME`
-// and `not done` (the default too), the notes with tasks whose path includes
-// NAME; with any other query, every note with tasks. The person's own note
-// must be hydrated already: its query decides.
+// caller to hydrate before vault_tasks: when the query requires a path text
+// (TasksQuery::required_path_text, as `path includes NAME` in the default
+// query), the notes with tasks whose path includes it; otherwise (or when the
+// query does not parse) every note with tasks. The person's own note must be
+// hydrated already: its query decides.
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
 // The same for many people in one pass over the vault's paths (regen --all).
@@ -69,7 +71,7 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
 // computed once by callers that build many views; `candidate_notes`, when
 // given, is notes_with_candidate_tasks for this person, computed likewise.
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
-                                 const std::vector<TaskItem>& all_tasks, text::Date today,
+                                 const tasks::TaskList& all_tasks, text::Date today,
                                  const std::vector<model::NoteId>* candidate_notes = nullptr);
 
 // The entry rendered with its line_template; by default

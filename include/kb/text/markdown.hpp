@@ -1,5 +1,6 @@
 #pragma once
-// One linear scan of a note body: headings, wikilinks, tasks, ```tasks query
+// One linear scan of a note body: headings, wikilinks, checkbox lines (the
+// lines that may be tasks; kb::tasks reads their fields), ```tasks query
 // blocks and the code ranges (fenced ``` / ~~~ and inline `code`) that hide
 // links, tasks and mentions. All offsets are byte offsets into the whole
 // note text (the scan is given the body and where it starts).
@@ -7,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/text/task.hpp"
+#include "kb/text/checkbox.hpp"
 #include "kb/text/wikilink.hpp"
 
 namespace kb::text {
@@ -31,7 +32,7 @@ struct LinkOccurrence {
 };
 
 struct TaskOccurrence {
-  Task task;
+  CheckboxLine checkbox;
   int line = 0;
   std::size_t line_begin = 0;
   int heading = -1;            // index into headings of the nearest heading above, -1 if none

@@ -6,9 +6,9 @@
 // digits before letters; ties fall back to accents, then lower case first.
 #include <string_view>
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 // Negative, zero or positive, like localeCompare. Zero only for equal bytes.
 int collate(std::string_view a, std::string_view b);
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

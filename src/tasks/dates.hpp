@@ -7,7 +7,7 @@
 
 #include "kb/text/date.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 struct DateRange {
   text::Date start, end;  // inclusive
@@ -34,4 +34,4 @@ int days_in_month(int year, int month);
 // 0 for Monday .. 6 for Sunday.
 int weekday_index(text::Date date);
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "kb/tasks/task.hpp"
 #include "kb/text/date.hpp"
-#include "kb/text/task.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 // "Work/Projects/" for "Work/Projects/a.md"; "/" for a file at the vault root.
 std::string_view folder_of(std::string_view path);
@@ -22,10 +22,10 @@ std::string_view filename_of(std::string_view path);
 std::string_view status_name(std::string_view symbol);
 
 // `happens`: the earliest of the start, scheduled and due dates.
-std::optional<text::Date> happens_date(const text::Task& task);
+std::optional<text::Date> happens_date(const Task& task);
 
 // The plugin's urgency score (docs: Advanced/Urgency).
-double urgency(const text::Task& task, text::Date today);
+double urgency(const Task& task, text::Date today);
 
 // The description as `sort by description` compares it: a leading link shows
 // its alias, and leading bold/italic/highlight markers are dropped.
@@ -36,6 +36,6 @@ std::string_view weekday_name(text::Date date);
 
 // A task with a recurrence rule (🔁). The plugin also requires the rule to
 // be one it can read; any text counts here.
-bool is_recurring(const text::Task& task);
+bool is_recurring(const Task& task);
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -15,10 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "tasks_cursor.hpp"
-#include "tasks_filter.hpp"
+#include "cursor.hpp"
+#include "filter.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 struct Delimiters {
@@ -221,10 +221,18 @@ class Parser {
       ++pos_;
       std::optional<Filter> right = (this->*operand)();
       if (!right) return std::nullopt;
+      // A task passes `A AND B` only if it passes both: it has what each requires.
+      std::vector<std::string> required;
+      if (op == Kind::And) {
+        required = left->required_path_texts;
+        required.insert(required.end(), right->required_path_texts.begin(),
+                        right->required_path_texts.end());
+      }
       left = Filter([l = std::move(*left), r = std::move(*right), combine](const TaskItem& item,
                                                                            const RunContext& run) {
         return combine(l(item, run), r(item, run));
       });
+      left->required_path_texts = std::move(required);
     }
     return left;
   }
@@ -256,7 +264,7 @@ class Parser {
       std::string_view text = tokens_[pos_++].text;
       FilterResult sub = parse_filter(text);
       if (!sub) {
-        return fail("couldn't parse sub-expression '" + std::string(text) + "': " + sub.error());
+        return fail("couldn't parse sub-expression " + quoted(text) + ": " + sub.error());
       }
       return std::move(*sub);
     }
@@ -282,8 +290,8 @@ class Parser {
 std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
   if (!looks_boolean(line)) return std::nullopt;
   auto failure = [line](std::string_view why) {
-    return FilterResult::failure("could not interpret '" + std::string(line) +
-                                 "' as a Boolean combination: " + std::string(why));
+    return FilterResult::failure("could not interpret " + quoted(line) +
+                                 " as a Boolean combination: " + std::string(why));
   };
   std::optional<Delimiters> delimiters = find_delimiters(line);
   if (!delimiters) return failure(kMixedDelimiters);
@@ -294,4 +302,4 @@ std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
   return FilterResult(std::move(*filter));
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,11 +1,11 @@
-#include "tasks_collate.hpp"
+#include "collate.hpp"
 
 #include <cstddef>
 #include <string>
 
 #include "kb/text/unicode.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 bool is_digit(char c) {
@@ -82,4 +82,4 @@ int collate(std::string_view a, std::string_view b) {
   return a.compare(b) < 0 ? 1 : -1;
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,11 +1,11 @@
-#include "tasks_regex.hpp"
+#include "regex.hpp"
 
 #include <pcre2.h>
 
 #include <cstdint>
 #include <string>
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 namespace {
 // Enough for any sensible search over one task line, small enough that
@@ -92,4 +92,4 @@ bool RegexMatcher::matches(std::string_view subject) const {
   return rc >= 0;
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,11 +1,9 @@
-#include "kb/text/task.hpp"
+#include "kb/tasks/task.hpp"
 
 #include <initializer_list>
 #include <utility>
 
-#include "kb/text/unicode.hpp"
-
-namespace kb::text {
+namespace kb::tasks {
 namespace {
 
 // Field regexes of the plugin's DefaultTaskSerializer, all anchored at the end
@@ -187,7 +185,7 @@ void parse_fields(std::string_view body, Task& task) {
   const auto date = [&](std::optional<Date>& field,
                         std::initializer_list<std::string_view> emojis) {
     if (auto m = date_field(line, emojis)) {
-      field = parse_iso_date(m->value);  // the plugin keeps an invalid date; kb has none
+      field = text::parse_iso_date(m->value);  // the plugin keeps an invalid date; kb has none
       cut(m->begin, false);
       return true;
     }
@@ -292,43 +290,20 @@ std::string_view priority_name(Priority p) {
   return "none";
 }
 
-std::optional<Task> parse_task_line(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  std::size_t i = 0;
-  // Indentation, including the '>' of blockquotes and callouts (the plugin's `[\s\t>]*`).
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
-  const int indent = static_cast<int>(i);
-
-  if (i < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+')) {
-    ++i;
-  } else {
-    const std::size_t digits_begin = i;
-    while (i < line.size() && is_digit(line[i]) && i - digits_begin < 9) ++i;
-    if (i == digits_begin || i >= line.size() || (line[i] != '.' && line[i] != ')')) {
-      return std::nullopt;
-    }
-    ++i;
-  }
-  if (i >= line.size() || line[i] != ' ') return std::nullopt;
-  while (i < line.size() && line[i] == ' ') ++i;
-
-  if (i >= line.size() || line[i] != '[') return std::nullopt;
-  const std::size_t symbol_begin = ++i;
-  const char32_t symbol = decode_utf8(line, i);
-  if (symbol_begin >= line.size() || symbol == U'\n' || symbol == U'\r') return std::nullopt;
-  if (i >= line.size() || line[i] != ']') return std::nullopt;
-  const std::string_view status_symbol = line.substr(symbol_begin, i - symbol_begin);
-  ++i;
-  // Obsidian only makes a checkbox when whitespace or the end follows `]`.
-  if (i < line.size() && line[i] != ' ' && line[i] != '\t') return std::nullopt;
-
+Task parse_task(const text::CheckboxLine& line) {
   Task task;
-  task.indent = indent;
-  task.status_symbol = status_symbol;
-  task.status = status_type_of(status_symbol);
-  task.text = trim(line.substr(i));
+  task.indent = static_cast<int>(line.indentation.size());
+  task.status_symbol = line.status_symbol;
+  task.status = status_type_of(line.status_symbol);
+  task.text = line.text;
   parse_fields(strip_block_link(task.text), task);
   return task;
 }
 
-}  // namespace kb::text
+std::optional<Task> parse_task(std::string_view line) {
+  const auto checkbox = text::checkbox_line(line);
+  if (!checkbox) return std::nullopt;
+  return parse_task(*checkbox);
+}
+
+}  // namespace kb::tasks

@@ -8,7 +8,7 @@
 
 #include "kb/util/expected.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 class RegexMatcher {
  public:
@@ -26,4 +26,4 @@ class RegexMatcher {
   std::shared_ptr<const Compiled> compiled_;
 };
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,9 +1,9 @@
-#include "tasks_fields.hpp"
+#include "fields.hpp"
 
 #include <array>
 #include <cstddef>
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.rfind('/');
@@ -30,7 +30,7 @@ std::string_view status_name(std::string_view symbol) {
   return "Unknown";
 }
 
-std::optional<text::Date> happens_date(const text::Task& task) {
+std::optional<text::Date> happens_date(const Task& task) {
   std::optional<text::Date> earliest;
   for (const auto& date : {task.start, task.scheduled, task.due}) {
     if (date && (!earliest || *date < *earliest)) earliest = date;
@@ -38,7 +38,7 @@ std::optional<text::Date> happens_date(const text::Task& task) {
   return earliest;
 }
 
-double urgency(const text::Task& task, text::Date today) {
+double urgency(const Task& task, text::Date today) {
   double score = 0.0;
   if (task.due) {
     // A due date maps 7 days overdue .. 14 days ahead onto 1.0 .. 0.2.
@@ -54,21 +54,21 @@ double urgency(const text::Task& task, text::Date today) {
   if (task.scheduled && today >= *task.scheduled) score += 5.0;
   if (task.start && today < *task.start) score += -3.0;
   switch (task.priority) {
-    case text::Priority::Highest:
+    case Priority::Highest:
       score += 1.5 * 6.0;
       break;
-    case text::Priority::High:
+    case Priority::High:
       score += 1.0 * 6.0;
       break;
-    case text::Priority::Medium:
+    case Priority::Medium:
       score += 0.65 * 6.0;
       break;
-    case text::Priority::None:
+    case Priority::None:
       score += 0.325 * 6.0;
       break;
-    case text::Priority::Low:
+    case Priority::Low:
       break;
-    case text::Priority::Lowest:
+    case Priority::Lowest:
       score -= 0.3 * 6.0;
       break;
   }
@@ -115,8 +115,8 @@ std::string_view weekday_name(text::Date date) {
   return kNames[static_cast<std::size_t>(monday_based)];
 }
 
-bool is_recurring(const text::Task& task) {
+bool is_recurring(const Task& task) {
   return !task.recurrence.empty();
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -7,9 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/query/tasks_query.hpp"
+#include "filter.hpp"
+#include "kb/tasks/query.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 struct GroupName {
   // The plugin orders some headings by a hidden "%%N%%" prefix (priority,
@@ -19,7 +20,7 @@ struct GroupName {
 };
 
 // A task may fall in several groups of one level (one per tag).
-using GroupNamer = std::vector<GroupName> (*)(const TaskItem&);
+using GroupNamer = std::vector<GroupName> (*)(const TaskItem&, const RunContext&);
 
 struct Grouper {
   GroupNamer names = nullptr;
@@ -33,6 +34,7 @@ std::optional<Grouper> parse_grouper(std::string_view key);
 // items. `per_group_limit` (`limit groups N`) applies only with groupers.
 std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
                                    const std::vector<Grouper>& groupers,
-                                   std::optional<std::size_t> per_group_limit);
+                                   std::optional<std::size_t> per_group_limit,
+                                   const RunContext& run);
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,46 +1,41 @@
 // Built-in filters other than dates: status, priority, text fields, tags,
 // recurrence and sub-items.
-#include "tasks_filter.hpp"
+#include "filter.hpp"
 
 #include <array>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "cursor.hpp"
+#include "fields.hpp"
 #include "kb/text/unicode.hpp"
-#include "tasks_cursor.hpp"
-#include "tasks_fields.hpp"
-#include "tasks_regex.hpp"
+#include "regex.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
-std::string quoted(std::string_view line) {
-  return "'" + std::string(line) + "'";
-}
-
-Filter always(bool (*predicate)(const text::Task&)) {
+Filter always(bool (*predicate)(const Task&)) {
   return [predicate](const TaskItem& item, const RunContext&) { return predicate(*item.task); };
 }
 
 // ---- status ---------------------------------------------------------------
 
-constexpr std::array<text::StatusType, 5> kStatusTypes = {
-    text::StatusType::Todo, text::StatusType::InProgress, text::StatusType::Done,
-    text::StatusType::Cancelled, text::StatusType::NonTask};
+constexpr std::array<StatusType, 5> kStatusTypes = {StatusType::Todo, StatusType::InProgress,
+                                                    StatusType::Done, StatusType::Cancelled,
+                                                    StatusType::NonTask};
 
 std::optional<FilterResult> parse_status_filter(std::string_view line) {
   Cursor words(line);
-  if (words.accept_all("done"))
-    return always([](const text::Task& t) { return text::is_done(t.status); });
+  if (words.accept_all("done")) return always([](const Task& t) { return is_done(t.status); });
   if (words.accept_all("not done")) {
-    return always([](const text::Task& t) { return !text::is_done(t.status); });
+    return always([](const Task& t) { return !is_done(t.status); });
   }
   if (!words.accept("status.type")) return std::nullopt;
   bool negate = words.accept("is not");
   if (negate || words.accept("is")) {
-    for (text::StatusType type : kStatusTypes) {
-      if (!iequals(words.rest(), text::status_type_name(type))) continue;
+    for (StatusType type : kStatusTypes) {
+      if (!iequals(words.rest(), status_type_name(type))) continue;
       return Filter([type, negate](const TaskItem& item, const RunContext&) {
         return (item.task->status == type) != negate;
       });
@@ -65,14 +60,14 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
   } else if (words.accept("not")) {
     mode = Mode::Not;
   }
-  static constexpr std::array<text::Priority, 6> kPriorities = {
-      text::Priority::Highest, text::Priority::High, text::Priority::Medium,
-      text::Priority::None,    text::Priority::Low,  text::Priority::Lowest};
-  for (text::Priority wanted : kPriorities) {
-    if (!words.accept_all(text::priority_name(wanted))) continue;
+  static constexpr std::array<Priority, 6> kPriorities = {Priority::Highest, Priority::High,
+                                                          Priority::Medium,  Priority::None,
+                                                          Priority::Low,     Priority::Lowest};
+  for (Priority wanted : kPriorities) {
+    if (!words.accept_all(priority_name(wanted))) continue;
     // Lower enum values are higher priorities, as the plugin's numbers 0..5.
     return Filter([wanted, mode](const TaskItem& item, const RunContext&) {
-      text::Priority p = item.task->priority;
+      Priority p = item.task->priority;
       switch (mode) {
         case Mode::Above:
           return p < wanted;
@@ -91,7 +86,7 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
 
 // ---- text fields ----------------------------------------------------------
 
-using TextValue = std::string_view (*)(const TaskItem&);
+using TextValue = std::string_view (*)(const TaskItem&, const RunContext&);
 
 struct TextField {
   std::string_view name;
@@ -99,13 +94,14 @@ struct TextField {
 };
 
 constexpr std::array<TextField, 7> kTextFields = {{
-    {"status.name", [](const TaskItem& i) { return status_name(i.task->status_symbol); }},
-    {"path", [](const TaskItem& i) { return i.path; }},
-    {"folder", [](const TaskItem& i) { return folder_of(i.path); }},
-    {"root", [](const TaskItem& i) { return root_of(i.path); }},
-    {"description", [](const TaskItem& i) { return i.task->description; }},
-    {"heading", [](const TaskItem& i) { return i.heading; }},
-    {"filename", [](const TaskItem& i) { return filename_of(i.path); }},
+    {"status.name",
+     [](const TaskItem& i, const RunContext&) { return status_name(i.task->status_symbol); }},
+    {"path", [](const TaskItem& i, const RunContext& run) { return run.path(i); }},
+    {"folder", [](const TaskItem& i, const RunContext& run) { return folder_of(run.path(i)); }},
+    {"root", [](const TaskItem& i, const RunContext& run) { return root_of(run.path(i)); }},
+    {"description", [](const TaskItem& i, const RunContext&) { return i.task->description; }},
+    {"heading", [](const TaskItem& i, const RunContext&) { return i.heading; }},
+    {"filename", [](const TaskItem& i, const RunContext& run) { return filename_of(run.path(i)); }},
 }};
 
 enum class TextOp { Includes, Excludes, Matches, NotMatches };
@@ -154,9 +150,14 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (!op || words.at_end()) return std::nullopt;
     auto matcher = make_matcher(*op, words.rest(), line);
     if (!matcher) return FilterResult::failure(matcher.error());
-    return Filter(
-        [value = field.value, matcher = *matcher, negate = negated(*op)](
-            const TaskItem& item, const RunContext&) { return matcher(value(item)) != negate; });
+    Filter filter([value = field.value, matcher = *matcher, negate = negated(*op)](
+                      const TaskItem& item, const RunContext& run) {
+      return matcher(value(item, run)) != negate;
+    });
+    if (field.name == "path" && op == TextOp::Includes) {
+      filter.required_path_texts.emplace_back(words.rest());
+    }
+    return filter;
   }
   return std::nullopt;
 }
@@ -164,10 +165,10 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
 std::optional<FilterResult> parse_tag_filter(std::string_view line) {
   Cursor words(line);
   if (words.accept_all("has tags") || words.accept_all("has tag")) {
-    return always([](const text::Task& t) { return !t.tags.empty(); });
+    return always([](const Task& t) { return !t.tags.empty(); });
   }
   if (words.accept_all("no tags") || words.accept_all("no tag")) {
-    return always([](const text::Task& t) { return t.tags.empty(); });
+    return always([](const Task& t) { return t.tags.empty(); });
   }
   if (!words.accept("tags") && !words.accept("tag")) return std::nullopt;
   std::optional<TextOp> op = read_text_op(words, true);
@@ -190,10 +191,10 @@ std::optional<FilterResult> parse_other_filter(std::string_view line) {
   Cursor words(line);
   if (words.accept_all("is recurring")) return always(is_recurring);
   if (words.accept_all("is not recurring")) {
-    return always([](const text::Task& t) { return !is_recurring(t); });
+    return always([](const Task& t) { return !is_recurring(t); });
   }
   if (words.accept_all("exclude sub-items")) {
-    return always([](const text::Task& t) { return t.indent == 0; });
+    return always([](const Task& t) { return t.indent == 0; });
   }
   if (words.accept("filter by function")) {
     return FilterResult::failure("'filter by function' (JavaScript) is not supported: " +
@@ -216,7 +217,7 @@ std::optional<FilterResult> parse_builtin_filter(std::string_view line) {
 FilterResult parse_filter(std::string_view line) {
   if (auto result = parse_builtin_filter(line)) return std::move(*result);
   if (auto result = parse_boolean_filter(line)) return std::move(*result);
-  return FilterResult::failure("unknown instruction '" + std::string(line) + "'");
+  return FilterResult::failure("unknown instruction " + quoted(line));
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

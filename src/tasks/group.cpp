@@ -1,15 +1,15 @@
-#include "tasks_group.hpp"
+#include "group.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <utility>
 
-#include "tasks_collate.hpp"
-#include "tasks_cursor.hpp"
-#include "tasks_fields.hpp"
+#include "collate.hpp"
+#include "cursor.hpp"
+#include "fields.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 std::vector<GroupName> one(std::string name) {
@@ -18,35 +18,35 @@ std::vector<GroupName> one(std::string name) {
 }
 
 // "2025-11-07 Friday", or "No due date".
-template <std::optional<text::Date> text::Task::*field>
+template <std::optional<text::Date> Task::*field>
 std::vector<GroupName> by_date(const TaskItem& item, std::string_view name) {
   const std::optional<text::Date>& date = item.task->*field;
   if (!date) return one("No " + std::string(name) + " date");
   return one(date->iso() + " " + std::string(weekday_name(*date)));
 }
 
-std::vector<GroupName> by_happens(const TaskItem& item) {
+std::vector<GroupName> by_happens(const TaskItem& item, const RunContext&) {
   std::optional<text::Date> date = happens_date(*item.task);
   if (!date) return one("No happens date");
   return one(date->iso() + " " + std::string(weekday_name(*date)));
 }
 
-std::vector<GroupName> by_status_type(const TaskItem& item) {
-  static constexpr std::array<std::pair<text::StatusType, char>, 5> kOrder = {{
-      {text::StatusType::InProgress, '1'},
-      {text::StatusType::Todo, '2'},
-      {text::StatusType::Done, '3'},
-      {text::StatusType::Cancelled, '4'},
-      {text::StatusType::NonTask, '5'},
+std::vector<GroupName> by_status_type(const TaskItem& item, const RunContext&) {
+  static constexpr std::array<std::pair<StatusType, char>, 5> kOrder = {{
+      {StatusType::InProgress, '1'},
+      {StatusType::Todo, '2'},
+      {StatusType::Done, '3'},
+      {StatusType::Cancelled, '4'},
+      {StatusType::NonTask, '5'},
   }};
-  std::string name(text::status_type_name(item.task->status));
+  std::string name(status_type_name(item.task->status));
   for (auto [type, rank] : kOrder) {
     if (type == item.task->status) return {{std::string("%%") + rank + "%%" + name, name}};
   }
   return one(name);
 }
 
-std::vector<GroupName> by_priority(const TaskItem& item) {
+std::vector<GroupName> by_priority(const TaskItem& item, const RunContext&) {
   // The plugin calls the default priority "Normal" in headings.
   static constexpr std::array<std::string_view, 6> kNames = {"Highest", "High", "Medium",
                                                              "Normal",  "Low",  "Lowest"};
@@ -55,19 +55,19 @@ std::vector<GroupName> by_priority(const TaskItem& item) {
   return {{"%%" + std::to_string(number) + "%%" + name, name}};
 }
 
-std::vector<GroupName> by_path(const TaskItem& item) {
-  std::string_view path = item.path;
+std::vector<GroupName> by_path(const TaskItem& item, const RunContext& run) {
+  std::string_view path = run.path(item);
   if (path.size() >= 3 && path.substr(path.size() - 3) == ".md") path.remove_suffix(3);
   return one(std::string(path));
 }
 
-std::vector<GroupName> by_filename(const TaskItem& item) {
-  std::string_view name = filename_of(item.path);
+std::vector<GroupName> by_filename(const TaskItem& item, const RunContext& run) {
+  std::string_view name = filename_of(run.path(item));
   if (name.size() >= 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
   return one("[[" + std::string(name) + "]]");
 }
 
-std::vector<GroupName> by_tags(const TaskItem& item) {
+std::vector<GroupName> by_tags(const TaskItem& item, const RunContext&) {
   if (item.task->tags.empty()) return one("(No tags)");
   std::vector<GroupName> names;
   for (std::string_view tag : item.task->tags) {
@@ -79,32 +79,40 @@ std::vector<GroupName> by_tags(const TaskItem& item) {
 }
 
 constexpr std::array<std::pair<std::string_view, GroupNamer>, 18> kGroupKeys = {{
-    {"status",
-     [](const TaskItem& i) { return one(text::is_done(i.task->status) ? "Done" : "Todo"); }},
+    {"status", [](const TaskItem& i,
+                  const RunContext&) { return one(is_done(i.task->status) ? "Done" : "Todo"); }},
     {"status.type", by_status_type},
     {"status.name",
-     [](const TaskItem& i) { return one(std::string(status_name(i.task->status_symbol))); }},
-    {"due", [](const TaskItem& i) { return by_date<&text::Task::due>(i, "due"); }},
-    {"scheduled",
-     [](const TaskItem& i) { return by_date<&text::Task::scheduled>(i, "scheduled"); }},
-    {"start", [](const TaskItem& i) { return by_date<&text::Task::start>(i, "start"); }},
-    {"done", [](const TaskItem& i) { return by_date<&text::Task::done>(i, "done"); }},
-    {"created", [](const TaskItem& i) { return by_date<&text::Task::created>(i, "created"); }},
-    {"cancelled",
-     [](const TaskItem& i) { return by_date<&text::Task::cancelled>(i, "cancelled"); }},
+     [](const TaskItem& i, const RunContext&) {
+       return one(std::string(status_name(i.task->status_symbol)));
+     }},
+    {"due", [](const TaskItem& i, const RunContext&) { return by_date<&Task::due>(i, "due"); }},
+    {"scheduled", [](const TaskItem& i,
+                     const RunContext&) { return by_date<&Task::scheduled>(i, "scheduled"); }},
+    {"start",
+     [](const TaskItem& i, const RunContext&) { return by_date<&Task::start>(i, "start"); }},
+    {"done", [](const TaskItem& i, const RunContext&) { return by_date<&Task::done>(i, "done"); }},
+    {"created",
+     [](const TaskItem& i, const RunContext&) { return by_date<&Task::created>(i, "created"); }},
+    {"cancelled", [](const TaskItem& i,
+                     const RunContext&) { return by_date<&Task::cancelled>(i, "cancelled"); }},
     {"happens", by_happens},
     {"priority", by_priority},
     {"path", by_path},
-    {"folder", [](const TaskItem& i) { return one(std::string(folder_of(i.path))); }},
-    {"root", [](const TaskItem& i) { return one(std::string(root_of(i.path))); }},
+    {"folder", [](const TaskItem& i,
+                  const RunContext& run) { return one(std::string(folder_of(run.path(i)))); }},
+    {"root", [](const TaskItem& i,
+                const RunContext& run) { return one(std::string(root_of(run.path(i)))); }},
     {"filename", by_filename},
     {"heading",
-     [](const TaskItem& i) {
+     [](const TaskItem& i, const RunContext&) {
        return one(i.heading.empty() ? "(No heading)" : std::string(i.heading));
      }},
     {"tags", by_tags},
     {"recurring",
-     [](const TaskItem& i) { return one(is_recurring(*i.task) ? "Recurring" : "Not Recurring"); }},
+     [](const TaskItem& i, const RunContext&) {
+       return one(is_recurring(*i.task) ? "Recurring" : "Not Recurring");
+     }},
 }};
 
 struct Bucket {
@@ -127,7 +135,8 @@ std::optional<Grouper> parse_grouper(std::string_view key) {
 
 std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
                                    const std::vector<Grouper>& groupers,
-                                   std::optional<std::size_t> per_group_limit) {
+                                   std::optional<std::size_t> per_group_limit,
+                                   const RunContext& run) {
   if (groupers.empty()) return {TaskGroup{{}, items}};
 
   std::vector<Bucket> buckets;
@@ -137,7 +146,7 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
     std::vector<std::vector<GroupName>> paths(1);
     for (const Grouper& grouper : groupers) {
       std::vector<std::vector<GroupName>> longer;
-      for (const GroupName& name : grouper.names(item)) {
+      for (const GroupName& name : grouper.names(item, run)) {
         for (const auto& path : paths) {
           longer.push_back(path);
           longer.back().push_back(name);
@@ -177,4 +186,4 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
   return groups;
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -5,11 +5,11 @@
 #include <string>
 #include <utility>
 
-#include "tasks_cursor.hpp"
-#include "tasks_dates.hpp"
-#include "tasks_filter.hpp"
+#include "cursor.hpp"
+#include "dates.hpp"
+#include "filter.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 using TaskDates = std::array<std::optional<text::Date>, 3>;
@@ -17,23 +17,23 @@ using TaskDates = std::array<std::optional<text::Date>, 3>;
 struct DateField {
   std::string_view filter_word;  // "starts" searches the field named "start"
   std::string_view name;
-  TaskDates (*dates)(const text::Task&);
+  TaskDates (*dates)(const Task&);
   bool matches_when_missing;  // the plugin's `starts` matches tasks without a start date
 };
 
 constexpr std::array<DateField, 7> kDateFields = {{
     // `happens` looks at start, scheduled and due: any one may match.
     {"happens", "happens",
-     [](const text::Task& t) {
+     [](const Task& t) {
        return TaskDates{t.start, t.scheduled, t.due};
      },
      false},
-    {"cancelled", "cancelled", [](const text::Task& t) { return TaskDates{t.cancelled}; }, false},
-    {"created", "created", [](const text::Task& t) { return TaskDates{t.created}; }, false},
-    {"starts", "start", [](const text::Task& t) { return TaskDates{t.start}; }, true},
-    {"scheduled", "scheduled", [](const text::Task& t) { return TaskDates{t.scheduled}; }, false},
-    {"due", "due", [](const text::Task& t) { return TaskDates{t.due}; }, false},
-    {"done", "done", [](const text::Task& t) { return TaskDates{t.done}; }, false},
+    {"cancelled", "cancelled", [](const Task& t) { return TaskDates{t.cancelled}; }, false},
+    {"created", "created", [](const Task& t) { return TaskDates{t.created}; }, false},
+    {"starts", "start", [](const Task& t) { return TaskDates{t.start}; }, true},
+    {"scheduled", "scheduled", [](const Task& t) { return TaskDates{t.scheduled}; }, false},
+    {"due", "due", [](const Task& t) { return TaskDates{t.due}; }, false},
+    {"done", "done", [](const Task& t) { return TaskDates{t.done}; }, false},
 }};
 
 enum class Relation { InRange, Before, After, OnOrBefore, OnOrAfter };
@@ -98,8 +98,7 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
     Relation relation = read_relation(search);
     std::optional<DateSpec> spec = DateSpec::parse(search.rest());
     if (!spec) {
-      return FilterResult::failure("do not understand " + name + " date in '" + std::string(line) +
-                                   "'");
+      return FilterResult::failure("do not understand " + name + " date in " + quoted(line));
     }
     return Filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);
@@ -115,4 +114,4 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
   return std::nullopt;
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

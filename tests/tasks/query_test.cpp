@@ -1,15 +1,16 @@
-#include "kb/query/tasks_query.hpp"
+#include "kb/tasks/query.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "kb/text/task.hpp"
+#include "kb/tasks/task.hpp"
 
-using kb::query::TaskGroup;
-using kb::query::TaskItem;
-using kb::query::TasksQuery;
+using kb::tasks::TaskGroup;
+using kb::tasks::TaskItem;
+using kb::tasks::TaskList;
+using kb::tasks::TasksQuery;
 using kb::text::Date;
 
 namespace {
@@ -41,16 +42,37 @@ const Row kRows[] = {
 
 const Date kToday{2023, 2, 10};
 
+// The note id of `path` in `list`, added when new.
+int note_of(TaskList& list, std::string_view path) {
+  for (std::size_t i = 0; i < list.notes.size(); ++i) {
+    if (list.notes[i].path == path) return static_cast<int>(i);
+  }
+  list.notes.push_back({path});
+  return static_cast<int>(list.notes.size()) - 1;
+}
+
+// One task a line, all in note `path`; line numbers count from 1.
+TaskList tasks_in(std::string_view path, std::initializer_list<std::string_view> lines) {
+  TaskList list;
+  int line = 0;
+  for (std::string_view markdown : lines) {
+    list.add(note_of(list, path), ++line, "", *kb::tasks::parse_task(markdown));
+  }
+  return list;
+}
+
 struct Vault {
-  std::vector<kb::text::Task> tasks;
-  std::vector<TaskItem> items;
+  TaskList list;
+  std::vector<const kb::tasks::Task*> tasks;
 
   Vault() {
-    for (const Row& row : kRows) tasks.push_back(*kb::text::parse_task_line(row.markdown));
-    tasks.back().status = kb::text::StatusType::NonTask;
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      items.push_back({kRows[i].path, kRows[i].heading, static_cast<int>(i) + 1, &tasks[i]});
+    int line = 0;
+    for (const Row& row : kRows) {
+      auto task = *kb::tasks::parse_task(row.markdown);
+      if (&row == &kRows[std::size(kRows) - 1]) task.status = kb::tasks::StatusType::NonTask;
+      list.add(note_of(list, row.path), ++line, row.heading, std::move(task));
     }
+    for (const TaskItem& item : list.items()) tasks.push_back(item.task);
   }
 };
 
@@ -74,7 +96,7 @@ TasksQuery parse_ok(const std::string& query) {
 
 // The letters a query selects, in output order.
 std::string run_query(const std::string& query, Date today = kToday) {
-  return letters(parse_ok(query).select(vault().items, today));
+  return letters(parse_ok(query).select(vault().list, today));
 }
 
 // The letters a query selects, alphabetically (for filters alone).
@@ -93,7 +115,7 @@ std::string parse_error(const std::string& query, int first_line = 1) {
 // "name1/name2: ABC | ..." for every group.
 std::string groups(const std::string& query, Date today = kToday) {
   std::string s;
-  for (const TaskGroup& group : parse_ok(query).run(vault().items, today)) {
+  for (const TaskGroup& group : parse_ok(query).run(vault().list, today)) {
     if (!s.empty()) s += " | ";
     for (std::size_t i = 0; i < group.names.size(); ++i) s += (i ? "/" : "") + group.names[i];
     s += ": " + letters(group.items);
@@ -118,12 +140,12 @@ void check_cases(std::initializer_list<Case> cases) {
 TEST_CASE("The fixture parses as intended", "[tasks_query]") {
   const auto& t = vault().tasks;
   REQUIRE(t.size() == 10);
-  CHECK(t[0].description == "fix some bug #todo");
-  CHECK(t[1].status == kb::text::StatusType::InProgress);
-  CHECK(t[4].start == Date{2023, 2, 13});
-  CHECK(t[5].recurrence == "every week");
-  CHECK(t[6].indent == 4);
-  CHECK(t[8].priority == kb::text::Priority::Lowest);
+  CHECK(t[0]->description == "fix some bug #todo");
+  CHECK(t[1]->status == kb::tasks::StatusType::InProgress);
+  CHECK(t[4]->start == Date{2023, 2, 13});
+  CHECK(t[5]->recurrence == "every week");
+  CHECK(t[6]->indent == 4);
+  CHECK(t[8]->priority == kb::tasks::Priority::Lowest);
   CHECK(run_query("") == "BAFGEHICDJ");  // every task, in the default order
 }
 
@@ -424,15 +446,13 @@ TEST_CASE("Parse errors name the line and the instruction", "[tasks_query]") {
 
 TEST_CASE("A pathological regex gives up instead of hanging", "[tasks_query]") {
   const std::string line = "- [ ] " + std::string(40, 'a') + "b";  // the task views it
-  auto task = *kb::text::parse_task_line(line);
-  std::vector<TaskItem> items = {{"a.md", "", 1, &task}};
+  const TaskList items = tasks_in("a.md", {line});
   CHECK(parse_ok("description regex matches /^(a+)+$/").select(items, kToday).empty());
   CHECK(parse_ok("description regex matches /^(a+)+b$/").select(items, kToday).size() == 1);
 }
 
 TEST_CASE("Text search folds Unicode case", "[tasks_query]") {
-  auto task = *kb::text::parse_task_line("- [ ] Call Élodie about the CAFÉ");
-  std::vector<TaskItem> items = {{"Notes/Été.md", "", 1, &task}};
+  const TaskList items = tasks_in("Notes/Été.md", {"- [ ] Call Élodie about the CAFÉ"});
   CHECK(parse_ok("description includes élodie").select(items, kToday).size() == 1);
   CHECK(parse_ok("description includes café").select(items, kToday).size() == 1);
   CHECK(parse_ok("path includes ÉTÉ").select(items, kToday).size() == 1);
@@ -466,15 +486,9 @@ TEST_CASE("Sorting", "[tasks_query]") {
 }
 
 TEST_CASE("Sorting: leading markdown is ignored, numbers compare as numbers", "[tasks_query]") {
-  std::vector<kb::text::Task> tasks;
-  for (const char* line : {"- [ ] Task 10", "- [ ] **Task 9**", "- [ ] [[Link|task 11]]",
-                           "- [ ] ==task 2==", "- [ ] _Task 1_", "- [ ] [[Zebra]]"}) {
-    tasks.push_back(*kb::text::parse_task_line(line));
-  }
-  std::vector<TaskItem> items;
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    items.push_back({"a.md", "", static_cast<int>(i) + 1, &tasks[i]});
-  }
+  const TaskList items =
+      tasks_in("a.md", {"- [ ] Task 10", "- [ ] **Task 9**", "- [ ] [[Link|task 11]]",
+                        "- [ ] ==task 2==", "- [ ] _Task 1_", "- [ ] [[Zebra]]"});
   std::string order;
   for (const TaskItem& item : parse_ok("sort by description").select(items, kToday)) {
     order += std::to_string(item.line);
@@ -483,15 +497,15 @@ TEST_CASE("Sorting: leading markdown is ignored, numbers compare as numbers", "[
 }
 
 TEST_CASE("Equal tasks keep a deterministic order: path, then line", "[tasks_query]") {
-  auto task = *kb::text::parse_task_line("- [ ] same");
-  std::vector<TaskItem> items = {
-      {"b.md", "", 7, &task}, {"a.md", "", 9, &task}, {"a.md", "", 2, &task}};
-  auto result = parse_ok("sort by description").select(items, kToday);
+  const auto task = *kb::tasks::parse_task("- [ ] same");
+  const std::vector<kb::tasks::TaskNote> notes = {{"b.md"}, {"a.md"}};
+  const std::vector<TaskItem> items = {{0, "", 7, &task}, {1, "", 9, &task}, {1, "", 2, &task}};
+  auto result = parse_ok("sort by description").select(items, notes, kToday);
   REQUIRE(result.size() == 3);
-  CHECK(result[0].path == "a.md");
+  CHECK(result[0].note == 1);
   CHECK(result[0].line == 2);
   CHECK(result[1].line == 9);
-  CHECK(result[2].path == "b.md");
+  CHECK(result[2].note == 0);
 }
 
 TEST_CASE("Grouping, with the plugin's group names", "[tasks_query]") {
@@ -539,15 +553,15 @@ TEST_CASE("Grouping, with the plugin's group names", "[tasks_query]") {
 }
 
 TEST_CASE("Ungrouped and empty results", "[tasks_query]") {
-  auto all = parse_ok("not done").run(vault().items, kToday);
+  auto all = parse_ok("not done").run(vault().list, kToday);
   REQUIRE(all.size() == 1);
   CHECK(all[0].names.empty());
   CHECK(letters(all[0].items) == "BAFGEHI");
 
-  auto none = parse_ok("due in 1999").run(vault().items, kToday);
+  auto none = parse_ok("due in 1999").run(vault().list, kToday);
   REQUIRE(none.size() == 1);
   CHECK(none[0].items.empty());
-  CHECK(parse_ok("due in 1999\ngroup by due").run(vault().items, kToday).empty());
+  CHECK(parse_ok("due in 1999\ngroup by due").run(vault().list, kToday).empty());
 }
 
 TEST_CASE("Limits: total before grouping, per group after", "[tasks_query]") {
@@ -563,4 +577,21 @@ TEST_CASE("Limits: total before grouping, per group after", "[tasks_query]") {
   // select() flattens the groups in output order.
   CHECK(run_query("group by status") == "CDJBAFGEHI");
   CHECK(run_query("done\ngroup by tags") == "JCDCD");
+}
+
+TEST_CASE("The path text every selected task must include", "[tasks_query]") {
+  const auto required = [](const std::string& query) {
+    return parse_ok(query).required_path_text().value_or("(none)");
+  };
+  CHECK(required("path includes Asaf Levy\nnot done") == "Asaf Levy");
+  CHECK(required("not done\npath includes  Asaf ") == "Asaf");
+  CHECK(required("(not done) AND (path includes Bo)") == "Bo");
+  CHECK(required("((path includes a) AND (done)) AND (due today)") == "a");
+  CHECK(required("(path includes a) OR (done)") == "(none)");
+  CHECK(required("NOT (path includes a)") == "(none)");
+  CHECK(required("(path includes a) XOR (done)") == "(none)");
+  CHECK(required("path does not include a") == "(none)");
+  CHECK(required("path regex matches /a/") == "(none)");
+  CHECK(required("folder includes a") == "(none)");
+  CHECK(required("not done") == "(none)");
 }

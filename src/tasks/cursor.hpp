@@ -3,9 +3,10 @@
 // instructions with case-insensitive regular expressions; this is the same
 // matching done by a linear scan.
 #include <cstddef>
+#include <string>
 #include <string_view>
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 inline bool is_blank(char c) {
   return c == ' ' || c == '\t';
@@ -19,6 +20,17 @@ inline std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (is_blank(s.front()) || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+// 'text', for messages. Built by appending: GCC 12 at -O3 warns falsely
+// (-Wrestrict) on "'" + std::string(text) + "'".
+inline std::string quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '\'';
+  out += text;
+  out += '\'';
+  return out;
 }
 
 inline bool iequals(std::string_view a, std::string_view b) {
@@ -68,4 +80,4 @@ class Cursor {
   std::string_view rest_;
 };
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,11 +1,11 @@
-#include "tasks_dates.hpp"
+#include "dates.hpp"
 
 #include <cstddef>
 #include <utility>
 
-#include "tasks_cursor.hpp"
+#include "cursor.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 bool all_digits(std::string_view s) {
@@ -167,4 +167,4 @@ DateRange DateSpec::resolve(text::Date today) const {
   }
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

@@ -1,15 +1,15 @@
-#include "tasks_sort.hpp"
+#include "sort.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
 
-#include "tasks_collate.hpp"
-#include "tasks_cursor.hpp"
-#include "tasks_fields.hpp"
+#include "collate.hpp"
+#include "cursor.hpp"
+#include "fields.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 namespace {
 
 template <typename T>
@@ -24,17 +24,17 @@ int compare_dates(const std::optional<text::Date>& a, const std::optional<text::
 }
 
 // `sort by status.type` and `group by status.type` order.
-int status_type_rank(text::StatusType type) {
+int status_type_rank(StatusType type) {
   switch (type) {
-    case text::StatusType::InProgress:
+    case StatusType::InProgress:
       return 1;
-    case text::StatusType::Todo:
+    case StatusType::Todo:
       return 2;
-    case text::StatusType::Done:
+    case StatusType::Done:
       return 3;
-    case text::StatusType::Cancelled:
+    case StatusType::Cancelled:
       return 4;
-    case text::StatusType::NonTask:
+    case StatusType::NonTask:
       return 5;
   }
   return 6;
@@ -42,7 +42,7 @@ int status_type_rank(text::StatusType type) {
 
 using PlainCompare = int (*)(const TaskItem&, const TaskItem&, const RunContext&);
 
-template <std::optional<text::Date> text::Task::*field>
+template <std::optional<text::Date> Task::*field>
 int by_date(const TaskItem& a, const TaskItem& b, const RunContext&) {
   return compare_dates(a.task->*field, b.task->*field);
 }
@@ -51,7 +51,7 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
     // Not done before done.
     {"status",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return three_way(text::is_done(a.task->status), text::is_done(b.task->status));
+       return three_way(is_done(a.task->status), is_done(b.task->status));
      }},
     {"status.type",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
@@ -66,12 +66,12 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
      [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
        return three_way(urgency(*b.task, run.today), urgency(*a.task, run.today));
      }},
-    {"due", by_date<&text::Task::due>},
-    {"scheduled", by_date<&text::Task::scheduled>},
-    {"start", by_date<&text::Task::start>},
-    {"done", by_date<&text::Task::done>},
-    {"created", by_date<&text::Task::created>},
-    {"cancelled", by_date<&text::Task::cancelled>},
+    {"due", by_date<&Task::due>},
+    {"scheduled", by_date<&Task::scheduled>},
+    {"start", by_date<&Task::start>},
+    {"done", by_date<&Task::done>},
+    {"created", by_date<&Task::created>},
+    {"cancelled", by_date<&Task::cancelled>},
     {"happens",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return compare_dates(happens_date(*a.task), happens_date(*b.task));
@@ -85,10 +85,10 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
                       sortable_description(b.task->description));
      }},
     {"path", [](const TaskItem& a, const TaskItem& b,
-                const RunContext&) { return collate(a.path, b.path); }},
+                const RunContext& run) { return collate(run.path(a), run.path(b)); }},
     {"filename",
-     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return collate(filename_of(a.path), filename_of(b.path));
+     [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
+       return collate(filename_of(run.path(a)), filename_of(run.path(b)));
      }},
     // Tasks without a heading sort first (empty text).
     {"heading", [](const TaskItem& a, const TaskItem& b,
@@ -162,9 +162,9 @@ void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters
     for (PlainCompare compare : kDefaultOrder) {
       if (int r = compare(a, b, run)) return r < 0;
     }
-    if (int r = a.path.compare(b.path)) return r < 0;
+    if (int r = run.path(a).compare(run.path(b))) return r < 0;
     return a.line < b.line;
   });
 }
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

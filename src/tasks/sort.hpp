@@ -5,10 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/query/tasks_query.hpp"
-#include "tasks_filter.hpp"
+#include "filter.hpp"
+#include "kb/tasks/query.hpp"
 
-namespace kb::query::tasks {
+namespace kb::tasks {
 
 // Negative when a sorts first, as the plugin's comparators.
 using Comparator = std::function<int(const TaskItem&, const TaskItem&, const RunContext&)>;
@@ -27,4 +27,4 @@ std::optional<Sorter> parse_sorter(std::string_view key);
 void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
                 const RunContext& run);
 
-}  // namespace kb::query::tasks
+}  // namespace kb::tasks

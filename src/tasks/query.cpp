@@ -2,26 +2,24 @@
 // tasks out. The instructions themselves live in tasks_filter, tasks_sort
 // and tasks_group; this file reads the lines and runs the pipeline in the
 // plugin's order: filter, sort, limit, group, limit groups.
-#include "kb/query/tasks_query.hpp"
+#include "kb/tasks/query.hpp"
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
 
-#include "tasks_cursor.hpp"
-#include "tasks_filter.hpp"
-#include "tasks_group.hpp"
-#include "tasks_sort.hpp"
+#include "cursor.hpp"
+#include "filter.hpp"
+#include "group.hpp"
+#include "sort.hpp"
 
-namespace kb::query {
-
-using tasks::Cursor;
+namespace kb::tasks {
 
 struct TasksQuery::Impl {
-  std::vector<tasks::Filter> filters;  // all must match
-  std::vector<tasks::Sorter> sorters;
-  std::vector<tasks::Grouper> groupers;
+  std::vector<Filter> filters;  // all must match
+  std::vector<Sorter> sorters;
+  std::vector<Grouper> groupers;
   std::optional<std::size_t> limit;
   std::optional<std::size_t> group_limit;
 
@@ -35,7 +33,7 @@ struct TasksQuery::Impl {
 namespace {
 
 std::string unknown(std::string_view line) {
-  return "unknown instruction '" + std::string(line) + "'";
+  return "unknown instruction " + quoted(line);
 }
 
 // Layout instructions change only how Obsidian draws the results.
@@ -68,7 +66,7 @@ std::optional<std::string> TasksQuery::Impl::add_limit(Cursor words, std::string
   std::optional<std::size_t> count = read_count(rest.substr(0, digits_end));
   Cursor after(digits_end == std::string_view::npos ? "" : rest.substr(digits_end));
   if (!count || !(after.at_end() || after.accept_all("tasks") || after.accept_all("task"))) {
-    return "do not understand query limit '" + std::string(line) + "'";
+    return "do not understand query limit " + quoted(line);
   }
   (groups ? group_limit : limit) = count;
   return std::nullopt;
@@ -85,21 +83,21 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
     Cursor key = words;
     if (!key.accept(verb)) continue;
     if (key.accept("function")) {
-      return "'" + std::string(verb) + " function' (JavaScript) is not supported: '" +
-             std::string(line) + "'";
+      std::string message = quoted(std::string(verb) + " function");
+      return message + " (JavaScript) is not supported: " + quoted(line);
     }
     if (verb == "sort by") {
-      auto sorter = tasks::parse_sorter(key.rest());
+      auto sorter = parse_sorter(key.rest());
       if (!sorter) return unknown(line);
       sorters.push_back(std::move(*sorter));
     } else {
-      auto grouper = tasks::parse_grouper(key.rest());
+      auto grouper = parse_grouper(key.rest());
       if (!grouper) return unknown(line);
       groupers.push_back(*grouper);
     }
     return std::nullopt;
   }
-  tasks::FilterResult filter = tasks::parse_filter(line);
+  FilterResult filter = parse_filter(line);
   if (!filter) return filter.error();
   filters.push_back(std::move(*filter));
   return std::nullopt;
@@ -119,7 +117,7 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
   bool continuing = false;
   int line_number = 0;
   auto finish = [&]() -> std::optional<Diagnostic> {
-    std::optional<std::string> error = query.impl_->add(tasks::trim_blanks(statement));
+    std::optional<std::string> error = query.impl_->add(trim_blanks(statement));
     if (!error) return std::nullopt;
     return Diagnostic{"", statement_line + first_line - 1, std::move(*error), Severity::Error};
   };
@@ -145,7 +143,7 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
       statement.clear();
       statement_line = line_number;
     }
-    statement += tasks::trim_blanks(raw);
+    statement += trim_blanks(raw);
     continuing = continues;
     if (!continuing) {
       if (auto diagnostic = finish()) return Expected<TasksQuery>::failure(std::move(*diagnostic));
@@ -157,13 +155,14 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
   return query;
 }
 
-std::vector<TaskGroup> TasksQuery::run(const std::vector<TaskItem>& tasks, text::Date today) const {
-  const tasks::RunContext run{today};
+std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
+                                       std::span<const TaskNote> notes, text::Date today) const {
+  const RunContext run{today, notes};
   std::vector<TaskItem> selected;
-  for (const TaskItem& item : tasks) {
+  for (const TaskItem& item : items) {
     if (item.task == nullptr) continue;
     bool keep = true;
-    for (const tasks::Filter& filter : impl_->filters) {
+    for (const Filter& filter : impl_->filters) {
       if (!filter(item, run)) {
         keep = false;
         break;
@@ -171,18 +170,25 @@ std::vector<TaskGroup> TasksQuery::run(const std::vector<TaskItem>& tasks, text:
     }
     if (keep) selected.push_back(item);
   }
-  tasks::sort_items(selected, impl_->sorters, run);
+  sort_items(selected, impl_->sorters, run);
   if (impl_->limit && selected.size() > *impl_->limit) selected.resize(*impl_->limit);
-  return tasks::group_items(selected, impl_->groupers, impl_->group_limit);
+  return group_items(selected, impl_->groupers, impl_->group_limit, run);
 }
 
-std::vector<TaskItem> TasksQuery::select(const std::vector<TaskItem>& tasks,
-                                         text::Date today) const {
+std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
+                                         std::span<const TaskNote> notes, text::Date today) const {
   std::vector<TaskItem> flat;
-  for (TaskGroup& group : run(tasks, today)) {
+  for (TaskGroup& group : run(items, notes, today)) {
     flat.insert(flat.end(), group.items.begin(), group.items.end());
   }
   return flat;
 }
 
-}  // namespace kb::query
+std::optional<std::string_view> TasksQuery::required_path_text() const {
+  for (const Filter& filter : impl_->filters) {
+    if (!filter.required_path_texts.empty()) return filter.required_path_texts.front();
+  }
+  return std::nullopt;
+}
+
+}  // namespace kb::tasks

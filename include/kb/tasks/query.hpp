@@ -1,0 +1,63 @@
+#pragma once
+// The Obsidian Tasks query language, run outside Obsidian with the plugin's
+// documented semantics (filters, boolean combinations, sort, group, limit).
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/tasks/task_list.hpp"
+#include "kb/text/date.hpp"
+#include "kb/util/expected.hpp"
+
+namespace kb::tasks {
+
+struct TaskGroup {
+  std::vector<std::string> names;  // one per `group by`, outermost first; empty when ungrouped
+  std::vector<TaskItem> items;
+};
+
+class TasksQuery {
+ public:
+  // Parses query text (one instruction a line; blank lines and lines
+  // starting with '#' are ignored). An unknown or malformed instruction
+  // fails with a Diagnostic whose line is the 1-based line in `text`
+  // (plus first_line - 1) and whose message names the instruction.
+  static Expected<TasksQuery> parse(std::string_view text, int first_line = 1);
+
+  // Filters, sorts (default: the plugin's default order after any `sort by`),
+  // limits and groups `items`, whose notes are `notes` (by TaskItem::note).
+  // `today` resolves today/tomorrow/yesterday.
+  std::vector<TaskGroup> run(std::span<const TaskItem> items, std::span<const TaskNote> notes,
+                             text::Date today) const;
+  std::vector<TaskGroup> run(const TaskList& list, text::Date today) const {
+    return run(list.items(), list.notes, today);
+  }
+
+  // The same, flattened in output order.
+  std::vector<TaskItem> select(std::span<const TaskItem> items, std::span<const TaskNote> notes,
+                               text::Date today) const;
+  std::vector<TaskItem> select(const TaskList& list, text::Date today) const {
+    return select(list.items(), list.notes, today);
+  }
+
+  // A text that the path of every task this query selects includes (ignoring
+  // case, as `path includes` compares): the value of a `path includes`
+  // filter that every selected task must pass (one of the query's filter
+  // lines, or under AND in one). Nothing when there is none. Lets a caller
+  // read only the notes whose paths include it.
+  std::optional<std::string_view> required_path_text() const;
+
+  TasksQuery(TasksQuery&&) noexcept;
+  TasksQuery& operator=(TasksQuery&&) noexcept;
+  ~TasksQuery();
+
+ private:
+  TasksQuery();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kb::tasks

@@ -1,0 +1,70 @@
+#pragma once
+// Filter instructions of the Tasks query language: the built-in filters
+// (status, dates, priority, text fields, tags, ...) and their Boolean
+// combinations.
+#include <concepts>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "kb/tasks/query.hpp"
+#include "kb/text/date.hpp"
+#include "kb/util/expected.hpp"
+
+namespace kb::tasks {
+
+// What a query needs to know at run time: today (relative dates, urgency)
+// and the notes the tasks refer to.
+struct RunContext {
+  text::Date today;
+  std::span<const TaskNote> notes;
+
+  // The item's note; an empty one when the item names none.
+  const TaskNote& note(const TaskItem& item) const {
+    static const TaskNote kNone;
+    const auto i = static_cast<std::size_t>(item.note);
+    return item.note >= 0 && i < notes.size() ? notes[i] : kNone;
+  }
+  std::string_view path(const TaskItem& item) const { return note(item).path; }
+};
+
+using Predicate = std::function<bool(const TaskItem&, const RunContext&)>;
+
+// A filter instruction: its test, and what it tells about every task it accepts.
+struct Filter {
+  Predicate test;
+  // Values of `path includes` filters that every accepted task passes.
+  std::vector<std::string> required_path_texts;
+
+  Filter() = default;
+  template <typename F>
+  requires(!std::same_as<std::remove_cvref_t<F>, Filter> &&
+           std::is_invocable_r_v<bool, F&, const TaskItem&, const RunContext&>) Filter(F f)
+      : test(std::move(f)) {}  // NOLINT(google-explicit-constructor): a lambda is a filter
+
+  bool operator()(const TaskItem& item, const RunContext& run) const { return test(item, run); }
+};
+using FilterResult = Expected<Filter, std::string>;
+
+// One filter line (trimmed, continuations joined): a built-in filter, else a
+// Boolean combination, else "unknown instruction '<line>'".
+FilterResult parse_filter(std::string_view line);
+
+// A built-in filter; nothing when the line is not one (so that the caller
+// can try other readings), a failure when it is one but malformed.
+std::optional<FilterResult> parse_builtin_filter(std::string_view line);
+
+// The date filters ("due before tomorrow", "has start date", ...); as above.
+// Defined in tasks_date_filter.cpp.
+std::optional<FilterResult> parse_date_filter(std::string_view line);
+
+// A Boolean combination such as "(done) OR (due today)"; nothing when the
+// line does not look like one. Defined in tasks_boolean.cpp.
+std::optional<FilterResult> parse_boolean_filter(std::string_view line);
+
+}  // namespace kb::tasks
