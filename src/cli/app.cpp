@@ -252,28 +252,6 @@ output::Style Context::style() const {
   return style;
 }
 
-Expected<model::NoteId, Failure> resolve(const model::Vault& vault, std::string_view name,
-                                         const query::NameRules& rules) {
-  using Result = query::NameLookup::Result;
-  const auto lookup = query::resolve_name(vault, name, rules);
-  if (lookup.result == Result::Found) return lookup.notes.front();
-  const bool people = rules.kinds.size() == 1 && rules.kinds[0] == model::NoteKind::Person;
-  const char* what = people ? "person" : "entity";
-  if (lookup.result == Result::NotFound) {
-    std::string message = fmt::format("no {} named '{}'", what, name);
-    for (std::size_t i = 0; i < lookup.notes.size(); ++i) {
-      message += (i ? ", " : "; closest: ") + vault.notes[lookup.notes[i]].name;
-    }
-    return Expected<model::NoteId, Failure>::failure({kNotFound, message});
-  }
-  std::string message = fmt::format("'{}' matches {} {}s; use the note's path or full name:", name,
-                                    lookup.notes.size(), what);
-  for (model::NoteId id : lookup.notes) {
-    message += fmt::format("\n  {}\t{}", vault.notes[id].name, vault.notes[id].path);
-  }
-  return Expected<model::NoteId, Failure>::failure({kUsage, message});
-}
-
 int run(int argc, char** argv) {
   CLI::App app{kDescription, "kb"};
   app.set_version_flag("--version", "kb " KB_VERSION);
@@ -303,8 +281,28 @@ int run(int argc, char** argv) {
     Runner runner = verb.define(*sub);
     sub->callback([&selected, runner] { selected = runner; });
   }
+  // CLI11 reads an argument in brackets as a list ("[a,b]" -> a, b), which
+  // would break "[[Asaf Levy|Asaf, CTO]]": such arguments are marked before
+  // parsing and every option takes the mark off again.
+  constexpr char kMark = '\x1f';
+  const auto unmark = [](std::string value) {
+    if (!value.empty() && value.front() == kMark) value.erase(0, 1);
+    return value;
+  };
+  for (CLI::Option* option : app.get_options()) option->transform(unmark);
+  for (CLI::App* sub : app.get_subcommands({})) {
+    for (CLI::Option* option : sub->get_options()) option->transform(unmark);
+  }
+  std::vector<std::string> marked(argv, argv + argc);
+  std::vector<char*> args;
+  for (std::string& arg : marked) {
+    if (&arg != &marked.front() && arg.size() >= 2 && arg.front() == '[' && arg.back() == ']') {
+      arg.insert(arg.begin(), kMark);
+    }
+    args.push_back(arg.data());
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(argc, args.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -10,7 +10,6 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/output/person.hpp"
-#include "kb/query/resolve.hpp"
 #include "kb/text/date.hpp"
 
 namespace kb::cli {
@@ -125,10 +124,5 @@ int run(int argc, char** argv);
 void report(const Failure& failure);
 void error(std::string_view message);
 void warn(const Diagnostic& d);
-
-// NAME as one note under `rules`; a failure saying why not (1 none, with the
-// closest names; 2 ambiguous, with the matches).
-Expected<model::NoteId, Failure> resolve(const model::Vault& vault, std::string_view name,
-                                         const query::NameRules& rules);
 
 }  // namespace kb::cli

@@ -1,6 +1,7 @@
 // kb backlinks NAME: every link into a note, with where it is written.
 #include "kb/query/links.hpp"
 #include "list_output.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -11,9 +12,9 @@ Runner define_backlinks(CLI::App& sub) {
     std::string name;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name,
-                 "Person, customer or project name, or any note's vault-relative path")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "Any note's path, or a person, customer or project: name, alias, word "
+                    "prefix or [[link]]");
   add_list_flags(sub, options->flags, "the linking notes' paths (each once)");
   sub.footer(R"(Body links and front-matter links from other notes that resolve to this
 note, by path then line. Fields: path, line, link (as written, without
@@ -27,7 +28,7 @@ Examples:
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
-    const auto note = resolve(*vault, options->name, {{}, true});
+    const auto note = resolve(context, *vault, options->name, kNoteToRead);
     if (!note) return note.error();
     output::Table table({{"path", "2"}, {"line"}, {"link"}}, "path");
     for (const auto& link : query::incoming_links(*vault, *note)) {

@@ -5,6 +5,7 @@
 
 #include "kb/output/brief.hpp"
 #include "kb/query/brief.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -17,8 +18,9 @@ Runner define_brief(CLI::App& sub) {
     bool markdown = false;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "A person: name, alias or file stem (case and accents ignored), a unique word "
+                    "prefix (asaf), [[link]] or path");
   sub.add_option("--since", options->since,
                  "Start the span on this date (YYYY-MM-DD) instead of the last meeting")
       ->check([](const std::string& s) {
@@ -39,7 +41,7 @@ Examples:
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
-    const auto person = resolve(*vault, options->name, {{model::NoteKind::Person}});
+    const auto person = resolve(context, *vault, options->name, kPersonToRead);
     if (!person) return person.error();
     query::BriefOptions brief_options;
     brief_options.today = context.today();

@@ -5,6 +5,7 @@
 
 #include "kb/output/graph.hpp"
 #include "kb/query/graph.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -16,8 +17,9 @@ Runner define_graph(CLI::App& sub) {
     std::string format = "dot";
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "A person: name, alias or file stem (case and accents ignored), a unique word "
+                    "prefix (asaf), [[link]] or path");
   sub.add_option("--depth", options->depth,
                  "Expand from the neighbours this many levels (default 1)")
       ->check(CLI::Range(1, 10));
@@ -34,7 +36,7 @@ Examples:
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
-    const auto person = resolve(*vault, options->name, {{model::NoteKind::Person}});
+    const auto person = resolve(context, *vault, options->name, kPersonToRead);
     if (!person) return person.error();
     const auto graph = query::neighbourhood_graph(*vault, *person, options->depth);
     if (options->format == "json") {

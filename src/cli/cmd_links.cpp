@@ -1,6 +1,7 @@
 // kb links NAME: where a note's links go, and which ones go nowhere.
 #include "kb/query/links.hpp"
 #include "list_output.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -21,9 +22,9 @@ Runner define_links(CLI::App& sub) {
     std::string name;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name,
-                 "Person, customer or project name, or any note's vault-relative path")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "Any note's path, or a person, customer or project: name, alias, word "
+                    "prefix or [[link]]");
   add_list_flags(sub, options->flags, "the resolved paths");
   sub.footer(R"(Body links and front-matter links (a property value "[[X]]"), resolved as
 Obsidian does: exact path, the note's own folder, then the shortest path
@@ -41,7 +42,7 @@ Examples:
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
-    const auto note = resolve(*vault, options->name, {{}, true});
+    const auto note = resolve(context, *vault, options->name, kNoteToRead);
     if (!note) return note.error();
     Diagnostics ignored;  // the vault's own load already warned about the walk
     const auto files = context.fs().list_files(ignored);

@@ -3,6 +3,7 @@
 
 #include "kb/query/meetings.hpp"
 #include "list_output.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -41,7 +42,7 @@ Examples:
     model::Vault* vault = *loaded;
     query::MeetingFilter filter;
     if (!options->with.empty()) {
-      const auto person = resolve(*vault, options->with, {{model::NoteKind::Person}});
+      const auto person = resolve(context, *vault, options->with, kPersonToRead);
       if (!person) return person.error();
       filter.with = *person;
     }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "kb/output/person.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -14,17 +15,22 @@ Runner define_person(CLI::App& sub) {
     bool json = false;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name, "Name, file stem or alias (case and accents ignored)")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "A person: name, alias or file stem (case and accents ignored), a unique word "
+                    "prefix (asaf), [[link]] or path");
   sub.add_flag("--json", options->json, "Print one JSON object");
-  sub.footer(R"(Examples:
+  sub.footer(R"(NAME is a full name, alias or file stem (case and accents ignored), a unique
+word prefix (announced on stderr), a [[wikilink]] or the note's path.
+
+Examples:
   kb person "Asaf Levy"
+  kb person asaf                           the one person whose name starts so
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
   return [options](Context& context) -> Outcome {
     auto vault = context.vault(Context::Reads::Summary);
     if (!vault) return vault.error();
-    const auto person = resolve(**vault, options->name, {{model::NoteKind::Person}});
+    const auto person = resolve(context, **vault, options->name, kPersonToRead);
     if (!person) return person.error();
     // Read only the notes the view shows the text of: the person's own, then
     // those holding tasks its query may select.

@@ -4,10 +4,13 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include "kb/edit/person_sections.hpp"
 #include "kb/edit/unified_diff.hpp"
+#include "kb/output/table.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -27,7 +30,9 @@ struct Tally {
   int updated = 0, unchanged = 0, failed = 0;
 };
 
-// Names from the arguments; "-" reads more, one a line, from stdin.
+// Names from the arguments; "-" reads more from stdin: NUL-terminated when
+// the input holds a NUL byte (`kb people -0`), else one a line as a TSV field
+// (`kb people --tsv --no-header | cut -f1`: "\\t", "\\n", "\\\\" unescaped).
 std::vector<std::string> collect_names(const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (const auto& arg : args) {
@@ -35,10 +40,19 @@ std::vector<std::string> collect_names(const std::vector<std::string>& args) {
       names.push_back(arg);
       continue;
     }
-    std::string line;
-    while (std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") != std::string::npos) names.push_back(line);
+    const std::string input(std::istreambuf_iterator<char>(std::cin), {});
+    const bool nul = input.find('\0') != std::string::npos;
+    std::size_t start = 0;
+    while (start < input.size()) {
+      std::size_t end = input.find(nul ? '\0' : '\n', start);
+      if (end == std::string::npos) end = input.size();
+      std::string name = input.substr(start, end - start);
+      start = end + 1;
+      if (!nul) {
+        if (!name.empty() && name.back() == '\r') name.pop_back();
+        name = output::unescape_tsv(name);
+      }
+      if (name.find_first_not_of(" \t") != std::string::npos) names.push_back(std::move(name));
     }
   }
   return names;
@@ -96,7 +110,7 @@ Outcome run_regen(const Options& options, Context& context) {
     // A name that matches nobody is reported and the others are still done.
     std::set<model::NoteId> seen;
     for (const auto& name : collect_names(options.names)) {
-      if (auto id = resolve(*vault, name, {{model::NoteKind::Person}})) {
+      if (auto id = resolve(context, *vault, name, kPersonToWrite)) {
         if (seen.insert(*id).second) people.push_back(*id);
       } else {
         report(id.error());
@@ -173,8 +187,10 @@ Outcome run_regen(const Options& options, Context& context) {
   progress.tick(people.size());
 
   const char* verb = writing ? "updated" : options.check ? "out of date" : "would update";
-  error(fmt::format("regen: {} {}, {} unchanged, {} failed", tally.updated, verb, tally.unchanged,
-                    tally.failed));
+  if (!context.globals().quiet) {
+    error(fmt::format("regen: {} {}, {} unchanged, {} failed", tally.updated, verb, tally.unchanged,
+                      tally.failed));
+  }
   if (tally.failed > 0) exit_code = std::max<int>(exit_code, kNotFound);
   if (options.check && tally.updated > 0) exit_code = std::max<int>(exit_code, kNotFound);
   return exit_code;
@@ -195,13 +211,16 @@ Runner define_regen(CLI::App& sub) {
                "notes whose owner kb cannot keep");
   sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
 every other byte of the note stays as it is. A note that changed on disk since
-kb read it is left alone. A second run changes nothing.
+kb read it is left alone. A second run changes nothing. NAME is a full name,
+alias, [[wikilink]] or path (never a prefix). - reads names from stdin: one a
+line as a TSV field (\t \n \\ unescaped), or NUL-terminated paths (kb people -0).
 
 Examples:
   kb regen "Asaf Levy"
   kb regen --all --diff | less
   kb regen --all --check            # in a pre-commit hook: exit 1 when stale
-  kb people --tsv | tail -n +2 | cut -f1 | kb regen -)");
+  kb people --tsv | tail -n +2 | cut -f1 | kb regen -
+  kb people -0 | kb regen -)");
   return [options](Context& context) { return run_regen(*options, context); };
 }
 

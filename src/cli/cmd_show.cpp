@@ -3,14 +3,12 @@
 
 #include "kb/query/entity.hpp"
 #include "list_output.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
 
 namespace {
-
-const std::vector<model::NoteKind> kEntityKinds = {
-    model::NoteKind::Person, model::NoteKind::Customer, model::NoteKind::Project};
 
 output::Table notes_table(const query::EntityView& view) {
   output::Table table({{"date"}, {"path", "2"}, {"relations"}, {"via"}, {"summary"}}, "path");
@@ -57,10 +55,9 @@ Runner define_show(CLI::App& sub) {
     bool people = false;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->name,
-                 "Name, file stem or alias (case and accents ignored), or the note's "
-                 "vault-relative path")
-      ->required();
+  add_name_argument(sub, options->name,
+                    "A person, customer or project: name, alias or file stem (case and accents "
+                    "ignored), a unique word prefix, [[link]] or path");
   sub.add_flag("--people", options->people,
                "With --jsonl, --tsv or -0: list the people instead of the notes");
   add_list_flags(sub, options->flags, "note paths");
@@ -82,14 +79,8 @@ Examples:
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
-    const auto entity = resolve(*vault, options->name, {kEntityKinds, true});
+    const auto entity = resolve(context, *vault, options->name, kEntityToRead);
     if (!entity) return entity.error();
-    const model::Note& note = vault->notes[*entity];
-    if (!model::is_entity(note.kind)) {
-      return Failure{kNotFound, fmt::format("{} is not a person, customer or project note; "
-                                            "kb links and kb backlinks take any note",
-                                            note.path)};
-    }
     const auto view = query::entity_view(*vault, *entity);
     const auto notes = notes_table(view);
     const auto people = people_table(view);

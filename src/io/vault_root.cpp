@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <string_view>
 #include <vector>
 
 namespace kb::io {
@@ -33,6 +36,27 @@ std::optional<FoundVault> find_vault_root(const std::string& start) {
     folder.resize(slash == 0 ? 1 : slash);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> path_in_vault(const std::string& vault_root, const std::string& path) {
+  // The folder's real path, not the file's: a symlinked note keeps its name.
+  const std::size_t slash = path.rfind('/');
+  const std::string folder =
+      slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  char real_folder[PATH_MAX];
+  char root[PATH_MAX];
+  if (name.empty() || name == "." || name == ".." ||
+      ::realpath(folder.c_str(), real_folder) == nullptr ||
+      ::realpath(vault_root.c_str(), root) == nullptr) {
+    return std::nullopt;
+  }
+  std::string file(real_folder);
+  file += (file == "/" ? "" : "/") + name;
+  if (!is_file(file)) return std::nullopt;
+  const std::string prefix = std::string(root) + (std::string_view(root) == "/" ? "" : "/");
+  if (!file.starts_with(prefix)) return std::nullopt;
+  return file.substr(prefix.size());
 }
 
 std::string current_folder() {

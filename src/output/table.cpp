@@ -71,6 +71,36 @@ std::string escape_tsv(std::string_view field) {
   return out;
 }
 
+std::string unescape_tsv(std::string_view field) {
+  std::string out;
+  out.reserve(field.size());
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    if (field[i] != '\\' || i + 1 == field.size()) {
+      out += field[i];
+      continue;
+    }
+    switch (field[i + 1]) {
+      case '\\':
+        out += '\\';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      default:
+        out += '\\';
+        continue;  // not an escape: the next character is read as it is
+    }
+    ++i;
+  }
+  return out;
+}
+
 std::string paint(bool color, std::string_view code, std::string_view s) {
   if (!color || code.empty()) return std::string(s);
   std::string out = "\x1b[";

@@ -202,11 +202,19 @@ TEST_CASE("bad names: one that matches two people", "[bad_inputs]") {
     const Run run = kb_run(vault, command);
     CHECK(run.exit == 2);
     CHECK(run.out.empty());
-    CHECK(run.has_err_line("kb: 'Dana Cohen' matches 2 persons; use the note's path or full name:"));
-    CHECK(run.has_err_line("  Dana Cohen\tPeople/Team A/Dana Cohen.md"));
-    CHECK(run.has_err_line("  Dana Cohen\tPeople/Team B/Dana Cohen.md"));
+    CHECK(run.has_err_line("kb: 'Dana Cohen' matches 2 people; name one of them:"));
+    // Each with the argument that selects it: here the path, the name being shared.
+    CHECK(run.has_err_line("  'People/Team A/Dana Cohen.md'"));
+    CHECK(run.has_err_line("  'People/Team B/Dana Cohen.md'"));
   }
   CHECK(snapshot(vault) == before);
+  for (const char* team : {"A", "B"}) {
+    const Run run =
+        kb_run(vault, std::string("person 'People/Team ") + team + "/Dana Cohen.md' --json");
+    CHECK(run.exit == 0);
+    CHECK(run.out.find(std::string("\"path\": \"People/Team ") + team + "/Dana Cohen.md\"") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("bad names: NFC, NFD and case all find the person", "[bad_inputs]") {

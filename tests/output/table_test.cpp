@@ -60,6 +60,19 @@ TEST_CASE("TSV has a header line and escapes tabs, newlines and backslashes", "[
   CHECK(kb::output::escape_tsv("a\\b\r\n") == "a\\\\b\\r\\n");
 }
 
+TEST_CASE("unescape_tsv reads back what escape_tsv wrote", "[table]") {
+  using kb::output::escape_tsv;
+  using kb::output::unescape_tsv;
+  for (const std::string field :
+       {"", "plain", "a\\b", "tab\there", "\\t literal", "x\r\ny\\", "\\\\\\", "ends with \\"}) {
+    INFO(field);
+    CHECK(unescape_tsv(escape_tsv(field)) == field);
+  }
+  // A backslash before any other character is not an escape.
+  CHECK(unescape_tsv("C:\\Users\\x") == "C:\\Users\\x");
+  CHECK(unescape_tsv("a\\") == "a\\");
+}
+
 TEST_CASE("JSON prints whole rows as one array; JSONL one object a line", "[table]") {
   const Table table = sample();
   const json parsed = json::parse(table.json());

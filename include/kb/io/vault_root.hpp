@@ -19,4 +19,9 @@ std::optional<FoundVault> find_vault_root(const std::string& start);
 // The absolute current working folder ("" when it cannot be read).
 std::string current_folder();
 
+// `path` (relative to the current folder, or absolute) as a path relative to
+// `vault_root`, when it names an existing file inside the vault: how a note
+// given by the shell's file-name completion in a subfolder is found.
+std::optional<std::string> path_in_vault(const std::string& vault_root, const std::string& path);
+
 }  // namespace kb::io

@@ -58,6 +58,10 @@ std::string cell_text(const nlohmann::json& value);
 // tab -> "\\t", newline -> "\\n", carriage return -> "\\r".
 std::string escape_tsv(std::string_view field);
 
+// The inverse of escape_tsv, for reading a field back (`kb regen -`): "\\\\",
+// "\\t", "\\n", "\\r" become one character; any other backslash stays.
+std::string unescape_tsv(std::string_view field);
+
 // `s` wrapped in an ANSI SGR code when `color` (and the code) is set.
 std::string paint(bool color, std::string_view code, std::string_view s);
 
