@@ -1,14 +1,15 @@
-// The section rewrite behind `kb regen`. Three passes over the text, each
-// re-scanned (notes are small): add missing section headings, replace the
-// generated section bodies, edit `last_contact`. All refusals are decided on
-// the original text first, so their line numbers are the user's.
+// The section rewrite behind `kb regen`: one scan of the note
+// (text::scan_markdown, whose fence and heading rules are the ones every
+// other part of kb reads notes with), one plan of replacements on the
+// original text (new headings, the two generated bodies, the last_contact
+// value), applied once. Refusals are decided on the original text, so their
+// line numbers are the user's.
 #include "kb/edit/regen.hpp"
 
 #include <algorithm>
 
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/markdown.hpp"
-#include "kb/text/checkbox.hpp"
 
 namespace kb::edit {
 namespace {
@@ -68,57 +69,80 @@ int line_number_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-// ---- fences and headings, as text::scan_markdown reads them ----
+// ---- what is generated: lines that read back as themselves ----
 
-struct FenceRun {
-  char marker = 0;
-  std::size_t length = 0;
-  std::string_view rest;  // after the run
-};
-
-std::optional<FenceRun> fence_run(std::string_view content) {
-  std::size_t i = 0;
-  while (i < content.size() && is_blank(content[i])) ++i;
-  if (i >= content.size() || (content[i] != '`' && content[i] != '~')) return std::nullopt;
-  FenceRun run;
-  run.marker = content[i];
-  const std::size_t start = i;
-  while (i < content.size() && content[i] == run.marker) ++i;
-  run.length = i - start;
-  if (run.length < 3) return std::nullopt;
-  run.rest = content.substr(i);
-  return run;
+// Whether `line`, read by the scanner as a note of its own, is plain text:
+// no heading, no task, no fence, no front-matter fence.
+bool is_plain_line(std::string_view line) {
+  if (line.find_first_of("\r\n") != std::string_view::npos) return false;
+  std::string_view trimmed = line;
+  while (!trimmed.empty() && is_blank(trimmed.back())) trimmed.remove_suffix(1);
+  if (trimmed == "---") return false;
+  const MarkdownScan scan = text::scan_markdown(line, 0, 1);
+  return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence;
 }
 
-bool opens_fence(std::string_view content) {
-  const auto run = fence_run(content);
-  return run && !(run->marker == '`' && run->rest.find('`') != std::string_view::npos);
+// Control characters shown as escapes, so that a refusal stays one line.
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
-bool looks_like_heading(std::string_view content) {
-  std::size_t i = 0;
-  while (i < content.size() && i < 3 && content[i] == ' ') ++i;
-  const std::size_t hashes = i;
-  while (i < content.size() && content[i] == '#') ++i;
-  const std::size_t level = i - hashes;
-  return level >= 1 && level <= 6 && (i == content.size() || is_blank(content[i]));
-}
-
-// A fenced code range of the scan that runs to the end because nothing
-// closed it (a closed fence may end at the end too, on its closing line).
-bool is_unterminated_fence(std::string_view text, const ByteRange& range) {
-  if (range.end != text.size()) return false;
-  const Line first = line_at(text, range.begin);
-  const auto open = fence_run(first.content);
-  if (!open || !opens_fence(first.content)) return false;  // an inline code span
-  if (first.next >= range.end) return true;                // only the opening line
-  std::size_t content_end = range.end;
-  if (text[content_end - 1] == '\n') --content_end;
-  const std::size_t last_begin = text.rfind('\n', content_end - 1) + 1;
-  const std::string_view last = line_at(text, last_begin).content;
-  const auto close = fence_run(last);
-  return !(close && close->marker == open->marker && close->length >= open->length &&
-           is_blank_line(close->rest));
+// A generated line must read back as the same plain line, or the next run
+// would see a task, a heading or a fence and the rewrite would not be stable.
+std::optional<Diagnostic> check_generated(const PersonSections& s) {
+  if (s.open_tasks_heading.empty() || s.recent_context_heading.empty() ||
+      s.open_tasks_heading == s.recent_context_heading) {
+    return refusal(0, "cannot regenerate: the two section names must differ and not be empty");
+  }
+  for (const bool recent : {true, false}) {
+    const auto& lines = recent ? s.recent_context_lines : s.open_task_lines;
+    const auto& sources = recent ? s.recent_context_sources : s.open_task_sources;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (is_plain_line(lines[i])) continue;
+      const std::string from =
+          i < sources.size() && !sources[i].empty() ? " (from " + sources[i] + ")" : "";
+      return refusal(0, "cannot regenerate: generated line is not a plain line" + from + ": " +
+                            printable(lines[i]));
+    }
+  }
+  if (s.last_contact) {
+    const std::string_view date = *s.last_contact;
+    bool iso = date.size() == 10;
+    for (std::size_t i = 0; iso && i < date.size(); ++i) {
+      const bool dash = i == 4 || i == 7;
+      iso = dash ? date[i] == '-' : (date[i] >= '0' && date[i] <= '9');
+    }
+    if (!iso) {
+      return refusal(0, "cannot regenerate: last_contact is not YYYY-MM-DD: " + printable(date));
+    }
+  }
+  std::string_view query = s.default_query;
+  while (!query.empty()) {
+    const Line line = line_at(query, 0);
+    if (text::scan_markdown(line.content, 0, 1).unclosed_fence) {
+      return refusal(0, "cannot regenerate: the default query contains a fence line");
+    }
+    query.remove_prefix(line.next);
+  }
+  return std::nullopt;
 }
 
 // ---- locating the generated sections ----
@@ -167,17 +191,17 @@ std::optional<Diagnostic> check_sections(std::string_view text, const MarkdownSc
     generated.push_back(
         {&s.recent_context_heading, region_of(scan, *found.recent_context, text.size())});
   }
-  for (const ByteRange& code : scan.code) {
-    if (!is_unterminated_fence(text, code)) continue;
-    const int line = line_number_at(text, code.begin);
+  // A top-level fence left open runs to the end of the note: anything added
+  // after it would be code. (One inside a blockquote ends with the quote.)
+  if (const auto& open = scan.unclosed_fence; open && open->quote_depth == 0) {
     for (const Generated& g : generated) {
-      if (!inside(code.begin, g.region)) continue;
+      if (!inside(open->begin, g.region)) continue;
       const bool is_query = std::any_of(scan.task_queries.begin(), scan.task_queries.end(),
-                                        [&](const auto& q) { return q.begin == code.begin; });
-      return refusal(line, "section '" + *g.name + "' has an unterminated " +
-                               (is_query ? "```tasks block" : "code fence"));
+                                        [&](const auto& q) { return q.begin == open->begin; });
+      return refusal(open->line, "section '" + *g.name + "' has an unterminated " +
+                                     (is_query ? "```tasks block" : "code fence"));
     }
-    return refusal(line, "unterminated code fence; close it before regenerating");
+    return refusal(open->line, "unterminated code fence; close it before regenerating");
   }
   for (const Generated& g : generated) {
     for (const text::TaskOccurrence& t : scan.tasks) {
@@ -201,103 +225,29 @@ std::optional<Diagnostic> check_sections(std::string_view text, const MarkdownSc
   return std::nullopt;
 }
 
-bool is_iso_date(std::string_view s) {
-  if (s.size() != 10) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
-  }
-  return true;
-}
+// ---- the plan: replacements of ranges of the original text ----
 
-// A generated line must read back as the same plain line, or the next run
-// would see a task, a heading or a fence and the rewrite would not be stable.
-std::optional<Diagnostic> check_generated(const PersonSections& s) {
-  if (s.open_tasks_heading.empty() || s.recent_context_heading.empty() ||
-      s.open_tasks_heading == s.recent_context_heading) {
-    return refusal(0, "cannot regenerate: the two section names must differ and not be empty");
-  }
-  for (const auto* lines : {&s.recent_context_lines, &s.open_task_lines}) {
-    for (const std::string& line : *lines) {
-      if (line.find_first_of("\r\n") != std::string::npos || text::checkbox_line(line) ||
-          looks_like_heading(line) || fence_run(line)) {
-        return refusal(0, "cannot regenerate: generated line is not a plain line: " + line);
-      }
-    }
-  }
-  if (s.last_contact && !is_iso_date(*s.last_contact)) {
-    return refusal(0, "cannot regenerate: last_contact is not YYYY-MM-DD: " + *s.last_contact);
-  }
-  std::string_view query = s.default_query;
-  while (!query.empty()) {
-    const Line line = line_at(query, 0);
-    if (fence_run(line.content)) {
-      return refusal(0, "cannot regenerate: the default query contains a fence line");
-    }
-    query.remove_prefix(line.next);
-  }
-  return std::nullopt;
-}
+struct Replacement {
+  ByteRange range;
+  std::string with;
+};
 
-// ---- pass 1: add missing headings ----
-
-std::size_t open_tasks_position(const MarkdownScan& scan, const PersonSections& s,
-                                std::size_t text_size) {
-  for (std::size_t i = 0; i < scan.headings.size(); ++i) {
-    if (scan.headings[i].text == kProfile) return text::section_body(scan, i, text_size).end;
+// Applies replacements sorted by where they begin; those that begin at the
+// same offset go in the order they were planned.
+std::string apply(std::string_view text, std::vector<Replacement> plan) {
+  std::stable_sort(plan.begin(), plan.end(), [](const Replacement& a, const Replacement& b) {
+    return a.range.begin < b.range.begin;
+  });
+  std::string out;
+  std::size_t copied = 0;
+  for (const Replacement& r : plan) {
+    out.append(text.substr(copied, r.range.begin - copied));
+    out += r.with;
+    copied = r.range.end;
   }
-  for (const text::Heading& h : scan.headings) {
-    if (h.text == s.recent_context_heading ||
-        std::find(std::begin(kFollowing), std::end(kFollowing), h.text) != std::end(kFollowing)) {
-      return h.line_begin;
-    }
-  }
-  return text_size;
-}
-
-// The line that ends right before `at` (`at` is a line start or the end).
-std::string_view line_before(std::string_view text, std::size_t at) {
-  std::size_t end = at;
-  if (end > 0 && text[end - 1] == '\n') --end;
-  const std::size_t begin = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
-  return line_at(text, begin).content;
-}
-
-std::string insert_headings(std::string_view text, const text::FrontMatterSplit& split,
-                            std::size_t at, const std::vector<std::string>& headings,
-                            const std::string& eol) {
-  const bool final_newline = ends_with_newline(text, split.bom);
-  std::string out(text.substr(0, at));
-  if (at > split.bom && text[at - 1] != '\n') {  // finish an unterminated last line
-    out += text[at - 1] == '\r' ? std::string("\n") : eol;  // "\r" + "\n", not "\r\r\n"
-  }
-  if (at > split.body_begin && !is_blank_line(line_before(text, at))) out += eol;
-  for (std::size_t i = 0; i < headings.size(); ++i) {
-    out += headings[i];
-    if (i + 1 < headings.size() || at < text.size() || final_newline) out += eol;
-  }
-  out += text.substr(at);
+  out.append(text.substr(copied));
   return out;
 }
-
-std::string insert_missing(std::string_view text, const text::FrontMatterSplit& split,
-                           const MarkdownScan& scan, const Sections& found, const PersonSections& s,
-                           const std::string& eol) {
-  if (found.open_tasks && found.recent_context) return std::string(text);
-  std::vector<std::string> headings;
-  std::size_t at = 0;
-  if (!found.open_tasks) {
-    headings.push_back("## " + s.open_tasks_heading);
-    if (!found.recent_context) headings.push_back("## " + s.recent_context_heading);
-    at = open_tasks_position(scan, s, text.size());
-  } else {
-    headings.push_back("## " + s.recent_context_heading);
-    at = text::section_body(scan, *found.open_tasks, text.size()).end;
-  }
-  return insert_headings(text, split, at, headings, eol);
-}
-
-// ---- pass 2: replace the generated bodies ----
 
 struct Piece {
   std::string content;
@@ -305,11 +255,13 @@ struct Piece {
 };
 
 std::vector<Piece> open_tasks_body(std::string_view text, const MarkdownScan& scan,
-                                   const ByteRange& region, const PersonSections& s,
+                                   std::optional<ByteRange> region, const PersonSections& s,
                                    const std::string& eol) {
   std::vector<Piece> body{{"", eol}};
-  const auto block = std::find_if(scan.task_queries.begin(), scan.task_queries.end(),
-                                  [&](const auto& q) { return inside(q.begin, region); });
+  const auto block = !region
+                         ? scan.task_queries.end()
+                         : std::find_if(scan.task_queries.begin(), scan.task_queries.end(),
+                                        [&](const auto& q) { return inside(q.begin, *region); });
   if (block != scan.task_queries.end()) {
     // Kept byte for byte, including its own closing line ending.
     std::string_view raw = text.substr(block->begin, block->end - block->begin);
@@ -346,48 +298,133 @@ std::vector<Piece> recent_context_body(const PersonSections& s, const std::strin
   return body;
 }
 
-std::string rewrite_sections(std::string_view text, const text::FrontMatterSplit& split,
-                             const MarkdownScan& scan, const Sections& found,
-                             const PersonSections& s, const std::string& eol) {
-  struct Replacement {
-    ByteRange range;
-    std::string with;
-  };
-  std::vector<Replacement> replacements;
+// Where a section's generated body ends up and what comes after it.
+struct Placement {
+  bool at_end = false;                // nothing follows: the note ends with this section
+  bool final_newline = true;          // the note ends in a newline
+  bool heading_unterminated = false;  // the heading is the note's last line, with no newline
+};
+
+// The bytes that follow a section's heading line: a blank line before the
+// next heading, and at the end of the note a last line that ends in a
+// newline only if the note's did.
+std::string body_text(std::vector<Piece> body, const Placement& at, const std::string& eol) {
+  if (!at.at_end) body.push_back({"", eol});  // the blank line before the next heading
+  std::string with;
+  if (at.heading_unterminated && !body.empty()) with += eol;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    with += body[i].content;
+    if (!(at.at_end && !at.final_newline && i + 1 == body.size())) with += body[i].eol;
+  }
+  return with;
+}
+
+// Where a missing Open Tasks section goes: after Profile, else before the
+// first section that follows it in the seed, else at the end.
+std::size_t open_tasks_position(const MarkdownScan& scan, const PersonSections& s,
+                                std::size_t text_size) {
+  for (std::size_t i = 0; i < scan.headings.size(); ++i) {
+    if (scan.headings[i].text == kProfile) return text::section_body(scan, i, text_size).end;
+  }
+  for (const text::Heading& h : scan.headings) {
+    if (h.text == s.recent_context_heading ||
+        std::find(std::begin(kFollowing), std::end(kFollowing), h.text) != std::end(kFollowing)) {
+      return h.line_begin;
+    }
+  }
+  return text_size;
+}
+
+// The line that ends right before `at` (`at` is a line start or the end).
+std::string_view line_before(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  if (end > 0 && text[end - 1] == '\n') --end;
+  const std::size_t begin = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
+  return line_at(text, begin).content;
+}
+
+// What goes before headings added at `at`: a newline finishing an
+// unterminated last line, and a blank line after a line of text.
+std::string before_new_headings(std::string_view text, const text::FrontMatterSplit& split,
+                                std::size_t at, const std::string& eol) {
+  std::string out;
+  if (at > split.bom && text[at - 1] != '\n') {
+    out += text[at - 1] == '\r' ? std::string("\n") : eol;  // "\r" + "\n", not "\r\r\n"
+  }
+  if (at > split.body_begin && !is_blank_line(line_before(text, at))) out += eol;
+  return out;
+}
+
+void plan_sections(std::string_view text, const text::FrontMatterSplit& split,
+                   const MarkdownScan& scan, const Sections& found, const PersonSections& s,
+                   const std::string& eol, std::vector<Replacement>& plan) {
   const bool final_newline = ends_with_newline(text, split.bom);
+
+  // Headings to add, and where: they are the section headings found after
+  // the rewrite, each followed by its generated body.
+  std::vector<bool> added;  // true: Open Tasks, false: Recent Context
+  std::size_t at = text.size();
+  if (!found.open_tasks) {
+    added.push_back(true);
+    if (!found.recent_context) added.push_back(false);
+    at = open_tasks_position(scan, s, text.size());
+  } else if (!found.recent_context) {
+    added.push_back(false);
+    at = text::section_body(scan, *found.open_tasks, text.size()).end;
+  }
+
+  // The sections already there: their bodies replaced in place. One whose
+  // body ends where headings are added runs up to them, taking in what
+  // would have gone before them.
+  bool added_after_body = false;
   for (const bool open_tasks : {true, false}) {
-    const std::size_t index = open_tasks ? *found.open_tasks : *found.recent_context;
-    const ByteRange region = region_of(scan, index, text.size());
+    const auto& index = open_tasks ? found.open_tasks : found.recent_context;
+    if (!index) continue;
+    const ByteRange region = region_of(scan, *index, text.size());
+    const bool followed = !added.empty() && region.end == at;
+    added_after_body = added_after_body || followed;
+    Placement place;
+    place.final_newline = final_newline;
+    place.at_end = region.end == text.size() && !followed;
+    place.heading_unterminated = place.at_end && region.begin == text.size() && !final_newline;
     std::vector<Piece> body =
         open_tasks ? open_tasks_body(text, scan, region, s, eol) : recent_context_body(s, eol);
-    const bool at_end = region.end == text.size();
-    if (!at_end) body.push_back({"", eol});  // the blank line before the next heading
-    std::string with;
-    const bool heading_unterminated = at_end && region.begin == text.size() && !final_newline;
-    if (heading_unterminated && !body.empty()) with += eol;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-      with += body[i].content;
-      if (!(at_end && !final_newline && i + 1 == body.size())) with += body[i].eol;
-    }
     ByteRange range = region;
-    if (at_end && !final_newline && body.empty() && range.begin > 0 &&
+    if (place.at_end && !final_newline && body.empty() && range.begin > 0 &&
         text[range.begin - 1] == '\n') {
       // The heading is the last line now: it ends in a newline only if the note did.
       --range.begin;
       if (range.begin > 0 && text[range.begin - 1] == '\r') --range.begin;
     }
-    replacements.push_back({range, std::move(with)});
+    std::string with;
+    if (followed && region.begin == text.size() && text.size() > split.bom && text.back() != '\n') {
+      // The heading is the note's unterminated last line: finished first.
+      with = text.back() == '\r' ? std::string("\n") : eol;
+    }
+    with += body_text(std::move(body), place, eol);
+    plan.push_back({range, std::move(with)});
   }
-  std::sort(replacements.begin(), replacements.end(),
-            [](const auto& a, const auto& b) { return a.range.begin > b.range.begin; });
-  std::string out(text);
-  for (const Replacement& r : replacements) {
-    out.replace(r.range.begin, r.range.end - r.range.begin, r.with);
+  if (added.empty()) return;
+
+  std::string block = added_after_body ? std::string() : before_new_headings(text, split, at, eol);
+  for (std::size_t k = 0; k < added.size(); ++k) {
+    const bool last = k + 1 == added.size();
+    const bool open_tasks = added[k];
+    block += "## " + (open_tasks ? s.open_tasks_heading : s.recent_context_heading);
+    const bool heading_newline = !last || at < text.size() || final_newline;
+    if (heading_newline) block += eol;
+    Placement place;
+    place.final_newline = final_newline;
+    place.at_end = last && at == text.size();
+    place.heading_unterminated = place.at_end && !heading_newline;
+    std::vector<Piece> body = open_tasks ? open_tasks_body(text, scan, std::nullopt, s, eol)
+                                         : recent_context_body(s, eol);
+    block += body_text(std::move(body), place, eol);
   }
-  return out;
+  plan.push_back({{at, at}, std::move(block)});
 }
 
-// ---- pass 3: last_contact ----
+// ---- last_contact ----
 
 // A top-level `key:` line; `colon` is set to the ':' offset.
 bool is_key_line(std::string_view content, std::string_view key, std::size_t& colon) {
@@ -440,10 +477,12 @@ std::optional<std::string> with_new_value(std::string_view content, std::size_t 
   return out.replace(v, end - v, date);
 }
 
-Expected<std::string> set_last_contact(std::string text, std::string_view date,
-                                       const std::string& eol) {
-  const text::FrontMatterSplit split = text::split_front_matter(text);
-  if (!split.present || !split.terminated) return text;
+// The edit of the front-matter's `last_contact` line (or the line to add).
+std::optional<Diagnostic> plan_last_contact(std::string_view text,
+                                            const text::FrontMatterSplit& split,
+                                            std::string_view date, const std::string& eol,
+                                            std::vector<Replacement>& plan) {
+  if (!split.present || !split.terminated) return std::nullopt;
   std::optional<Line> key_line;
   std::size_t key_colon = 0;
   bool value_on_next_lines = false;
@@ -458,9 +497,7 @@ Expected<std::string> set_last_contact(std::string text, std::string_view date,
       value_on_next_lines = true;
     }
     if (is_key_line(line.content, "last_contact", colon)) {
-      if (key_line)
-        return Expected<std::string>::failure(
-            refusal(line_number, "front-matter has two last_contact keys"));
+      if (key_line) return refusal(line_number, "front-matter has two last_contact keys");
       key_line = line;
       key_colon = colon;
     }
@@ -471,15 +508,17 @@ Expected<std::string> set_last_contact(std::string text, std::string_view date,
   }
   if (!key_line) {
     const std::size_t at = after_title.value_or(split.yaml_end);
-    return text.insert(at, "last_contact: \"" + std::string(date) + "\"" + eol);
+    plan.push_back({{at, at}, "last_contact: \"" + std::string(date) + "\"" + eol});
+    return std::nullopt;
   }
-  const auto edited = with_new_value(key_line->content, key_colon, date, value_on_next_lines);
+  auto edited = with_new_value(key_line->content, key_colon, date, value_on_next_lines);
   if (!edited) {
-    return Expected<std::string>::failure(
-        refusal(line_number_at(text, key_line->begin),
-                "front-matter last_contact has a form kb cannot update; edit it by hand"));
+    return refusal(line_number_at(text, key_line->begin),
+                   "front-matter last_contact has a form kb cannot update; edit it by hand");
   }
-  return text.replace(key_line->begin, key_line->content.size(), *edited);
+  plan.push_back(
+      {{key_line->begin, key_line->begin + key_line->content.size()}, std::move(*edited)});
+  return std::nullopt;
 }
 
 }  // namespace
@@ -488,24 +527,20 @@ Expected<std::string> rewrite_person_note(std::string_view old_text, const Perso
   using Result = Expected<std::string>;
   if (auto problem = check_generated(s)) return Result::failure(*problem);
   const std::string eol = note_eol(old_text);
-
   const text::FrontMatterSplit split = text::split_front_matter(old_text);
   const MarkdownScan scan = text::scan_markdown(old_text, split.body_begin, split.body_first_line);
   const Expected<Sections> found = find_sections(scan, s);
   if (!found) return Result::failure(found.error());
   if (auto problem = check_sections(old_text, scan, *found, s)) return Result::failure(*problem);
 
-  const std::string with_headings = insert_missing(old_text, split, scan, *found, s, eol);
-  const text::FrontMatterSplit split2 = text::split_front_matter(with_headings);
-  const MarkdownScan scan2 =
-      text::scan_markdown(with_headings, split2.body_begin, split2.body_first_line);
-  const Expected<Sections> found2 = find_sections(scan2, s);
-  if (!found2 || !found2->open_tasks || !found2->recent_context) {
-    return Result::failure(refusal(0, "cannot regenerate: inserted sections were not found"));
+  std::vector<Replacement> plan;
+  plan_sections(old_text, split, scan, *found, s, eol, plan);
+  if (s.last_contact) {
+    if (auto problem = plan_last_contact(old_text, split, *s.last_contact, eol, plan)) {
+      return Result::failure(*problem);
+    }
   }
-  std::string rewritten = rewrite_sections(with_headings, split2, scan2, *found2, s, eol);
-  if (!s.last_contact) return rewritten;
-  return set_last_contact(std::move(rewritten), *s.last_contact, eol);
+  return apply(old_text, std::move(plan));
 }
 
 }  // namespace kb::edit

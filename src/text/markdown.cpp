@@ -245,7 +245,10 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
           {*checkbox, line_number, line.begin, static_cast<int>(scan.headings.size()) - 1});
     }
   }
-  if (fence) close_fence(text.size(), text.size());  // unterminated: runs to the end
+  if (fence) {  // unterminated: runs to the end
+    scan.unclosed_fence = UnclosedFence{fence_begin, fence_line, fence->quote_depth};
+    close_fence(text.size(), text.size());
+  }
   return scan;
 }
 

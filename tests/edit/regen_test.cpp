@@ -271,6 +271,32 @@ TEST_CASE("regen refuses generated lines that would not read back as themselves"
   s.default_query = "not done\n```";
   CHECK(refused("# A\n", s).message ==
         "cannot regenerate: the default query contains a fence line");
+  // The note a line came from is named; control characters are shown as escapes.
+  s = sections();
+  s.recent_context_lines = {"- ok", "two\nlines\x1b"};
+  s.recent_context_sources = {"Meetings/a.md", "Meetings/b.md"};
+  CHECK(refused("# A\n", s).message ==
+        "cannot regenerate: generated line is not a plain line (from Meetings/b.md): "
+        "two\\nlines\\x1b");
+  // A line that could close a front-matter block is not plain either.
+  s = sections();
+  s.open_task_lines = {"--- "};
+  CHECK(refused("# A\n", s).line == 0);
+  // The scanner's rules, not a look-alike: a backtick run with a backtick
+  // after it opens no fence, so the line reads back as itself.
+  s = sections();
+  s.open_task_lines = {"``` a`b"};
+  const std::string note = rewrite("# A\n", s);
+  CHECK(note.find("``` a`b") != std::string::npos);
+}
+
+TEST_CASE("regen refuses an unclosed top-level fence, not one that ends with its quote",
+          "[regen]") {
+  CHECK(refused("# A\n```\ncode\n").message ==
+        "unterminated code fence; close it before regenerating");
+  const std::string note = rewrite("# A\n> ```\n> code\n");
+  CHECK(note.find("> ```\n> code\n") != std::string::npos);
+  CHECK(note.find("## Open Tasks\n") != std::string::npos);
 }
 
 TEST_CASE("regen golden files are reproduced byte for byte", "[regen]") {

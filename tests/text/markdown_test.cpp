@@ -364,3 +364,17 @@ TEST_CASE("Random input never breaks the scan's invariants", "[markdown]") {
     }
   }
 }
+
+TEST_CASE("scan_markdown reports a fence that nothing closes", "[markdown]") {
+  CHECK_FALSE(scan("```\ncode\n```\n").unclosed_fence);
+  const auto open = scan("# A\n\n```js\ncode\n").unclosed_fence;
+  REQUIRE(open);
+  CHECK(open->begin == 5);
+  CHECK(open->line == 3);
+  CHECK(open->quote_depth == 0);
+  const auto quoted = scan("> ```\n> code\n").unclosed_fence;
+  REQUIRE(quoted);
+  CHECK(quoted->quote_depth == 1);
+  CHECK_FALSE(scan("> ```\n> code\nafter\n").unclosed_fence);  // the quote ended, and the fence
+  CHECK_FALSE(scan("``` a`b\n").unclosed_fence);               // no fence: inline code
+}

@@ -25,9 +25,12 @@
 //   at the end of the front-matter). No front-matter: nothing is added.
 // - Refused (a Diagnostic with an empty path and the line concerned): a
 //   duplicate section heading, a checkbox task inside a generated section, a
-//   second ```tasks block in Open Tasks, an unterminated code fence anywhere,
+//   second ```tasks block in Open Tasks, an unterminated code fence anywhere
+//   (outside blockquotes, as text::scan_markdown reads fences),
 //   a last_contact value kb cannot edit safely, or generated lines that
-//   would not read back as the same plain lines.
+//   would not read back as the same plain lines (text::scan_markdown finds
+//   no heading, task or fence in them).
+// One scan of the note, one plan of replacements of its original bytes.
 // The rewrite is idempotent: rewrite(rewrite(x)) == rewrite(x).
 #include <optional>
 #include <string>
@@ -45,6 +48,10 @@ struct PersonSections {
   // Snapshot bullets without line endings, e.g.
   // "- Send deck 📅 2025-11-10 — [[2025-10 - Asaf Levy]]".
   std::vector<std::string> open_task_lines;
+  // The vault path each line above comes from (may be shorter, or empty):
+  // a refusal names the note that caused it.
+  std::vector<std::string> recent_context_sources;
+  std::vector<std::string> open_task_sources;
   // Query lines ('\n'-separated) for a new ```tasks block, e.g.
   // "path includes Asaf Levy\nnot done".
   std::string default_query;

@@ -5,6 +5,7 @@
 // links, tasks and mentions. All offsets are byte offsets into the whole
 // note text (the scan is given the body and where it starts).
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -45,12 +46,22 @@ struct QueryBlock {
   std::size_t end = 0;         // offset after the closing fence line (or end of text)
 };
 
+// A fenced block that no line closes: it runs to the end of the text.
+struct UnclosedFence {
+  std::size_t begin = 0;  // offset of the opening fence line
+  int line = 0;           // its line
+  int quote_depth = 0;    // blockquote markers before it (0: top level)
+};
+
 struct MarkdownScan {
   std::vector<Heading> headings;       // outside code only
   std::vector<LinkOccurrence> links;   // outside code only
   std::vector<TaskOccurrence> tasks;   // outside code only
   std::vector<QueryBlock> task_queries;
   std::vector<ByteRange> code;         // fenced blocks (fence lines included) and inline code spans, sorted
+  // Set when the last fenced block is still open at the end of the text:
+  // whatever is appended to the text would be code.
+  std::optional<UnclosedFence> unclosed_fence;
 };
 
 // `text` is the whole note; the scan starts at `body_begin` on line `first_line`.
