@@ -52,11 +52,16 @@ std::string person_text(const query::PersonView& view, const Style& style) {
   field("Relationship", view.profile.relationship);
   field("Last contact", view.profile.last_contact);
 
-  out += "\n" + paint(style, "1", fmt::format("Recent Context ({})", view.recent_context.size())) + "\n";
+  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "\n" + string.
+  out += '\n';
+  out += paint(style, "1", fmt::format("Recent Context ({})", view.recent_context.size()));
+  out += '\n';
   for (const auto& entry : view.recent_context) out += query::context_line(entry) + "\n";
   if (view.recent_context.empty()) out += "(none)\n";
 
-  out += "\n" + paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size())) + "\n";
+  out += '\n';
+  out += paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size()));
+  out += '\n';
   for (const auto& task : view.open_tasks) {
     out += fmt::format("{}  {}\n", task_text(task.task),
                        paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
