@@ -11,6 +11,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "build_info.hpp"
 #include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/io/temp_files.hpp"
@@ -254,7 +255,9 @@ output::Style Context::style() const {
 
 int run(int argc, char** argv) {
   CLI::App app{kDescription, "kb"};
-  app.set_version_flag("--version", "kb " KB_VERSION);
+  const std::string commit = build_commit();
+  app.set_version_flag("--version",
+                       commit.empty() ? "kb " KB_VERSION : "kb " KB_VERSION " (commit " + commit + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the verb
   Globals globals;
