@@ -288,9 +288,8 @@ int run(int argc, char** argv) {
   // would break "[[Asaf Levy|Asaf, CTO]]": such arguments are marked before
   // parsing and every option takes the mark off again.
   constexpr char kMark = '\x1f';
-  const auto unmark = [](std::string value) {
-    if (!value.empty() && value.front() == kMark) value.erase(0, 1);
-    return value;
+  const auto unmark = [](const std::string& value) {
+    return value.starts_with(kMark) ? value.substr(1) : value;
   };
   for (CLI::Option* option : app.get_options()) option->transform(unmark);
   for (CLI::App* sub : app.get_subcommands({})) {
