@@ -256,8 +256,8 @@ output::Style Context::style() const {
 int run(int argc, char** argv) {
   CLI::App app{kDescription, "kb"};
   const std::string commit = build_commit();
-  app.set_version_flag("--version",
-                       commit.empty() ? "kb " KB_VERSION : "kb " KB_VERSION " (commit " + commit + ")");
+  app.set_version_flag(
+      "--version", commit.empty() ? "kb " KB_VERSION : "kb " KB_VERSION " (commit " + commit + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the verb
   Globals globals;
