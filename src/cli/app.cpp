@@ -17,7 +17,6 @@
 #include "kb/io/temp_files.hpp"
 #include "kb/io/vault_root.hpp"
 #include "kb/model/config.hpp"
-#include "kb/model/parse_cache.hpp"
 #include "kb/text/unicode.hpp"
 #include "verbs.hpp"
 
@@ -169,41 +168,25 @@ Expected<model::Vault*, Failure> Context::vault(Reads reads) {
     return Expected<model::Vault*, Failure>::failure(*load_failure_);
   }
   const model::Conventions* conventions = *found;
-  // The parse cache only ever saves work: a missing, damaged or foreign
-  // cache file is ignored, and one that cannot be written is not an error.
-  std::optional<io::CacheDir> cache_dir;
-  if (!globals_.no_cache) cache_dir = io::cache_dir_for(vault_root());
-  std::string cache_bytes;
-  std::optional<model::ParseCache> cache;
-  if (cache_dir) {
-    io::sweep_stale_temp_files(cache_dir->folder);  // left by a kb stopped while writing the cache
-    if (auto bytes = io::DiskFileSystem(cache_dir->folder).read(kParseCacheFile)) {
-      cache_bytes = std::move(*bytes);
-      // Verbs that read every note use no entry: the old bytes only tell
-      // whether the cache must be written again.
-      if (reads == Reads::Summary) cache = model::decode_parse_cache(cache_bytes);
-      if (cache && (cache->vault != cache_dir->vault_path ||
-                    cache->conventions_hash != model::conventions_hash(*conventions))) {
-        cache.reset();
-      }
+  // The parse cache only ever saves work: what to trust of it, and when to
+  // write it, is model::load_vault's and model::save_parse_cache's business.
+  model::LoadOptions options;
+  if (!globals_.no_cache) {
+    if (auto dir = io::cache_dir_for(vault_root())) {
+      io::sweep_stale_temp_files(dir->folder);  // left by a kb stopped while writing the cache
+      cache_.emplace(dir->folder, kParseCacheFile);
+      options.cache = &*cache_;
+      options.vault_id = dir->vault_path;
     }
   }
-  model::LoadOptions options;
-  if (cache) options.cache = &*cache;
+  options.cache_entries = reads == Reads::Summary;
   auto loaded = model::load_vault(fs(), *conventions, options);
   if (!loaded) {
     load_failure_ = failure(kUsage, loaded.error());
     return Expected<model::Vault*, Failure>::failure(*load_failure_);
   }
   vault_.emplace(std::move(*loaded));
-  // Every note from the cache and none gone: the cache would be rewritten as it is.
-  const bool cache_current =
-      options.cache && options.cache->notes.size() == vault_->notes.size() &&
-      std::all_of(vault_->notes.begin(), vault_->notes.end(),
-                  [](const model::Note& note) { return note.cached.has_value(); });
-  if (cache_dir && !cache_current) {
-    save_parse_cache(cache_dir->folder, cache_dir->vault_path, cache_bytes);
-  }
+  cache_vault_id_ = options.vault_id;
   if (!globals_.quiet) {
     const auto& diagnostics = vault_->diagnostics;
     for (std::size_t i = 0; i < diagnostics.size() && i < kMaxWarnings; ++i) warn(diagnostics[i]);
@@ -215,18 +198,10 @@ Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   return &*vault_;
 }
 
-void Context::save_parse_cache(const std::string& folder, const std::string& vault_path,
-                               const std::string& old_bytes) {
-  // A note modified in the last two seconds is left out: an edit within the
-  // file system's timestamp granularity could keep its size and mtime.
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  const std::int64_t racy_after =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() - 2'000'000'000;
-  const std::string bytes =
-      model::encode_parse_cache(model::parse_cache_of(*vault_, vault_path, racy_after));
-  if (bytes == old_bytes || !io::make_folders(folder)) return;  // written only when it changed
-  // Atomic: a kb running beside this one reads the old file or the new one.
-  io::DiskFileSystem(folder).write_atomic(kParseCacheFile, bytes, {});
+void Context::save_parse_cache() {
+  if (!vault_ || !cache_) return;
+  std::fflush(stdout);  // the answer first: nothing the user waits for depends on the cache
+  model::save_parse_cache(*vault_, *cache_, cache_vault_id_);
 }
 
 std::optional<Failure> Context::hydrate(const std::vector<model::NoteId>& ids) {
@@ -323,6 +298,7 @@ int run(int argc, char** argv) {
     const Outcome outcome = selected(context);
     // The one place a verb's failure is printed.
     if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});
+    context.save_parse_cache();
     return outcome.exit();
   } catch (const std::system_error& e) {
     // The reader of kb's output went away (`kb people | head -1`): stop, quietly.

@@ -74,9 +74,12 @@ class Context {
   // --vault, else $KB_VAULT, else the nearest folder from the current one up
   // holding .obsidian/ or .kb.yaml; a failure when there is none.
   Expected<const VaultLocation*, Failure> locate_vault();
-  // Loads the vault (once), printing load warnings, and updates the parse
-  // cache; a failure when the vault cannot be read.
+  // Loads the vault (once), printing load warnings; a failure when the vault
+  // cannot be read.
   Expected<model::Vault*, Failure> vault(Reads reads = Reads::Everything);
+  // Refreshes the parse cache after a vault was loaded: run() calls it once
+  // the verb has printed its answer.
+  void save_parse_cache();
   // Reads the notes among `ids` that came from the cache; a failure when one
   // changed on disk meanwhile.
   std::optional<Failure> hydrate(const std::vector<model::NoteId>& ids);
@@ -103,8 +106,8 @@ class Context {
   std::optional<Failure> config_failure_;
   std::optional<model::Vault> vault_;
   std::optional<Failure> load_failure_;
-  void save_parse_cache(const std::string& folder, const std::string& vault_path,
-                        const std::string& old_bytes);
+  std::optional<io::DiskCacheStore> cache_;
+  std::string cache_vault_id_;
 };
 
 using Runner = std::function<Outcome(Context&)>;

@@ -52,6 +52,19 @@ std::optional<Diagnostic> reparse_all(const io::FileSystem& fs, const Convention
   return std::nullopt;
 }
 
+// The cache's entries when the store holds a cache of this format, kb
+// version, vault and conventions; else nothing (a damaged or foreign cache
+// is no cache).
+std::optional<ParseCache> read_cache(const io::Blob& blob, const Conventions& conventions,
+                                     const std::string& vault_id) {
+  auto cache = decode_parse_cache(blob.bytes());
+  if (!cache || cache->vault != vault_id ||
+      cache->conventions_hash != conventions_hash(conventions)) {
+    return std::nullopt;
+  }
+  return cache;
+}
+
 }  // namespace
 
 std::optional<Diagnostic> Vault::hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids) {
@@ -77,6 +90,21 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
                            const LoadOptions& options) {
   Vault vault;
   vault.conventions = conventions;
+  // Taken before anything is read: a note modified after this moment, or
+  // within the file system's timestamp granularity before it, could change
+  // again without changing its size or mtime (git's "racily clean" rule).
+  vault.settled_before_ns = fs.now_ns() - fs.timestamp_granularity_ns();
+  std::optional<ParseCache> cache_entries;
+  if (options.cache) {
+    if (auto blob = options.cache->load()) {
+      if (options.cache_entries) {
+        cache_entries = read_cache(*blob, conventions, options.vault_id);
+      } else {
+        vault.cache_bytes = std::move(blob);  // only to tell whether it must be written
+      }
+    }
+  }
+  ParseCache* const cache = cache_entries ? &*cache_entries : nullptr;
   auto listed = fs.scan_notes(vault.diagnostics);
   if (!listed) return Expected<Vault>::failure(listed.error());
   const io::Listing& listing = *listed;
@@ -85,9 +113,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   // Looked up before the workers start: they move entries out, which a
   // concurrent binary search must not see.
   std::vector<CachedNote*> cached(paths.size(), nullptr);
-  if (options.cache) {
-    for (std::size_t i = 0; i < paths.size(); ++i)
-      cached[i] = find_cached(*options.cache, paths[i]);
+  if (cache) {
+    for (std::size_t i = 0; i < paths.size(); ++i) cached[i] = find_cached(*cache, paths[i]);
   }
 
   // Each note is filled by exactly one worker; order stays the walk's order.
@@ -138,7 +165,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
 
   // Cached mentions were found with the cached set of people's names: when
   // that set changed, every cached note is read and scanned after all.
-  if (options.cache && names_hash(notes) != options.cache->names_hash) {
+  if (cache && names_hash(notes) != cache->names_hash) {
     std::vector<NoteId> stubs;
     for (std::size_t i = 0; i < notes.size(); ++i) {
       if (loaded[i] && notes[i].cached) stubs.push_back(static_cast<NoteId>(i));
@@ -164,14 +191,27 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   }
   notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
   // Cached link targets are note indexes: valid only for the same paths.
-  if (options.cache && paths_hash(notes) != options.cache->paths_hash) {
+  if (cache && paths_hash(notes) != cache->paths_hash) {
     for (Note& note : notes) {
       if (note.cached) note.cached->link_targets.clear();
     }
   }
+  // Every note from the cache and none gone: the cache would be rewritten as it is.
+  vault.cache_current = cache && cache->notes.size() == notes.size() &&
+                        std::all_of(notes.begin(), notes.end(),
+                                    [](const Note& note) { return note.cached.has_value(); });
   vault.notes = std::move(notes);
   vault.build();
   return vault;
+}
+
+bool save_parse_cache(const Vault& vault, io::CacheStore& store, const std::string& vault_id) {
+  if (vault.cache_current) return true;
+  const std::string bytes =
+      encode_parse_cache(parse_cache_of(vault, vault_id, vault.settled_before_ns));
+  // Written only when it changed.
+  if (vault.cache_bytes && vault.cache_bytes->bytes() == bytes) return true;
+  return store.save([&](io::Sink& sink) { sink.write(bytes); });
 }
 
 }  // namespace kb::model

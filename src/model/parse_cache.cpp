@@ -73,7 +73,8 @@ class Reader {
   std::vector<std::string> strings() {
     const std::uint32_t n = u32();
     std::vector<std::string> items;
-    if (!ok_ || n > in_.size() / sizeof(std::uint32_t)) return fail(), items;  // each needs a length
+    if (!ok_ || n > in_.size() / sizeof(std::uint32_t))
+      return fail(), items;  // each needs a length
     items.reserve(n);
     for (std::uint32_t i = 0; i < n && ok_; ++i) items.push_back(str());
     return items;
@@ -236,7 +237,8 @@ std::optional<ParseCache> decode_parse_cache(std::string_view bytes) {
   return cache;
 }
 
-ParseCache parse_cache_of(const Vault& vault, std::string vault_path, std::int64_t racy_after_ns) {
+ParseCache parse_cache_of(const Vault& vault, std::string vault_path,
+                          std::int64_t settled_before_ns) {
   ParseCache cache;
   cache.vault = std::move(vault_path);
   cache.conventions_hash = conventions_hash(vault.conventions);
@@ -256,7 +258,7 @@ ParseCache parse_cache_of(const Vault& vault, std::string vault_path, std::int64
 
   for (std::size_t id = 0; id < vault.notes.size(); ++id) {
     const Note& note = vault.notes[id];
-    if (note.stat.mtime_ns >= racy_after_ns) continue;
+    if (note.stat.mtime_ns > settled_before_ns) continue;  // not settled: may change unseen
     CachedNote entry;
     entry.path = note.path;
     entry.size = note.stat.size;

@@ -19,16 +19,11 @@ using kb::test::slurp;
 using kb::test::VaultCopy;
 
 const std::vector<std::string> kCommands = {
-    "person 'Asaf Levy'",
-    "person 'Asaf Levy' --json",
-    "person 'Jeff Denworth'",
-    "person 'Élodie Marchand' --json",
-    "person 'Nobody Here'",
-    "regen --all --diff",
-    "regen --all --check",
-    "people --tsv",
-    "meetings --json",
-    "tasks 'not done'",
+    "person 'Asaf Levy'",     "person 'Asaf Levy' --json",
+    "person 'Jeff Denworth'", "person 'Élodie Marchand' --json",
+    "person 'Nobody Here'",   "regen --all --diff",
+    "regen --all --check",    "people --tsv",
+    "meetings --json",        "tasks 'not done'",
     "backlinks 'Asaf Levy'",
 };
 
@@ -191,14 +186,48 @@ TEST_CASE("a damaged or foreign cache file is ignored and replaced", "[e2e][cach
   REQUIRE(!file.empty());
   const std::string good = slurp(file);
 
-  SECTION("truncated") { write(file, good.substr(0, good.size() / 2)); }
+  SECTION("truncated") {
+    write(file, good.substr(0, good.size() / 2));
+  }
   SECTION("one byte changed") {
     std::string bad = good;
     bad[bad.size() / 3] = static_cast<char>(bad[bad.size() / 3] ^ 0x20);
     write(file, bad);
   }
-  SECTION("empty") { write(file, ""); }
-  SECTION("another file altogether") { write(file, "not a cache\n"); }
+  SECTION("empty") {
+    write(file, "");
+  }
+  SECTION("another file altogether") {
+    write(file, "not a cache\n");
+  }
   cached.check_same_answers();
   CHECK(slurp(file) == good);  // rebuilt as it was
+}
+
+TEST_CASE("a FIFO or a symlink to /dev/zero as the cache file: ignored, never a hang",
+          "[e2e][cache]") {
+  CachedVault cached;
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  const fs::path file = cached.cache_file();
+  REQUIRE(!file.empty());
+  const std::string good = slurp(file);
+  const Run expected = cached.vault.kb("--no-cache person 'Asaf Levy'");
+  fs::remove(file);
+  SECTION("a FIFO") {
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+  }
+  SECTION("a symlink to /dev/zero") {
+    fs::create_symlink("/dev/zero", file);
+  }
+  // Bounded: a kb that blocked on the FIFO or read /dev/zero for ever fails here.
+  const std::string environment = cached.vault.environment;
+  cached.vault.environment += "timeout -k 5 30 ";
+  const Run got = cached.vault.kb("person 'Asaf Levy'");
+  cached.vault.environment = environment;
+  CHECK(got.exit == expected.exit);
+  CHECK(got.out == expected.out);
+  CHECK(got.err == expected.err);
+  CHECK(fs::is_regular_file(fs::symlink_status(file)));  // replaced by a good cache
+  CHECK(slurp(file) == good);
 }

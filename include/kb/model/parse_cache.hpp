@@ -4,8 +4,8 @@
 // unchanged takes this instead of reading the file (a Note with `cached`
 // set), and reads the text only of the notes it shows or rewrites.
 //
-// Pure: bytes in, bytes out. Where the file lives and how it is written is
-// the CLI's business (kb/io/cache_dir.hpp). Any damage (truncation, a bad
+// Pure: bytes in, bytes out. load_vault reads it from an io::CacheStore and
+// save_parse_cache writes it back (kb/model/vault.hpp). Any damage (truncation, a bad
 // checksum, another format or kb version) makes decode return nothing: the
 // cache is never needed for a correct answer.
 #include <cstdint>
@@ -46,16 +46,18 @@ struct ParseCache {
 
 // Hashes of what cached data depends on besides the note itself.
 std::uint64_t conventions_hash(const Conventions& conventions);
-std::uint64_t names_hash(const std::vector<Note>& notes);  // the people's paths, names, stems, aliases
+std::uint64_t names_hash(
+    const std::vector<Note>& notes);  // the people's paths, names, stems, aliases
 std::uint64_t paths_hash(const std::vector<Note>& notes);  // every note's path, in order
 
 std::string encode_parse_cache(const ParseCache& cache);
 std::optional<ParseCache> decode_parse_cache(std::string_view bytes);
 
-// The cache for a built vault. Notes modified at or after `racy_after_ns`
-// are left out: a later edit within the file system's timestamp granularity
-// could keep size and mtime, so only notes older than that are trusted.
-ParseCache parse_cache_of(const Vault& vault, std::string vault_path, std::int64_t racy_after_ns);
+// The cache for a built vault. Notes modified after `settled_before_ns` are
+// left out: a later edit within the file system's timestamp granularity
+// could keep their size and mtime (Vault::settled_before_ns).
+ParseCache parse_cache_of(const Vault& vault, std::string vault_path,
+                          std::int64_t settled_before_ns);
 
 // The note a cache entry stands for (`cached` set; text, split, fm and scan
 // empty); its parse warnings are appended to `diagnostics`.

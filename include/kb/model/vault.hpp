@@ -9,13 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/io/cache_store.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
 
 namespace kb::model {
-
-struct ParseCache;
 
 using NoteId = int;  // index into Vault::notes; -1 for none
 
@@ -38,6 +37,14 @@ class Vault {
   std::vector<Note> notes;
   Conventions conventions;
   Diagnostics diagnostics;  // warnings found while loading
+
+  // How the load went, for save_parse_cache. Notes modified after
+  // `settled_before_ns` (the moment loading began, less the file system's
+  // timestamp granularity) are not settled: an edit could still keep their
+  // size and mtime, so the cache leaves them out.
+  std::int64_t settled_before_ns = 0;
+  bool cache_current = false;           // the cache read holds exactly these notes
+  std::optional<io::Blob> cache_bytes;  // the cache read, when its entries were not used
 
   // Builds every index. Call once after filling `notes`.
   void build();
@@ -85,20 +92,26 @@ class Vault {
 };
 
 struct LoadOptions {
-  unsigned threads = 0;                            // 0: one per core
-  std::uint64_t max_note_bytes = 16u << 20;        // larger notes are skipped with a warning
-  // Notes whose size and mtime match an entry here are taken from it rather
-  // than read (their entries are moved out). The loader checks its names
-  // hash (when the people changed, cached mentions are stale and those notes
-  // are read after all) and its paths hash (else cached link targets are
-  // resolved again). The caller checks the conventions hash. Null: read
-  // every note.
-  ParseCache* cache = nullptr;
+  unsigned threads = 0;                      // 0: one per core
+  std::uint64_t max_note_bytes = 16u << 20;  // larger notes are skipped with a warning
+  // The parse cache (kb/model/parse_cache.hpp). A cache of another format,
+  // kb version, vault or conventions, or damaged, is ignored. Notes whose
+  // size and mtime match an entry are taken from it rather than read, unless
+  // the people changed since (cached mentions are then stale). Null: no cache.
+  const io::CacheStore* cache = nullptr;
+  std::string vault_id;       // the vault's real path, recorded in the cache
+  bool cache_entries = true;  // false: read every note all the same (verbs that
+                              // need every text), keeping the cache current
 };
 
 // Walks, reads (in parallel) and parses the vault, then builds it. Fails only
 // when the vault itself cannot be listed; unreadable notes become warnings.
 Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventions,
                            const LoadOptions& options = {});
+
+// Writes the parse cache for a loaded vault when it changed (its settled
+// notes only), after the answer: nothing else waits for it. False when it
+// could not be written, which is never an error: the answer never needs it.
+bool save_parse_cache(const Vault& vault, io::CacheStore& store, const std::string& vault_id);
 
 }  // namespace kb::model
