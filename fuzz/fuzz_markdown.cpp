@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(task.heading >= -1 && task.heading < static_cast<int>(scan.headings.size()));
     require(within(task.checkbox.text) && within(task.checkbox.status_symbol));
     const kb::tasks::Task parsed = kb::tasks::parse_task(task.checkbox);
-    require(within(parsed.text) && within(parsed.description));
+    require(within(parsed.text) && parsed.description.size() <= parsed.text.size());
     previous_line = task.line;
   }
   for (const kb::text::QueryBlock& q : scan.task_queries) {

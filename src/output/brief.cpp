@@ -104,8 +104,8 @@ nlohmann::json tasks_json(const std::vector<query::BriefTask>& tasks) {
   auto list = nlohmann::json::array();
   for (const auto& task : tasks) {
     nlohmann::json j = task_json(task.path, task.line, task.task);
-    j["created"] = optional_date(task.task.created);
-    j["done"] = optional_date(task.task.done);
+    j["created"] = optional_date(tasks::day_of(task.task.created));
+    j["done"] = optional_date(tasks::day_of(task.task.done));
     list.push_back(std::move(j));
   }
   return list;
@@ -177,13 +177,17 @@ std::string brief_markdown(const query::Brief& brief) {
   section("New mentions", brief.new_mentions.empty());
   for (const auto& entry : brief.new_mentions) out += query::context_line(entry) + "\n";
   section("Tasks opened", brief.opened.empty());
-  for (const auto& task : brief.opened) out += task_markdown(task, "created", task.task.created);
+  for (const auto& task : brief.opened)
+    out += task_markdown(task, "created", tasks::day_of(task.task.created));
   section("Tasks closed", brief.closed.empty());
-  for (const auto& task : brief.closed) out += task_markdown(task, "done", task.task.done);
+  for (const auto& task : brief.closed)
+    out += task_markdown(task, "done", tasks::day_of(task.task.done));
   section("Overdue", brief.overdue.empty());
-  for (const auto& task : brief.overdue) out += task_markdown(task, "due", task.task.due);
+  for (const auto& task : brief.overdue)
+    out += task_markdown(task, "due", tasks::day_of(task.task.due));
   section(due_soon_title(brief), brief.due_soon.empty());
-  for (const auto& task : brief.due_soon) out += task_markdown(task, "due", task.task.due);
+  for (const auto& task : brief.due_soon)
+    out += task_markdown(task, "due", tasks::day_of(task.task.due));
   section("Key Facts", brief.key_facts.empty());
   for (const auto& b : brief.key_facts) out += bullet_line(b) + "\n";
   section("Key Decisions", brief.key_decisions.empty());

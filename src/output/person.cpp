@@ -15,6 +15,11 @@ nlohmann::json optional_date(const std::optional<text::Date>& date) {
   return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
 }
 
+// A task's date: "YYYY-MM-DD", as written also when it names no calendar day.
+nlohmann::json task_date(const std::optional<tasks::TaskDate>& date) {
+  return date ? nlohmann::json(std::string(date->written)) : nlohmann::json(nullptr);
+}
+
 }  // namespace
 
 std::string task_text(const tasks::Task& task) {
@@ -28,7 +33,7 @@ nlohmann::json task_json(std::string_view path, int line, const tasks::Task& tas
   j["status"] = std::string(task.status_symbol);
   j["status_type"] = std::string(tasks::status_type_name(task.status));
   j["text"] = std::string(task.description);
-  j["due"] = optional_date(task.due);
+  j["due"] = task_date(task.due);
   j["priority"] = task.priority == tasks::Priority::None
                       ? nlohmann::json(nullptr)
                       : nlohmann::json(std::string(tasks::priority_name(task.priority)));

@@ -208,25 +208,28 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   const text::Date window_end = options.today.plus_days(options.due_window_days);
   for (const tasks::TaskItem& item : tasks) {
     const tasks::Task& task = *item.task;
-    if (task.created && in_span(*task.created, brief.since, options.today)) {
+    // Only real calendar days: an invalid date is in no span.
+    const auto created = tasks::day_of(task.created), done = tasks::day_of(task.done),
+               due = tasks::day_of(task.due);
+    if (created && in_span(*created, brief.since, options.today)) {
       brief.opened.push_back(brief_task(vault, item));
     }
-    if (task.done && task.status == tasks::StatusType::Done &&
-        in_span(*task.done, brief.since, options.today)) {
+    if (done && task.status == tasks::StatusType::Done &&
+        in_span(*done, brief.since, options.today)) {
       brief.closed.push_back(brief_task(vault, item));
     }
-    if (!tasks::is_done(task.status) && task.due) {
-      if (*task.due < options.today) {
+    if (!tasks::is_done(task.status) && due) {
+      if (*due < options.today) {
         brief.overdue.push_back(brief_task(vault, item));
-      } else if (*task.due <= window_end) {
+      } else if (*due <= window_end) {
         brief.due_soon.push_back(brief_task(vault, item));
       }
     }
   }
-  sort_by(brief.opened, [](const tasks::Task& t) { return t.created; });
-  sort_by(brief.closed, [](const tasks::Task& t) { return t.done; });
-  sort_by(brief.overdue, [](const tasks::Task& t) { return t.due; });
-  sort_by(brief.due_soon, [](const tasks::Task& t) { return t.due; });
+  sort_by(brief.opened, [](const tasks::Task& t) { return tasks::day_of(t.created); });
+  sort_by(brief.closed, [](const tasks::Task& t) { return tasks::day_of(t.done); });
+  sort_by(brief.overdue, [](const tasks::Task& t) { return tasks::day_of(t.due); });
+  sort_by(brief.due_soon, [](const tasks::Task& t) { return tasks::day_of(t.due); });
 
   brief.key_facts = section_bullets(note, kKeyFactsHeading);
   brief.key_decisions = section_bullets(note, kKeyDecisionsHeading);

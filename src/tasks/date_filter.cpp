@@ -12,7 +12,7 @@
 namespace kb::tasks {
 namespace {
 
-using TaskDates = std::array<std::optional<text::Date>, 3>;
+using TaskDates = std::array<std::optional<TaskDate>, 3>;
 
 struct DateField {
   std::string_view filter_word;  // "starts" searches the field named "start"
@@ -89,8 +89,10 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
     if (words.accept_all("has " + name + " date")) return presence_filter(field, true);
     if (words.accept_all("no " + name + " date")) return presence_filter(field, false);
     if (field.name != "happens" && words.accept_all(name + " date is invalid")) {
-      // Task dates are only stored when they are real calendar days.
-      return Filter([](const TaskItem&, const RunContext&) { return false; });
+      return Filter([dates = field.dates](const TaskItem& item, const RunContext&) {
+        const auto date = dates(*item.task)[0];
+        return date && !date->valid();
+      });
     }
 
     Cursor search = words;
@@ -105,8 +107,8 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
       bool any_date = false;
       for (const auto& date : field.dates(*item.task)) {
         if (!date) continue;
-        any_date = true;
-        if (related(*date, relation, range)) return true;
+        any_date = true;  // an invalid date is on, before and after no day
+        if (date->day && related(*date->day, relation, range)) return true;
       }
       return !any_date && field.matches_when_missing;
     });

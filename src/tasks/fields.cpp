@@ -32,17 +32,28 @@ std::string_view status_name(std::string_view symbol) {
 
 std::optional<text::Date> happens_date(const Task& task) {
   std::optional<text::Date> earliest;
-  for (const auto& date : {task.start, task.scheduled, task.due}) {
-    if (date && (!earliest || *date < *earliest)) earliest = date;
+  for (const auto* date : {&task.start, &task.scheduled, &task.due}) {
+    const auto day = day_of(*date);
+    if (day && (!earliest || *day < *earliest)) earliest = day;
   }
   return earliest;
 }
 
+int compare_dates(const std::optional<TaskDate>& a, const std::optional<TaskDate>& b) {
+  if (a.has_value() != b.has_value()) return a ? -1 : 1;
+  if (!a) return 0;
+  if (a->valid() != b->valid()) return a->valid() ? 1 : -1;
+  if (!a->valid()) return 0;
+  return *a->day < *b->day ? -1 : (*b->day < *a->day ? 1 : 0);
+}
+
 double urgency(const Task& task, text::Date today) {
   double score = 0.0;
-  if (task.due) {
+  // Invalid dates count as none (Urgency.ts: `dueDate?.isValid()`).
+  const auto due = day_of(task.due), scheduled = day_of(task.scheduled), start = day_of(task.start);
+  if (due) {
     // A due date maps 7 days overdue .. 14 days ahead onto 1.0 .. 0.2.
-    long days_overdue = today.days_since_epoch() - task.due->days_since_epoch();
+    long days_overdue = today.days_since_epoch() - due->days_since_epoch();
     double multiplier = 0.2;
     if (days_overdue >= 7) {
       multiplier = 1.0;
@@ -51,8 +62,8 @@ double urgency(const Task& task, text::Date today) {
     }
     score += multiplier * 12.0;
   }
-  if (task.scheduled && today >= *task.scheduled) score += 5.0;
-  if (task.start && today < *task.start) score += -3.0;
+  if (scheduled && today >= *scheduled) score += 5.0;
+  if (start && today < *start) score += -3.0;
   switch (task.priority) {
     case Priority::Highest:
       score += 1.5 * 6.0;

@@ -21,8 +21,12 @@ std::string_view filename_of(std::string_view path);
 // any other symbol is "Unknown".
 std::string_view status_name(std::string_view symbol);
 
-// `happens`: the earliest of the start, scheduled and due dates.
+// `happens`: the earliest valid one of the start, scheduled and due dates.
 std::optional<text::Date> happens_date(const Task& task);
+
+// The plugin's compareByDate: dates first, invalid ones before valid ones,
+// then earliest first; tasks without the date last.
+int compare_dates(const std::optional<TaskDate>& a, const std::optional<TaskDate>& b);
 
 // The plugin's urgency score (docs: Advanced/Urgency).
 double urgency(const Task& task, text::Date today);

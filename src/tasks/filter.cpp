@@ -99,7 +99,8 @@ constexpr std::array<TextField, 7> kTextFields = {{
     {"path", [](const TaskItem& i, const RunContext& run) { return run.path(i); }},
     {"folder", [](const TaskItem& i, const RunContext& run) { return folder_of(run.path(i)); }},
     {"root", [](const TaskItem& i, const RunContext& run) { return root_of(run.path(i)); }},
-    {"description", [](const TaskItem& i, const RunContext&) { return i.task->description; }},
+    {"description",
+     [](const TaskItem& i, const RunContext&) -> std::string_view { return i.task->description; }},
     {"heading", [](const TaskItem& i, const RunContext&) { return i.heading; }},
     {"filename", [](const TaskItem& i, const RunContext& run) { return filename_of(run.path(i)); }},
 }};
@@ -187,15 +188,25 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
 
 // ---- the rest -------------------------------------------------------------
 
+// `exclude sub-items` keeps tasks without indentation, and tasks in a
+// blockquote or callout with at most one space after the last '>'
+// (ExcludeSubItemsField.ts).
+bool is_top_level(const Task& t) {
+  const std::string_view indentation = t.indentation;
+  if (indentation.empty()) return true;
+  const std::size_t last_quote = indentation.rfind('>');
+  if (last_quote == std::string_view::npos) return false;
+  const std::string_view after = indentation.substr(last_quote + 1);
+  return after.empty() || after == " ";
+}
+
 std::optional<FilterResult> parse_other_filter(std::string_view line) {
   Cursor words(line);
   if (words.accept_all("is recurring")) return always(is_recurring);
   if (words.accept_all("is not recurring")) {
     return always([](const Task& t) { return !is_recurring(t); });
   }
-  if (words.accept_all("exclude sub-items")) {
-    return always([](const Task& t) { return t.indent == 0; });
-  }
+  if (words.accept_all("exclude sub-items")) return always(is_top_level);
   if (words.accept("filter by function")) {
     return FilterResult::failure("'filter by function' (JavaScript) is not supported: " +
                                  quoted(line));

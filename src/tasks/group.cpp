@@ -17,12 +17,16 @@ std::vector<GroupName> one(std::string name) {
   return {std::move(group)};
 }
 
-// "2025-11-07 Friday", or "No due date".
-template <std::optional<text::Date> Task::*field>
+// "2025-11-07 Friday", "No due date", or "Invalid due date" (sorted first).
+template <std::optional<TaskDate> Task::*field>
 std::vector<GroupName> by_date(const TaskItem& item, std::string_view name) {
-  const std::optional<text::Date>& date = item.task->*field;
+  const std::optional<TaskDate>& date = item.task->*field;
   if (!date) return one("No " + std::string(name) + " date");
-  return one(date->iso() + " " + std::string(weekday_name(*date)));
+  if (!date->valid()) {
+    std::string display = "Invalid " + std::string(name) + " date";
+    return {{"%%0%% " + display, display}};
+  }
+  return one(date->day->iso() + " " + std::string(weekday_name(*date->day)));
 }
 
 std::vector<GroupName> by_happens(const TaskItem& item, const RunContext&) {

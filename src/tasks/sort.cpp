@@ -18,7 +18,7 @@ int three_way(const T& a, const T& b) {
 }
 
 // Dated tasks first, earliest first; undated ones last.
-int compare_dates(const std::optional<text::Date>& a, const std::optional<text::Date>& b) {
+int compare_days(const std::optional<text::Date>& a, const std::optional<text::Date>& b) {
   if (a && b) return three_way(*a, *b);
   return three_way(!a.has_value(), !b.has_value());
 }
@@ -42,7 +42,7 @@ int status_type_rank(StatusType type) {
 
 using PlainCompare = int (*)(const TaskItem&, const TaskItem&, const RunContext&);
 
-template <std::optional<text::Date> Task::*field>
+template <std::optional<TaskDate> Task::*field>
 int by_date(const TaskItem& a, const TaskItem& b, const RunContext&) {
   return compare_dates(a.task->*field, b.task->*field);
 }
@@ -74,7 +74,7 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
     {"cancelled", by_date<&Task::cancelled>},
     {"happens",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return compare_dates(happens_date(*a.task), happens_date(*b.task));
+       return compare_days(happens_date(*a.task), happens_date(*b.task));
      }},
     // Highest first.
     {"priority", [](const TaskItem& a, const TaskItem& b,

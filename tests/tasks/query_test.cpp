@@ -144,7 +144,7 @@ TEST_CASE("The fixture parses as intended", "[tasks_query]") {
   CHECK(t[1]->status == kb::tasks::StatusType::InProgress);
   CHECK(t[4]->start == Date{2023, 2, 13});
   CHECK(t[5]->recurrence == "every week");
-  CHECK(t[6]->indent == 4);
+  CHECK(t[6]->indentation == "    ");
   CHECK(t[8]->priority == kb::tasks::Priority::Lowest);
   CHECK(run_query("") == "BAFGEHICDJ");  // every task, in the default order
 }
@@ -594,4 +594,56 @@ TEST_CASE("The path text every selected task must include", "[tasks_query]") {
   CHECK(required("path regex matches /a/") == "(none)");
   CHECK(required("folder includes a") == "(none)");
   CHECK(required("not done") == "(none)");
+}
+
+namespace {
+
+// The 1-based lines of `list` that `query` selects, in output order.
+std::string lines_of(const std::string& query, const TaskList& list, Date today = kToday) {
+  std::string s;
+  for (const TaskItem& item : parse_ok(query).select(list, today)) {
+    if (!s.empty()) s += ',';
+    s += std::to_string(item.line);
+  }
+  return s;
+}
+
+std::string group_names(const std::string& query, const TaskList& list, Date today = kToday) {
+  std::string s;
+  for (const TaskGroup& group : parse_ok(query).run(list, today)) {
+    if (!s.empty()) s += " | ";
+    for (std::size_t i = 0; i < group.names.size(); ++i) s += (i ? "/" : "") + group.names[i];
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("Invalid dates: kept, matched by `is invalid`, grouped and sorted first",
+          "[tasks_query]") {
+  // DateField.ts: `<field> date is invalid`; the grouper's '%%0%% Invalid <field> date';
+  // DateTools.ts compareByDate: invalid before valid, no date last.
+  const TaskList list = tasks_in("a.md", {"- [ ] valid 📅 2023-02-01", "- [ ] invalid 📅 2023-02-30",
+                                          "- [ ] none", "- [ ] scheduled ⏳ 2023-13-01"});
+  CHECK(lines_of("due date is invalid", list) == "2");
+  CHECK(lines_of("scheduled date is invalid", list) == "4");
+  CHECK(lines_of("has due date", list) == "1,2");
+  CHECK(lines_of("no due date", list) == "3,4");
+  CHECK(lines_of("due before 2099-01-01", list) == "1");
+  CHECK(lines_of("due after 1999-01-01", list) == "1");
+  CHECK(lines_of("sort by due", list) == "2,1,3,4");
+  CHECK(group_names("group by due", list) ==
+        "Invalid due date | 2023-02-01 Wednesday | No due date");
+  CHECK(group_names("group by happens", list) == "2023-02-01 Wednesday | No happens date");
+  CHECK(lines_of("has happens date", list) == "1,2,4");  // any date, valid or not
+  CHECK(parse_error("happens date is invalid") ==
+        "1: do not understand happens date in 'happens date is invalid'");
+}
+
+TEST_CASE("exclude sub-items: blockquotes and callouts are top level", "[tasks_query]") {
+  // ExcludeSubItemsField.ts: no indentation, or at most one space after the last '>'.
+  const TaskList list = tasks_in(
+      "a.md", {"- [ ] top", "  - [ ] indented", "> - [ ] quoted", ">  - [ ] quoted sub-item",
+               "> > - [ ] nested quote", ">- [ ] no space", "\t- [ ] tab"});
+  CHECK(lines_of("exclude sub-items\nsort by description", list) == "5,6,3,1");
 }

@@ -1,7 +1,9 @@
 #pragma once
 // One Obsidian Tasks task: a checkbox line (text::CheckboxLine) read in the
-// plugin's task format, `- [c] description 📅 2025-11-07 ⏫ #tag`.
+// plugin's task format, `- [c] description 📅 2025-11-07 ⏫ #tag`, as its
+// DefaultTaskSerializer reads it (src/TaskSerializer/DefaultTaskSerializer.ts).
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,26 +22,55 @@ enum class StatusType { Todo, InProgress, Done, Cancelled, NonTask };
 // Tasks plugin priority order, highest first; None sits between Medium and Low.
 enum class Priority { Highest, High, Medium, None, Low, Lowest };
 
+// 🏁: what the plugin does with a recurring task's done instance.
+enum class OnCompletion { Ignore, Keep, Delete };
+
+// A date field. The plugin keeps a YYYY-MM-DD that names no calendar day
+// (2025-02-30) as an invalid date: the task has the date, but it is on,
+// before and after no day.
+struct TaskDate {
+  std::optional<Date> day;   // none when invalid
+  std::string_view written;  // "YYYY-MM-DD" as in the line
+
+  bool valid() const { return day.has_value(); }
+  friend bool operator==(const TaskDate& a, const Date& b) { return a.day == b; }
+};
+
+// The day of a date field, when it has a valid one.
+inline std::optional<Date> day_of(const std::optional<TaskDate>& date) {
+  return date ? date->day : std::nullopt;
+}
+
+// Which syntax the task fields are written in: the plugin's "Task Format"
+// setting. Only the emoji format is read so far.
+struct TaskFormat {
+  enum class Syntax { Emoji, Dataview };
+  Syntax syntax = Syntax::Emoji;
+};
+
 struct Task {
+  std::string_view indentation;    // blanks and '>' before the list marker
+  std::string_view list_marker;    // "-", "*", "+", "1." or "1)"
   std::string_view status_symbol;  // the character(s) between [ and ] (one code point)
   StatusType status = StatusType::Todo;
   std::string_view text;  // everything after "] ", as written
-  // text minus the trailing emoji fields, block link and spaces; trailing
-  // tags stay. The plugin also appends tags found *between* fields ("a #x 📅 d
-  // #y" -> "a #x #y"); a view cannot, so those are only in `tags` ("a #x").
-  std::string_view description;
+  // What remains of the text when the fields and block link are taken off
+  // its end; tags found between fields are appended, as the plugin does:
+  // "a #x 📅 2025-01-01 #y" -> "a #x #y".
+  std::string description;
   Priority priority = Priority::None;
-  std::optional<Date> due;             // 📅
-  std::optional<Date> scheduled;       // ⏳
-  std::optional<Date> start;           // 🛫
-  std::optional<Date> done;            // ✅
-  std::optional<Date> created;         // ➕
-  std::optional<Date> cancelled;       // ❌
-  std::vector<std::string_view> tags;  // "#tag" as written, anywhere in text
-  std::string_view recurrence;         // 🔁 rule text ("every week"), empty if none
-  std::string_view id;                 // 🆔
-  std::string_view depends_on;         // ⛔ comma-separated ids as written
-  int indent = 0;                      // bytes of blanks and '>' before the list marker
+  std::optional<TaskDate> created;    // ➕
+  std::optional<TaskDate> start;      // 🛫
+  std::optional<TaskDate> scheduled;  // ⏳ ⌛
+  std::optional<TaskDate> due;        // 📅 📆 🗓
+  std::optional<TaskDate> done;       // ✅
+  std::optional<TaskDate> cancelled;  // ❌
+  std::string_view recurrence;        // 🔁 rule text as written ("every week"), "" if none
+  OnCompletion on_completion = OnCompletion::Ignore;  // 🏁
+  std::string_view id;                                // 🆔
+  std::vector<std::string_view> depends_on;           // ⛔ ids, in line order
+  std::string_view block_link;                        // " ^abc" at the very end, "" if none
+  std::vector<std::string> tags;                      // "#tag" as in the description
 };
 
 StatusType status_type_of(std::string_view symbol);
@@ -50,10 +81,14 @@ std::string_view priority_name(Priority p);  // "highest", "high", "medium", "no
 
 // The task a checkbox line holds. The Tasks plugin reads fields from the end
 // of the line backwards; so does this.
-Task parse_task(const text::CheckboxLine& line);
+Task parse_task(const text::CheckboxLine& line, const TaskFormat& format = {});
 
 // The same from one line (without its line ending; a trailing '\r' is
 // ignored); nothing when the line is not a checkbox line.
-std::optional<Task> parse_task(std::string_view line);
+std::optional<Task> parse_task(std::string_view line, const TaskFormat& format = {});
+
+// The plugin's tags of a text: `(^|\s)#[^ !@#$%^&*(),.?":{}|<>]+`, each
+// without the space before it.
+std::vector<std::string> extract_tags(std::string_view text);
 
 }  // namespace kb::tasks
