@@ -11,14 +11,12 @@
 #include <iostream>
 #include <system_error>
 
-#include "build_info.hpp"
 #include "kb/io/cache_dir.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/io/temp_files.hpp"
 #include "kb/io/vault_root.hpp"
 #include "kb/model/config.hpp"
 #include "kb/text/unicode.hpp"
-#include "verbs.hpp"
 
 namespace kb::cli {
 
@@ -26,40 +24,6 @@ namespace {
 
 constexpr std::size_t kMaxWarnings = 20;
 constexpr const char* kParseCacheFile = "notes.v1";
-
-const char* kDescription =
-    R"(kb answers questions about an Obsidian-style vault of people, meetings,
-customers, projects and sources, and regenerates the generated sections of
-person notes.
-
-Examples:
-  kb person "Asaf Levy"                    who this is, recent context, open tasks
-  kb --vault ~/notes person "asaf levy" --json    one JSON object for scripts
-  kb regen --all                           rewrite generated sections, safely
-  kb people --tsv | cut -f1                pipelines
-  KB_VAULT=~/notes kb tasks "not done"
-
-Exit codes: 0 ok; 1 not found / problems found; 2 usage error, ambiguous
-name or unreadable vault.)";
-
-// Every verb, in the order `kb --help` lists them.
-constexpr Verb kVerbs[] = {
-    {"person", "Show a person: profile, recent context and open tasks", define_person},
-    {"regen", "Regenerate Recent Context, Open Tasks and last_contact in person notes",
-     define_regen},
-    {"brief", "Prepare a meeting: what happened with a person since the last one", define_brief},
-    {"graph", "Draw a person's neighbourhood: people, customers, projects", define_graph},
-    {"people", "List every person: name, path, last contact, notes, role", define_people},
-    {"meetings", "List meeting notes, newest first, with who was there", define_meetings},
-    {"show", "Show a person, customer or project: its notes and the people in them", define_show},
-    {"links", "List the links of a note: line, link, and the note or file it resolves to",
-     define_links},
-    {"backlinks", "List the links into a note: path and line of each", define_backlinks},
-    {"tasks", "Run an Obsidian Tasks query over every task of the vault", define_tasks},
-    {"check", "Lint the vault: front-matter, broken links, ambiguous names, tasks blocks",
-     define_check},
-    {"config", "Show the configuration in effect and where each value came from", define_config},
-};
 
 }  // namespace
 
@@ -226,89 +190,6 @@ output::Style Context::style() const {
     style.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
   }
   return style;
-}
-
-int run(int argc, char** argv) {
-  CLI::App app{kDescription, "kb"};
-  const std::string commit = build_commit();
-  app.set_version_flag(
-      "--version", commit.empty() ? "kb " KB_VERSION : "kb " KB_VERSION " (commit " + commit + ")");
-  app.require_subcommand(1);
-  app.fallthrough();  // global options may follow the verb
-  Globals globals;
-  app.add_option("--vault", globals.vault,
-                 "Vault folder (default: $KB_VAULT, else the nearest folder up holding .obsidian/ "
-                 "or .kb.yaml)")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--today", globals.today, "Take this date (YYYY-MM-DD) as today")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
-      ->check([](const std::string& s) {
-        return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
-      });
-  app.add_flag("--no-cache", globals.no_cache, "Do not read or write the parse cache");
-  app.add_flag("-q,--quiet", globals.quiet, "Do not print warnings about the vault");
-  app.add_option("--color", globals.color, "Colour: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-
-  Runner selected;
-  for (const Verb& verb : kVerbs) {
-    CLI::App* sub = app.add_subcommand(verb.name, verb.summary);
-    sub->fallthrough();
-    Runner runner = verb.define(*sub);
-    sub->callback([&selected, runner] { selected = runner; });
-  }
-  // CLI11 reads an argument in brackets as a list ("[a,b]" -> a, b), which
-  // would break "[[Asaf Levy|Asaf, CTO]]": such arguments are marked before
-  // parsing and every option takes the mark off again.
-  constexpr char kMark = '\x1f';
-  const auto unmark = [](const std::string& value) {
-    return value.starts_with(kMark) ? value.substr(1) : value;
-  };
-  for (CLI::Option* option : app.get_options()) option->transform(unmark);
-  for (CLI::App* sub : app.get_subcommands({})) {
-    for (CLI::Option* option : sub->get_options()) option->transform(unmark);
-  }
-  std::vector<std::string> marked(argv, argv + argc);
-  std::vector<char*> args;
-  for (std::string& arg : marked) {
-    if (&arg != &marked.front() && arg.size() >= 2 && arg.front() == '[' && arg.back() == ']') {
-      arg.insert(arg.begin(), kMark);
-    }
-    args.push_back(arg.data());
-  }
-  try {
-    app.parse(argc, args.data());
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --version
-    std::string verb;
-    for (const CLI::App* sub : app.get_subcommands()) verb = sub->get_name();
-    error(e.what());
-    error(fmt::format("run 'kb {}--help' for usage", verb.empty() ? "" : verb + " "));
-    return kUsage;
-  }
-  if (!selected) return kUsage;
-  Context context(globals);
-  try {
-    const Outcome outcome = selected(context);
-    // The one place a verb's failure is printed.
-    if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});
-    context.save_parse_cache();
-    return outcome.exit();
-  } catch (const std::system_error& e) {
-    // The reader of kb's output went away (`kb people | head -1`): stop, quietly.
-    if (e.code() == std::errc::broken_pipe) return kOk;
-    error(fmt::format("internal error: {}", e.what()));
-    return kUsage;
-  } catch (const std::exception& e) {
-    error(fmt::format("internal error: {}", e.what()));
-    return kUsage;
-  }
 }
 
 }  // namespace kb::cli

@@ -12,9 +12,7 @@ Runner define_backlinks(CLI::App& sub) {
     std::string name;
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "Any note's path, or a person, customer or project: name, alias, word "
-                    "prefix or [[link]]");
+  add_name_argument(sub, options->name, kNoteToRead);
   add_list_flags(sub, options->flags, "the linking notes' paths (each once)");
   sub.footer(R"(Body links and front-matter links from other notes that resolve to this
 note, by path then line. Fields: path, line, link (as written, without

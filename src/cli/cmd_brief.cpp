@@ -18,11 +18,10 @@ Runner define_brief(CLI::App& sub) {
     bool markdown = false;
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "A person: name, alias or file stem (case and accents ignored), a unique word "
-                    "prefix (asaf), [[link]] or path");
+  add_name_argument(sub, options->name, kPersonToRead);
   sub.add_option("--since", options->since,
                  "Start the span on this date (YYYY-MM-DD) instead of the last meeting")
+      ->type_name("DATE")
       ->check([](const std::string& s) {
         return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
       });

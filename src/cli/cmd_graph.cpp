@@ -17,13 +17,13 @@ Runner define_graph(CLI::App& sub) {
     std::string format = "dot";
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "A person: name, alias or file stem (case and accents ignored), a unique word "
-                    "prefix (asaf), [[link]] or path");
+  add_name_argument(sub, options->name, kPersonToRead);
   sub.add_option("--depth", options->depth,
                  "Expand from the neighbours this many levels (default 1)")
+      ->type_name("N")
       ->check(CLI::Range(1, 10));
   sub.add_option("--format", options->format, "dot (default), mermaid or json")
+      ->type_name("FORMAT")
       ->check(CLI::IsMember({"dot", "mermaid", "json"}));
   sub.footer(R"(People are joined by the number of notes involving both; customers and
 projects by the number of the person's notes they own or are linked from.

@@ -22,9 +22,7 @@ Runner define_links(CLI::App& sub) {
     std::string name;
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "Any note's path, or a person, customer or project: name, alias, word "
-                    "prefix or [[link]]");
+  add_name_argument(sub, options->name, kNoteToRead);
   add_list_flags(sub, options->flags, "the resolved paths");
   sub.footer(R"(Body links and front-matter links (a property value "[[X]]"), resolved as
 Obsidian does: exact path, the note's own folder, then the shortest path

@@ -19,10 +19,13 @@ Runner define_meetings(CLI::App& sub) {
   };
   sub.add_option("--with", options->with,
                  "Only notes involving this person (listed, linked, mentioned, or in "
-                 "their folder)");
+                 "their folder)")
+      ->type_name("PERSON");
   sub.add_option("--since", options->since, "Only notes dated on or after YYYY-MM-DD")
+      ->type_name("DATE")
       ->check(is_date);
   sub.add_option("--until", options->until, "Only notes dated on or before YYYY-MM-DD")
+      ->type_name("DATE")
       ->check(is_date);
   add_list_flags(sub, options->flags, "note paths");
   sub.footer(R"(A meeting is a note that is not a person, customer or project and is either

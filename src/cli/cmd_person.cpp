@@ -15,16 +15,14 @@ Runner define_person(CLI::App& sub) {
     bool json = false;
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "A person: name, alias or file stem (case and accents ignored), a unique word "
-                    "prefix (asaf), [[link]] or path");
+  add_name_argument(sub, options->name, kPersonToRead);
   sub.add_flag("--json", options->json, "Print one JSON object");
   sub.footer(R"(NAME is a full name, alias or file stem (case and accents ignored), a unique
 word prefix (announced on stderr), a [[wikilink]] or the note's path.
 
 Examples:
   kb person "Asaf Levy"
-  kb person asaf                           the one person whose name starts so
+  kb person asaf                           # the one person whose name starts so
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
   return [options](Context& context) -> Outcome {

@@ -200,7 +200,9 @@ Outcome run_regen(const Options& options, Context& context) {
 
 Runner define_regen(CLI::App& sub) {
   auto options = std::make_shared<Options>();
-  sub.add_option("NAME", options->names, "People to regenerate; - reads names from stdin");
+  sub.add_option("NAME", options->names,
+                 "People to regenerate (name, alias, [[link]] or path); - reads them from stdin")
+      ->type_name("PERSON");
   sub.add_flag("--all", options->all, "Every person note in the vault");
   sub.add_flag("-n,--dry-run", options->dry_run, "Say which notes would change; write nothing");
   sub.add_flag("--diff", options->diff, "Print a unified diff of the changes; write nothing");

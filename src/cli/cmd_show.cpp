@@ -55,9 +55,7 @@ Runner define_show(CLI::App& sub) {
     bool people = false;
   };
   auto options = std::make_shared<Options>();
-  add_name_argument(sub, options->name,
-                    "A person, customer or project: name, alias or file stem (case and accents "
-                    "ignored), a unique word prefix, [[link]] or path");
+  add_name_argument(sub, options->name, kEntityToRead);
   sub.add_flag("--people", options->people,
                "With --jsonl, --tsv or -0: list the people instead of the notes");
   add_list_flags(sub, options->flags, "note paths");

@@ -97,8 +97,9 @@ Runner define_tasks(CLI::App& sub) {
   auto options = std::make_shared<Options>();
   options->query_option =
       sub.add_option("QUERY", options->query,
-                     "Query text, one instruction a line (default: not done); - reads stdin");
-  sub.add_option("-f,--file", options->file, "Read the query from this file");
+                     "Query text, one instruction a line (default: not done); - reads stdin")
+          ->type_name("QUERY");
+  sub.add_option("-f,--file", options->file, "Read the query from this file")->type_name("FILE");
   add_list_flags(sub, options->flags, "the paths of the notes holding the tasks");
   sub.footer(R"(The query language is the Obsidian Tasks plugin's: filters (not done, due
 before today, path includes X, tags include #x, description includes x,

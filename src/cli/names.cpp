@@ -25,7 +25,19 @@ Words what(const query::NameRules& rules) {
 
 }  // namespace
 
-CLI::Option* add_name_argument(CLI::App& sub, std::string& name, const std::string& help) {
+std::string name_kind(const query::NameRules& rules) {
+  if (rules.any_note) return "NOTE";
+  if (rules.kinds.size() == 1 && rules.kinds[0] == model::NoteKind::Person) return "PERSON";
+  return "ENTITY";
+}
+
+CLI::Option* add_name_argument(CLI::App& sub, std::string& name, const query::NameRules& rules) {
+  const std::string kind = name_kind(rules);
+  std::string help = kind == "PERSON"   ? "A person"
+                     : kind == "ENTITY" ? "A person, customer or project"
+                                        : "Any note by path or [[link]], or an entity by name";
+  help += rules.prefixes ? ": name, alias, unique word prefix, [[link]] or path"
+                         : ": name, alias, [[link]] or path";
   return sub
       .add_option_function<std::vector<std::string>>(
           "NAME",
@@ -35,7 +47,7 @@ CLI::Option* add_name_argument(CLI::App& sub, std::string& name, const std::stri
           },
           help)
       ->required()
-      ->type_name("WORDS");
+      ->type_name(kind);
 }
 
 std::string shell_quote(std::string_view s) {

@@ -19,9 +19,14 @@ inline const query::NameRules kEntityToRead{
     {model::NoteKind::Person, model::NoteKind::Customer, model::NoteKind::Project}, false, true};
 inline const query::NameRules kNoteToRead{{}, true, true};
 
-// Adds the required NAME positional to `sub`; several words are one name
-// joined by spaces, so `kb person Asaf Levy` needs no quotes.
-CLI::Option* add_name_argument(CLI::App& sub, std::string& name, const std::string& help);
+// What a name under `rules` names, as help and completion call it: PERSON,
+// ENTITY (a person, customer or project) or NOTE (any note, or an entity).
+std::string name_kind(const query::NameRules& rules);
+
+// Adds the required NAME positional to `sub`, of type name_kind(rules);
+// several words are one name joined by spaces, so `kb person Asaf Levy`
+// needs no quotes.
+CLI::Option* add_name_argument(CLI::App& sub, std::string& name, const query::NameRules& rules);
 
 // NAME as one note under `rules`, else a failure saying why (1: none, with
 // the closest names; 2: several, each with the argument that selects it; 1:

@@ -17,5 +17,6 @@ Runner define_backlinks(CLI::App& sub);
 Runner define_tasks(CLI::App& sub);
 Runner define_check(CLI::App& sub);
 Runner define_config(CLI::App& sub);
+Runner define_help(CLI::App& sub);  // command_line.cpp
 
 }  // namespace kb::cli
