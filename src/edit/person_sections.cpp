@@ -1,10 +1,14 @@
 #include "kb/edit/person_sections.hpp"
 
+#include "kb/text/markdown_escape.hpp"
+
 namespace kb::edit {
 
 std::string snapshot_line(const model::Vault& vault, const query::OpenTask& task) {
   std::string line = "- ";
-  std::string_view text = task.task.text;
+  // Links and tags stay as the task has them; a comment opener would hide
+  // the rest of the person note.
+  const std::string text = text::escape_comments(task.task.text);
   // "- [x] ..." would be a task again: escape a leading bracket.
   if (!text.empty() && text.front() == '[') line += '\\';
   line += text;
@@ -19,20 +23,17 @@ PersonSections person_sections(const model::Vault& vault, const query::PersonVie
   PersonSections sections;
   for (const auto& entry : view.recent_context) {
     sections.recent_context_lines.push_back(query::context_line(entry));
+    sections.recent_context_sources.push_back(entry.path);
   }
   for (const auto& task : view.open_tasks) {
     sections.open_task_lines.push_back(snapshot_line(vault, task));
+    sections.open_task_sources.push_back(task.note >= 0 ? vault.notes[task.note].path : "");
   }
   sections.default_query = query::default_tasks_query(view.name);
   if (!sections.default_query.empty() && sections.default_query.back() == '\n') {
     sections.default_query.pop_back();
   }
-  for (const auto& entry : view.recent_context) {
-    if (entry.date) {
-      sections.last_contact = entry.date->iso();  // newest first: the first dated entry
-      break;
-    }
-  }
+  if (view.last_contact) sections.last_contact = view.last_contact->iso();
   sections.recent_context_heading = vault.conventions.recent_context_heading;
   sections.open_tasks_heading = vault.conventions.open_tasks_heading;
   return sections;

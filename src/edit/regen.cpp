@@ -82,29 +82,6 @@ bool is_plain_line(std::string_view line) {
   return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence;
 }
 
-// Control characters shown as escapes, so that a refusal stays one line.
-std::string printable(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      out += "\\x";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // A generated line must read back as the same plain line, or the next run
 // would see a task, a heading or a fence and the rewrite would not be stable.
 std::optional<Diagnostic> check_generated(const PersonSections& s) {

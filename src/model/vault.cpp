@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "kb/model/involvement.hpp"
+#include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 #include "parallel.hpp"
 
@@ -138,10 +139,8 @@ NoteId Vault::resolve(std::string_view link_path, NoteId from) const {
 std::string Vault::wikilink_to(NoteId target) const {
   const Note& note = notes[target];
   const auto it = index_->by_stem.find(text::fold_case(note.stem()));
-  if (it != index_->by_stem.end() && it->second.size() == 1) {
-    return "[[" + std::string(note.stem()) + "]]";
-  }
-  return "[[" + std::string(without_md(note.path)) + "|" + std::string(note.stem()) + "]]";
+  const bool unique = it != index_->by_stem.end() && it->second.size() == 1;
+  return text::note_link(note.path, note.stem(), unique);  // a Markdown link when a wikilink cannot
 }
 
 NoteId Vault::find_path(std::string_view rel_path) const {

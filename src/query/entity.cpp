@@ -4,6 +4,7 @@
 #include <map>
 
 #include "kb/query/links.hpp"
+#include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -82,7 +83,8 @@ EntityView entity_view(const model::Vault& vault, NoteId entity) {
     entry.note = id;
     entry.date = other.date;
     entry.path = other.path;
-    entry.summary = text::truncate_chars(other.summary, vault.conventions.summary_length);
+    entry.summary =
+        text::truncate_chars(text::one_line(other.summary), vault.conventions.summary_length);
     const NoteId owner = vault.owner(id);
     if (owner >= 0 && owner != entity) entry.via = vault.notes[owner].name;
     entry.relations = relations.names();

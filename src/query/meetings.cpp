@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -55,7 +56,8 @@ std::vector<MeetingRow> list_meetings(const model::Vault& vault, const MeetingFi
     row.note = id;
     row.date = note.date;
     row.path = note.path;
-    row.summary = text::truncate_chars(note.summary, vault.conventions.summary_length);
+    row.summary =
+        text::truncate_chars(text::one_line(note.summary), vault.conventions.summary_length);
     if (const model::NoteId owner = vault.owner(id); owner >= 0) row.via = vault.notes[owner].name;
     row.participants = participant_names(vault, id);
     rows.push_back(std::move(row));

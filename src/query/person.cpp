@@ -5,6 +5,7 @@
 
 #include "kb/model/context_template.hpp"
 #include "kb/model/name_matcher.hpp"
+#include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -176,7 +177,7 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     entry.stem = other.stem();
     entry.path = other.path;
     entry.link = vault.wikilink_to(involvement.note);
-    entry.summary = text::truncate_chars(other.summary, summary_length);
+    entry.summary = text::truncate_chars(text::one_line(other.summary), summary_length);
     const model::NoteId owner = vault.owner(involvement.note);
     if (owner >= 0 && owner != person) entry.via = vault.notes[owner].name;
     entry.line_template = vault.conventions.context_template;
@@ -188,6 +189,12 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
                      if (a.date != b.date) return *a.date > *b.date;
                      return a.path < b.path;
                    });
+  for (const ContextEntry& entry : view.recent_context) {
+    if (entry.date && *entry.date <= today) {
+      view.last_contact = entry.date;
+      break;
+    }
+  }
 
   int query_line = 0;
   std::string default_query;
@@ -228,8 +235,10 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
 
 std::string context_line(const ContextEntry& entry) {
   const std::string date = entry.date ? entry.date->iso() : "unknown";
+  // The summary and the owner's name go into a note's line as plain text.
   return model::render_context_line(
-      entry.line_template, {date, entry.link, entry.summary, entry.via.value_or(std::string())});
+      entry.line_template, {date, entry.link, text::escape_inline(text::wikilinks_as_text(entry.summary)),
+                            text::escape_inline(entry.via.value_or(std::string()))});
 }
 
 }  // namespace kb::query

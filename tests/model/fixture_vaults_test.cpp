@@ -120,7 +120,7 @@ TEST_CASE("categories style: [[People]] in References/, people/attendees links, 
                 "- 2023-09-12: [[2023-09-12 Meeting with Steph]] - Talked about the new "
                 "properties release."});
   CHECK(regenerated_context(vault, "References/John Smith.md", "Recent Context") ==
-        Strings{"- 2023-10-05: [[2023-10-05]] - Lunch with [[John Smith]].",
+        Strings{"- 2023-10-05: [[2023-10-05]] - Lunch with John Smith.",
                 "- 2023-10-02: [[Planning]] - Planned the October roadmap.",
                 "- 2023-09-19: [[Weekly sync]] - Agreed to ship the templates on Friday."});
 }

@@ -38,6 +38,9 @@ struct PersonView {
   std::vector<std::string> aliases;
   Profile profile;
   std::vector<ContextEntry> recent_context;  // newest first, undated last
+  // The newest involved note dated on or before today: what regen writes as
+  // last_contact (a meeting planned for later is not a contact yet).
+  std::optional<text::Date> last_contact;
   std::string tasks_query;                   // the note's ```tasks block, or the default one
   bool default_query = true;                 // the note has no ```tasks block
   std::vector<OpenTask> open_tasks;

@@ -2,6 +2,7 @@
 // A problem found in the vault, located by path and line. Lower layers collect
 // these; only the CLI prints them, as `kb: path:line: message`.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kb {
@@ -17,7 +18,12 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-// "path:line: message", "path: message" or "message".
+// "path:line: message", "path: message" or "message", always one line:
+// control characters in the path or message (a file name may hold a
+// newline) are shown as escapes.
 std::string format_diagnostic(const Diagnostic& d);
+
+// `s` with control characters shown as \n, \r, \t or \xNN.
+std::string printable(std::string_view s);
 
 }  // namespace kb
