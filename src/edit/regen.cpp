@@ -72,14 +72,15 @@ int line_number_at(std::string_view text, std::size_t offset) {
 // ---- what is generated: lines that read back as themselves ----
 
 // Whether `line`, read by the scanner as a note of its own, is plain text:
-// no heading, no task, no fence, no front-matter fence.
+// no heading, no task, no fence, no comment left open, no front-matter fence.
 bool is_plain_line(std::string_view line) {
   if (line.find_first_of("\r\n") != std::string_view::npos) return false;
   std::string_view trimmed = line;
   while (!trimmed.empty() && is_blank(trimmed.back())) trimmed.remove_suffix(1);
   if (trimmed == "---") return false;
   const MarkdownScan scan = text::scan_markdown(line, 0, 1);
-  return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence;
+  return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence &&
+         !scan.unclosed_comment;
 }
 
 // A generated line must read back as the same plain line, or the next run
@@ -179,6 +180,33 @@ std::optional<Diagnostic> check_sections(std::string_view text, const MarkdownSc
                                      (is_query ? "```tasks block" : "code fence"));
     }
     return refusal(open->line, "unterminated code fence; close it before regenerating");
+  }
+  // A comment left open runs to the end of the note: sections added or
+  // rewritten after it would be hidden in it.
+  if (scan.unclosed_comment) {
+    const bool html = text.substr(*scan.unclosed_comment).starts_with("<!--");
+    return refusal(line_number_at(text, *scan.unclosed_comment),
+                   std::string("unterminated comment (") + (html ? "<!--" : "%%") +
+                       "); close it before regenerating");
+  }
+  // A comment hides the headings inside it, so a section runs on over them
+  // to the next heading a reader sees: rewriting it would drop what the
+  // note's author wrote under a heading they meant as a section of its own.
+  for (const text::Comment& comment : scan.comments) {
+    for (const Generated& g : generated) {
+      if (!inside(comment.range.begin, g.region)) continue;
+      const std::size_t after_opener = text.find('\n', comment.range.begin);
+      if (after_opener == std::string_view::npos || after_opener >= comment.range.end) continue;
+      const std::string_view hidden =
+          text.substr(after_opener + 1, comment.range.end - after_opener - 1);
+      const MarkdownScan inner = text::scan_markdown(hidden, 0, 1);
+      if (inner.headings.empty()) continue;
+      return refusal(line_number_at(text, after_opener + 1) + inner.headings.front().line - 1,
+                     "section '" + *g.name + "' holds a heading hidden in a comment (" +
+                         (comment.html ? "<!--" : "%%") +
+                         "); move it out of the comment or out of the section before "
+                         "regenerating");
+    }
   }
   for (const Generated& g : generated) {
     for (const text::TaskOccurrence& t : scan.tasks) {

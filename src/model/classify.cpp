@@ -112,11 +112,12 @@ void front_matter_tags(const Note& note, std::vector<std::string>& tags) {
   }
 }
 
-// Body tags: '#' at the start of a line or after a space, outside code, then
-// tag characters. One pass over the body.
+// Body tags: '#' at the start of a line or after a space, outside code and
+// HTML comments (Obsidian reads the tags inside %% ... %%), then tag
+// characters. One pass over the body.
 void body_tags(const Note& note, std::vector<std::string>& tags) {
   const std::string_view text = note.text;
-  const auto& code = note.scan.code;
+  const auto code = text::hidden_ranges(note.scan, text::HiddenComments::HtmlOnly);
   std::size_t code_index = 0;
   for (std::size_t at = text.find('#', note.split.body_begin); at != std::string_view::npos;
        at = text.find('#', at + 1)) {

@@ -62,19 +62,20 @@ std::vector<NoteId> compute_owners(const Vault& vault) {
 namespace {
 
 // The text a mention may be found in: front-matter title and summary, and
-// the body outside code, each folded separately so no match spans two.
+// the body outside code and comments, each folded separately so no match
+// spans two.
 template <typename F>
 void for_each_prose_piece(const Note& note, F&& on_piece) {
   for (const char* key : {"title", "summary"}) {
     if (const auto* value = note.fm.find(key); value && value->is_scalar()) on_piece(value->scalar);
   }
   const std::string_view text = note.text;
-  std::size_t pos = note.split.present && note.split.terminated ? note.split.body_begin
-                                                                  : note.split.bom;
-  for (const auto& code : note.scan.code) {
-    if (code.end <= pos) continue;
-    if (code.begin > pos) on_piece(text.substr(pos, code.begin - pos));
-    pos = std::max(pos, code.end);
+  std::size_t pos =
+      note.split.present && note.split.terminated ? note.split.body_begin : note.split.bom;
+  for (const auto& hidden : text::hidden_ranges(note.scan)) {
+    if (hidden.end <= pos) continue;
+    if (hidden.begin > pos) on_piece(text.substr(pos, hidden.begin - pos));
+    pos = std::max(pos, hidden.end);
   }
   if (pos < text.size()) on_piece(text.substr(pos));
 }

@@ -114,22 +114,37 @@ bool in_any(const std::vector<text::ByteRange>& ranges, std::size_t offset) {
   return false;
 }
 
-// The first line of prose: not blank, not a heading, not in code, not a
-// task, not in a participant list; list markers and quote markers stripped.
+// The line [begin, end) without the comments on it (a reader does not see them).
+std::string without_comments(const Note& note, std::size_t begin, std::size_t end) {
+  std::string out;
+  std::size_t pos = begin;
+  for (const auto& comment : note.scan.comments) {
+    if (comment.range.end <= pos || comment.range.begin >= end) continue;
+    if (comment.range.begin > pos) out.append(note.text, pos, comment.range.begin - pos);
+    pos = std::min(end, comment.range.end);
+  }
+  if (pos < end) out.append(note.text, pos, end - pos);
+  return out;
+}
+
+// The first line of prose: not blank, not a heading, not in code or a
+// comment, not a task, not in a participant list; list markers and quote
+// markers stripped, inline comments removed.
 std::string first_prose_line(const Note& note, const std::vector<text::ByteRange>& skipped) {
   const std::string_view text = note.text;
   std::size_t pos = note.split.body_begin;
-  std::size_t code_index = 0;
-  const auto& code = note.scan.code;
+  std::size_t hidden_index = 0;
+  const auto hidden = text::hidden_ranges(note.scan);
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     const std::size_t line_begin = pos;
     pos = end + 1;
-    while (code_index < code.size() && code[code_index].end <= line_begin) ++code_index;
-    if (code_index < code.size() && code[code_index].begin <= line_begin) continue;
+    while (hidden_index < hidden.size() && hidden[hidden_index].end <= line_begin) ++hidden_index;
+    if (hidden_index < hidden.size() && hidden[hidden_index].begin <= line_begin) continue;
     if (in_any(skipped, line_begin)) continue;
-    std::string_view line = trim(text.substr(line_begin, end - line_begin));
+    const std::string visible = without_comments(note, line_begin, end);
+    std::string_view line = trim(visible);
     if (line.empty() || line[0] == '#' || line == "---") continue;
     if (text::checkbox_line(line)) continue;
     if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("> ")) {
@@ -168,15 +183,19 @@ std::string_view without_list_marker(std::string_view line) {
 void collect_list_participants(Note& note, text::ByteRange list) {
   const std::string_view text = note.text;
   const auto& links = note.scan.links;
+  const auto hidden = text::hidden_ranges(note.scan);
   std::size_t link_index = 0;
   while (link_index < links.size() && links[link_index].offset < list.begin) ++link_index;
   for (std::size_t pos = list.begin; pos < list.end;) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos || end > list.end) end = list.end;
     const std::string_view line = trim(text.substr(pos, end - pos));
-    const bool in_code = in_any(note.scan.code, pos);
+    const bool hidden_line = in_any(hidden, pos);
     pos = end + 1;
-    if (in_code) continue;
+    if (hidden_line) {  // in code or a comment (whose %% links are read, but name no one here)
+      while (link_index < links.size() && links[link_index].offset < end) ++link_index;
+      continue;
+    }
     bool linked = false;
     for (; link_index < links.size() && links[link_index].offset < end; ++link_index) {
       if (links[link_index].link.embed) continue;

@@ -12,7 +12,7 @@ namespace kb::model {
 namespace {
 
 // Bump when what parse_note derives, or the layout below, changes.
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;  // 2: comments hide mentions and tasks
 constexpr std::string_view kMagic = "kb-parse-cache\n";
 
 void add_rule(Fnv1a& fnv, const KindRule& rule) {

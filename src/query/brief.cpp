@@ -54,9 +54,12 @@ std::optional<std::string_view> list_item_text(std::string_view line) {
   return trim(line.substr(marker_end));
 }
 
+// In code or in a comment: not a line the reader sees.
 bool in_code(const model::Note& note, std::size_t offset) {
-  return std::any_of(note.scan.code.begin(), note.scan.code.end(),
-                     [&](const text::ByteRange& r) { return r.begin <= offset && offset < r.end; });
+  const auto inside = [&](const text::ByteRange& r) { return r.begin <= offset && offset < r.end; };
+  return std::any_of(note.scan.code.begin(), note.scan.code.end(), inside) ||
+         std::any_of(note.scan.comments.begin(), note.scan.comments.end(),
+                     [&](const text::Comment& c) { return inside(c.range); });
 }
 
 bool only_mentioned(const model::Involvement& i) {

@@ -18,19 +18,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// "**Role**: Chief architect" in the body (outside code), for notes that keep
-// the profile as text rather than front-matter.
+// "**Role**: Chief architect" in the body (outside code and comments), for
+// notes that keep the profile as text rather than front-matter.
 std::string profile_field(const model::Note& note, std::string_view label) {
   if (auto value = note.fm.get_string(label); !value.empty()) return value;
   std::string bold = "**";
   bold += label;
   bold += "**:";
   const std::string_view text = note.text;
+  const auto hidden = text::hidden_ranges(note.scan);
   for (std::size_t at = text.find(bold, note.split.body_begin); at != std::string_view::npos;
        at = text.find(bold, at + 1)) {
     const bool line_start = at == 0 || text[at - 1] == '\n';
-    const bool in_code = std::any_of(note.scan.code.begin(), note.scan.code.end(),
-                                     [&](const text::ByteRange& r) { return r.begin <= at && at < r.end; });
+    const bool in_code = std::any_of(hidden.begin(), hidden.end(), [&](const text::ByteRange& r) {
+      return r.begin <= at && at < r.end;
+    });
     if (!line_start || in_code) continue;
     const std::size_t begin = at + bold.size();
     std::size_t end = text.find('\n', begin);

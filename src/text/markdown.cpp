@@ -112,25 +112,25 @@ std::optional<Heading> atx_heading(std::string_view content) {
   return h;
 }
 
-// Inline code spans of one line: a run of n backticks up to the next run of
-// exactly n. Unclosed runs are literal.
-void inline_code(std::string_view text, const Line& line, std::vector<ByteRange>& out) {
-  const std::string_view content = line.content;
-  if (content.find('`') == std::string_view::npos) return;  // the common case
+// Inline code spans of [from, to), one line: a run of n backticks up to the
+// next run of exactly n. Unclosed runs are literal.
+std::vector<ByteRange> code_spans(std::string_view text, std::size_t from, std::size_t to) {
+  std::vector<ByteRange> spans;
+  if (text.substr(from, to - from).find('`') == std::string_view::npos) return spans;
   struct Run {
     std::size_t begin, length, next_same;  // next_same: index of the next run as long, or npos
   };
   std::vector<Run> runs;
-  for (std::size_t i = line.begin; i < line.end;) {
+  for (std::size_t i = from; i < to;) {
     if (text[i] != '`') {
       ++i;
       continue;
     }
     const std::size_t begin = i;
-    while (i < line.end && text[i] == '`') ++i;
+    while (i < to && text[i] == '`') ++i;
     runs.push_back({begin, i - begin, std::string_view::npos});
   }
-  if (runs.size() < 2) return;
+  if (runs.size() < 2) return spans;
   // Link each run to the next one of the same length: sorting by (length,
   // position) keeps this O(k log k) however the lengths are mixed.
   std::vector<std::size_t> order(runs.size());
@@ -147,9 +147,10 @@ void inline_code(std::string_view text, const Line& line, std::vector<ByteRange>
       ++r;  // no closer: the run is literal text
       continue;
     }
-    out.push_back({runs[r].begin, runs[closer].begin + runs[closer].length});
+    spans.push_back({runs[r].begin, runs[closer].begin + runs[closer].length});
     r = closer + 1;
   }
+  return spans;
 }
 
 // Wikilinks in [from, to), one line, outside code.
@@ -178,15 +179,102 @@ void wikilinks(std::string_view text, std::size_t from, std::size_t to, int line
   }
 }
 
-void scan_inline(std::string_view text, const Line& line, int line_number, MarkdownScan& scan) {
-  const std::size_t first_code = scan.code.size();
-  inline_code(text, line, scan.code);
-  std::size_t from = line.begin;
-  for (std::size_t c = first_code; c < scan.code.size(); ++c) {
-    wikilinks(text, from, scan.code[c].begin, line_number, scan.links);
-    from = scan.code[c].end;
+constexpr std::string_view kPercent = "%%";
+constexpr std::string_view kHtmlOpen = "<!--";
+constexpr std::string_view kHtmlClose = "-->";
+
+// A comment that a line opened and did not close.
+struct OpenComment {
+  bool open = false;
+  bool html = false;
+  std::size_t begin = 0;
+};
+
+// The first comment opener in [from, to), or npos.
+std::size_t comment_opener(std::string_view text, std::size_t from, std::size_t to) {
+  const std::string_view bounded = text.substr(0, to);
+  for (std::size_t i = bounded.find_first_of("%<", from); i != std::string_view::npos;
+       i = bounded.find_first_of("%<", i + 1)) {
+    if (bounded.substr(i, kPercent.size()) == kPercent) return i;
+    if (bounded.substr(i, kHtmlOpen.size()) == kHtmlOpen) return i;
   }
-  wikilinks(text, from, line.end, line_number, scan.links);
+  return std::string_view::npos;
+}
+
+// Only blanks and blockquote markers before `at` on its line.
+bool starts_line(std::string_view text, std::size_t line_begin, std::size_t at) {
+  for (std::size_t i = line_begin; i < at; ++i) {
+    if (!is_blank(text[i]) && text[i] != '>') return false;
+  }
+  return true;
+}
+
+// Code spans, comments and links of [from, line.end): left to right, the
+// first of a code span or a comment opener wins. Links are read outside code
+// and outside HTML comments. An unclosed comment is left in `open`.
+void scan_inline(std::string_view text, const Line& line, std::size_t from, int line_number,
+                 MarkdownScan& scan, OpenComment& open) {
+  const std::size_t end = line.end;
+  if (text.substr(from, end - from).find_first_of("`%<") == std::string_view::npos) {
+    wikilinks(text, from, end, line_number, scan.links);  // the common case
+    return;
+  }
+  std::vector<ByteRange> spans = code_spans(text, from, end);
+  std::size_t span = 0;
+  std::size_t pos = from;
+  while (pos < end) {
+    const std::size_t limit = span < spans.size() ? spans[span].begin : end;
+    const std::size_t at = comment_opener(text, pos, limit);
+    if (at == std::string_view::npos) {
+      if (span == spans.size()) break;
+      wikilinks(text, pos, spans[span].begin, line_number, scan.links);
+      scan.code.push_back(spans[span]);
+      pos = spans[span++].end;
+      continue;
+    }
+    const bool html = text[at] == '<';
+    const std::string_view closer = html ? kHtmlClose : kPercent;
+    const std::size_t inside = at + (html ? kHtmlOpen.size() : kPercent.size());
+    const std::size_t close = text.substr(0, end).find(closer, inside);
+    if (close == std::string_view::npos && html && !starts_line(text, line.begin, at)) {
+      // An inline HTML comment must close on its line; else `<!--` is text.
+      wikilinks(text, pos, inside, line_number, scan.links);
+      pos = inside;
+      continue;
+    }
+    wikilinks(text, pos, at, line_number, scan.links);
+    if (close == std::string_view::npos) {
+      if (!html) wikilinks(text, inside, end, line_number, scan.links);
+      open = {true, html, at};
+      return;
+    }
+    if (!html) wikilinks(text, inside, close, line_number, scan.links);
+    pos = close + closer.size();
+    scan.comments.push_back({{at, pos}, html});
+    // Backticks inside the comment were text: pair the runs after it anew.
+    spans = code_spans(text, pos, end);
+    span = 0;
+  }
+  if (pos < end) wikilinks(text, pos, end, line_number, scan.links);
+}
+
+// A line starting inside the comment `open`: closes it where its closer is
+// (an HTML block ends with the line that holds `-->`), reading the links
+// inside a %% comment. Returns where the line's own content resumes, or
+// npos when the comment runs on past the line.
+std::size_t continue_comment(std::string_view text, const Line& line, int line_number,
+                             MarkdownScan& scan, OpenComment& open) {
+  const std::string_view closer = open.html ? kHtmlClose : kPercent;
+  const std::size_t close = text.substr(0, line.end).find(closer, line.begin);
+  if (close == std::string_view::npos) {
+    if (!open.html) wikilinks(text, line.begin, line.end, line_number, scan.links);
+    return std::string_view::npos;
+  }
+  if (!open.html) wikilinks(text, line.begin, close, line_number, scan.links);
+  const std::size_t after = open.html ? line.end : close + closer.size();
+  scan.comments.push_back({{open.begin, open.html ? line.next : after}, open.html});
+  open = {};
+  return after;
 }
 
 }  // namespace
@@ -197,6 +285,7 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
   std::size_t fence_begin = 0, fence_content_begin = 0;
   int fence_line = 0;
   bool fence_is_query = false;
+  OpenComment comment;
   int line_number = first_line;
 
   const auto close_fence = [&](std::size_t content_end, std::size_t block_end) {
@@ -221,6 +310,14 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
       // The blockquote holding the fence ended, and with it the fence (CommonMark).
       close_fence(line.begin, line.begin);
     }
+    if (comment.open) {
+      // A line that starts inside a comment is no heading, fence or list item.
+      const std::size_t resume = continue_comment(text, line, line_number, scan, comment);
+      if (resume != std::string_view::npos) {
+        scan_inline(text, line, resume, line_number, scan, comment);
+      }
+      continue;
+    }
     const auto [quote_depth, unquoted] = strip_quotes(line.content, INT_MAX);
     if (auto opening = opening_fence(unquoted)) {
       fence = opening;
@@ -239,7 +336,7 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
       heading->line_end = line.next;
       scan.headings.push_back(*heading);
     }
-    scan_inline(text, line, line_number, scan);
+    scan_inline(text, line, line.begin, line_number, scan, comment);
     if (auto checkbox = checkbox_line(line.content)) {
       scan.tasks.push_back(
           {*checkbox, line_number, line.begin, static_cast<int>(scan.headings.size()) - 1});
@@ -249,7 +346,24 @@ MarkdownScan scan_markdown(std::string_view text, std::size_t body_begin, int fi
     scan.unclosed_fence = UnclosedFence{fence_begin, fence_line, fence->quote_depth};
     close_fence(text.size(), text.size());
   }
+  if (comment.open) {
+    scan.unclosed_comment = comment.begin;
+    scan.comments.push_back({{comment.begin, text.size()}, comment.html});
+  }
   return scan;
+}
+
+std::vector<ByteRange> hidden_ranges(const MarkdownScan& scan, HiddenComments comments) {
+  std::vector<ByteRange> hidden;
+  hidden.reserve(scan.code.size() + scan.comments.size());
+  auto code = scan.code.begin();
+  for (const Comment& comment : scan.comments) {
+    if (comments == HiddenComments::HtmlOnly && !comment.html) continue;
+    while (code != scan.code.end() && code->begin < comment.range.begin) hidden.push_back(*code++);
+    hidden.push_back(comment.range);
+  }
+  hidden.insert(hidden.end(), code, scan.code.end());
+  return hidden;
 }
 
 ByteRange section_body(const MarkdownScan& scan, std::size_t heading_index, std::size_t text_size) {

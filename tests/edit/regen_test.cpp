@@ -299,6 +299,33 @@ TEST_CASE("regen refuses an unclosed top-level fence, not one that ends with its
   CHECK(note.find("## Open Tasks\n") != std::string::npos);
 }
 
+TEST_CASE("regen refuses comments that run past a section or to the end", "[regen][comments]") {
+  auto open = refused("# A\n## Open Tasks\n## Recent Context\n%%\nhidden\n");
+  CHECK(open.line == 4);
+  CHECK(open.message == "unterminated comment (%%); close it before regenerating");
+  CHECK(refused("# A\n<!--\n## Open Tasks\n").message ==
+        "unterminated comment (<!--); close it before regenerating");
+  // A comment hides the heading "## Notes": Recent Context would run over it.
+  auto across = refused("## Open Tasks\n## Recent Context\n- a %%\n## Notes\nmine %%\n## End\n");
+  CHECK(across.line == 4);
+  CHECK(across.message ==
+        "section 'Recent Context' holds a heading hidden in a comment (%%); move it out of the "
+        "comment or out of the section before regenerating");
+  // Comments inside a section, or elsewhere, are fine; a commented-out
+  // section heading is no section.
+  const std::string note = rewrite(
+      "# A\n%%\n## Open Tasks\n%%\n## Open Tasks\n<!-- old -->\n## Recent Context\n## Notes\n"
+      "<!--\n- [ ] kept\n-->\n");
+  CHECK(note.find("%%\n## Open Tasks\n%%\n## Open Tasks\n") != std::string::npos);
+  CHECK(note.ends_with("## Notes\n<!--\n- [ ] kept\n-->\n"));
+  PersonSections s = sections();
+  s.open_task_lines = {"- fix 50%% — [[M1]]"};
+  CHECK(refused("# A\n", s).message ==
+        "cannot regenerate: generated line is not a plain line: - fix 50%% — [[M1]]");
+  s.open_task_lines = {"- a %% b %% c — [[M1]]"};
+  CHECK(rewrite("# A\n", s).find("- a %% b %% c — [[M1]]") != std::string::npos);
+}
+
 TEST_CASE("regen golden files are reproduced byte for byte", "[regen]") {
   const std::filesystem::path dir = std::filesystem::path(KB_SOURCE_DIR) / "tests/edit/golden";
   PersonSections s;

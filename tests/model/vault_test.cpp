@@ -1,7 +1,8 @@
+#include "kb/model/vault.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "kb/io/fs.hpp"
-#include "kb/model/vault.hpp"
 
 using kb::model::NoteId;
 using kb::model::NoteKind;
@@ -113,6 +114,26 @@ TEST_CASE("involvement: listed, linked, mentioned, in folder; never from code", 
   CHECK(inv[2].linked);
   CHECK(inv[3].listed);
   CHECK(inv[5].mentioned);
+}
+
+// Comments, as Obsidian reads them: a mention in any comment is not prose
+// anyone reads; a link inside %% ... %% is still a link in Obsidian's
+// metadata (and backlinks), one inside <!-- --> is not.
+TEST_CASE("involvement: comments hide mentions and HTML comments hide links",
+          "[vault][involvement][comments]") {
+  kb::io::MemoryFileSystem fs;
+  fs.add("People/Asaf Levy/Asaf Levy.md", kAsaf);
+  fs.add("m/percent-block.md", "%%\nWe met Asaf Levy.\n%%\n");
+  fs.add("m/percent-inline.md", "Met %% Asaf Levy %% today.");
+  fs.add("m/html-block.md", "<!--\nAsaf Levy and [[Asaf Levy]]\n-->\n");
+  fs.add("m/html-inline.md", "Met <!-- [[Asaf Levy]] --> today.");
+  fs.add("m/percent-link.md", "%% [[Asaf Levy]] %%");
+  fs.add("m/summary.md", "<!-- draft -->\n%%\nhidden\n%%\nThe <!-- x --> visible line\n");
+  const Vault vault = load(fs);
+  const auto paths = involved_paths(vault, "People/Asaf Levy/Asaf Levy.md");
+  CHECK(paths == std::vector<std::string>{"m/percent-link.md"});
+  CHECK(vault.involvement(id_of(vault, "People/Asaf Levy/Asaf Levy.md"))[0].linked);
+  CHECK(vault.notes[id_of(vault, "m/summary.md")].summary == "The  visible line");
 }
 
 TEST_CASE("a note's kind, name, aliases and date", "[vault][note]") {

@@ -336,9 +336,9 @@ TEST_CASE("A text without a final newline", "[markdown]") {
 }
 
 TEST_CASE("Random input never breaks the scan's invariants", "[markdown]") {
-  const std::string_view alphabet[] = {"`", "```", "~~~", "[[",   "]]",          "!",
-                                       "#", " ",   "\n",  "\r\n", "- [ ] ",      "> ",
-                                       "|", "a",   "é",   "\xFF", "📅 2025-01-01"};
+  const std::string_view alphabet[] = {"`", "```",  "~~~",          "[[",     "]]",   "!",  "#",
+                                       " ", "\n",   "\r\n",         "- [ ] ", "> ",   "|",  "a",
+                                       "é", "\xFF", "📅 2025-01-01", "%%",     "<!--", "-->"};
   std::uint32_t state = 12345;
   const auto next = [&state] {
     state = state * 1664525u + 1013904223u;
@@ -357,6 +357,18 @@ TEST_CASE("Random input never breaks the scan's invariants", "[markdown]") {
     for (const LinkOccurrence& l : s.links) {
       REQUIRE(l.offset < text.size());
       for (const ByteRange& c : s.code) REQUIRE((l.offset < c.begin || l.offset >= c.end));
+      for (const Comment& c : s.comments) {
+        if (c.html) REQUIRE((l.offset < c.range.begin || l.offset >= c.range.end));
+      }
+    }
+    const auto hidden = hidden_ranges(s);
+    for (std::size_t i = 0; i < hidden.size(); ++i) {
+      REQUIRE(hidden[i].begin < hidden[i].end);
+      REQUIRE(hidden[i].end <= text.size());
+      if (i > 0) REQUIRE(hidden[i - 1].end <= hidden[i].begin);
+    }
+    for (const TaskOccurrence& t : s.tasks) {
+      for (const ByteRange& h : hidden) REQUIRE((t.line_begin < h.begin || t.line_begin >= h.end));
     }
     for (std::size_t h = 0; h < s.headings.size(); ++h) {
       const ByteRange body = section_body(s, h, text.size());
@@ -377,4 +389,121 @@ TEST_CASE("scan_markdown reports a fence that nothing closes", "[markdown]") {
   CHECK(quoted->quote_depth == 1);
   CHECK_FALSE(scan("> ```\n> code\nafter\n").unclosed_fence);  // the quote ended, and the fence
   CHECK_FALSE(scan("``` a`b\n").unclosed_fence);               // no fence: inline code
+}
+
+// The demo vault of the Tasks plugin (Test Data/comments_*.md, non_tasks.md)
+// and the metadata Obsidian recorded for it: a line starting inside a
+// comment block is no list item; HTML comments hide links and tags, %%
+// comments do not; inline comments leave the task line a task.
+TEST_CASE("Comment blocks hide tasks and headings", "[markdown][comments]") {
+  const std::string_view text =
+      "%%\n"                                 // 1
+      "- [ ] in a percent comment\n"         // 2
+      "# hidden heading [[Kept]]\n"          // 3
+      "%%\n"                                 // 4
+      "<!--\n"                               // 5
+      "- [ ] in an HTML comment [[Gone]]\n"  // 6
+      "-->\n"                                // 7
+      "- [ ] real task\n"                    // 8
+      "```tasks\nnot done\n```\n";           // 9-11
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.tasks.size() == 1);
+  CHECK(s.tasks[0].line == 8);
+  CHECK(s.headings.empty());
+  REQUIRE(s.links.size() == 1);
+  CHECK(s.links[0].link.target == "Kept");
+  CHECK(s.links[0].line == 3);
+  REQUIRE(s.comments.size() == 2);
+  CHECK(slice(text, s.comments[0].range) ==
+        "%%\n- [ ] in a percent comment\n# hidden heading [[Kept]]\n%%");
+  CHECK_FALSE(s.comments[0].html);
+  CHECK(slice(text, s.comments[1].range) == "<!--\n- [ ] in an HTML comment [[Gone]]\n-->\n");
+  CHECK(s.comments[1].html);
+  CHECK(s.task_queries.size() == 1);
+}
+
+TEST_CASE("Inline comments leave the task and HTML ones hide links", "[markdown][comments]") {
+  const std::string_view text =
+      "- [ ] a #task with <!-- #hidden [[Html]] --> and [[After]]\n"
+      "- [ ] b #task with %% #seen [[Percent]] %% - end\n"
+      "Text `%% not a comment` and `<!--` [[Code]]\n";
+  const MarkdownScan s = scan(text);
+  REQUIRE(s.tasks.size() == 2);
+  CHECK(s.tasks[0].checkbox.text == "a #task with <!-- #hidden [[Html]] --> and [[After]]");
+  REQUIRE(s.links.size() == 3);
+  CHECK(s.links[0].link.target == "After");
+  CHECK(s.links[1].link.target == "Percent");
+  CHECK(s.links[2].link.target == "Code");
+  REQUIRE(s.comments.size() == 2);
+  CHECK(slice(text, s.comments[0].range) == "<!-- #hidden [[Html]] -->");
+  CHECK(slice(text, s.comments[1].range) == "%% #seen [[Percent]] %%");
+  REQUIRE(s.code.size() == 2);
+}
+
+TEST_CASE("Comment edges: unclosed or mid-line or inside code or in quotes",
+          "[markdown][comments]") {
+  SECTION("an unclosed %% runs to the end; the line that opens it keeps its task") {
+    const std::string_view text = "- [ ] opens %% here\n- [ ] inside\n# Not a heading\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.tasks.size() == 1);
+    CHECK(s.tasks[0].checkbox.text == "opens %% here");
+    CHECK(s.headings.empty());
+    REQUIRE(s.comments.size() == 1);
+    CHECK(s.comments[0].range.end == text.size());
+  }
+  SECTION("a %% block closing mid-line: the rest of that line is read, not as a task") {
+    const std::string_view text = "%%\nhidden %% then [[Link]] - [ ] x\n- [ ] after\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.tasks.size() == 1);
+    CHECK(s.tasks[0].line == 3);
+    REQUIRE(s.links.size() == 1);
+    CHECK(slice(text, s.comments[0].range) == "%%\nhidden %%");
+  }
+  SECTION("an unclosed <!-- mid-line is text; at a line start it opens an HTML block") {
+    const std::string_view text =
+        "a <!-- not closed [[One]]\n- [ ] task\n  <!-- block\n- [ ] hidden [[Two]]\n--> tail\n- [ "
+        "] last\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.tasks.size() == 2);
+    CHECK(s.tasks[0].line == 2);
+    CHECK(s.tasks[1].line == 6);
+    REQUIRE(s.links.size() == 1);
+    CHECK(s.links[0].link.target == "One");
+    REQUIRE(s.comments.size() == 1);
+    CHECK(slice(text, s.comments[0].range) == "<!-- block\n- [ ] hidden [[Two]]\n--> tail\n");
+  }
+  SECTION("a fence inside a comment is no fence; a comment inside a fence is no comment") {
+    const std::string_view text = "```\n%%\n```\n- [ ] a\n```tasks\n%%\n```\n- [ ] b\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.tasks.size() == 2);
+    CHECK(s.comments.size() == 0);
+    CHECK(s.task_queries.size() == 1);
+    const std::string_view swapped = "%%\n```\n%%\n- [ ] a\n```\n";
+    const MarkdownScan t = scan(swapped);
+    REQUIRE(t.tasks.size() == 1);  // the fence opens after the comment closed
+    CHECK(t.code.size() == 1);
+  }
+  SECTION("backticks inside a comment are text") {
+    const std::string_view text = "%% ` %% [[A]] ` x\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.links.size() == 1);
+    CHECK(s.code.empty());
+  }
+  SECTION("a comment block inside a callout") {
+    const std::string_view text = "> %%\n> - [ ] hidden\n> %%\n> - [ ] shown\n";
+    const MarkdownScan s = scan(text);
+    REQUIRE(s.tasks.size() == 1);
+    CHECK(s.tasks[0].line == 4);
+  }
+}
+
+TEST_CASE("hidden_ranges merges code and comments in order", "[markdown][comments]") {
+  const std::string_view text = "`a` %% b %% `c` <!-- d --> `e`\n";
+  const MarkdownScan s = scan(text);
+  const auto all = hidden_ranges(s);
+  REQUIRE(all.size() == 5);
+  for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].end <= all[i].begin);
+  const auto html = hidden_ranges(s, HiddenComments::HtmlOnly);
+  REQUIRE(html.size() == 4);
+  CHECK(slice(text, html[2]) == "<!-- d -->");
 }
