@@ -98,7 +98,8 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
     std::string default_query;
     const auto query =
         tasks::TasksQuery::parse(tasks_query_of(vault.notes[people[i]], default_query));
-    const auto value = query ? narrowing_text(*query) : std::nullopt;
+    // A query that compares tasks with all the others needs every note read.
+    const auto value = query && !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
     if (value) {
       names.add(*value, static_cast<int>(i));
     } else {
@@ -224,7 +225,8 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
   }
   const std::span<const tasks::TaskItem> items =
       narrowed ? std::span<const tasks::TaskItem>(candidates) : all_tasks.items();
-  for (const tasks::TaskItem& item : query->select(items, all_tasks.notes, today)) {
+  for (const tasks::TaskItem& item :
+       query->select(items, all_tasks.notes, today, all_tasks.items())) {
     OpenTask task;
     task.note = item.note;
     task.path = all_tasks.notes[static_cast<std::size_t>(item.note)].path;

@@ -228,11 +228,13 @@ class Parser {
         required.insert(required.end(), right->required_path_texts.begin(),
                         right->required_path_texts.end());
       }
+      const bool reads_other_tasks = left->reads_other_tasks || right->reads_other_tasks;
       left = Filter([l = std::move(*left), r = std::move(*right), combine](const TaskItem& item,
                                                                            const RunContext& run) {
         return combine(l(item, run), r(item, run));
       });
       left->required_path_texts = std::move(required);
+      left->reads_other_tasks = reads_other_tasks;
     }
     return left;
   }
@@ -254,9 +256,12 @@ class Parser {
     std::optional<Filter> inner = parse_not();
     --depth_;
     if (!inner) return std::nullopt;
-    return Filter([f = std::move(*inner)](const TaskItem& item, const RunContext& run) {
+    const bool reads_other_tasks = inner->reads_other_tasks;
+    Filter negated([f = std::move(*inner)](const TaskItem& item, const RunContext& run) {
       return !f(item, run);
     });
+    negated.reads_other_tasks = reads_other_tasks;
+    return negated;
   }
 
   std::optional<Filter> parse_primary() {

@@ -127,7 +127,7 @@ std::string_view weekday_name(text::Date date) {
 }
 
 bool is_recurring(const Task& task) {
-  return !task.recurrence.empty();
+  return !task.recurrence_rule.empty();
 }
 
 }  // namespace kb::tasks

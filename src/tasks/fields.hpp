@@ -38,8 +38,7 @@ std::string sortable_description(std::string_view description);
 // "Monday" ... "Sunday".
 std::string_view weekday_name(text::Date date);
 
-// A task with a recurrence rule (🔁). The plugin also requires the rule to
-// be one it can read; any text counts here.
+// A task with a recurrence rule (🔁) the plugin can read.
 bool is_recurring(const Task& task);
 
 }  // namespace kb::tasks

@@ -2,8 +2,10 @@
 // recurrence and sub-items.
 #include "filter.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -93,7 +95,7 @@ struct TextField {
   TextValue value;
 };
 
-constexpr std::array<TextField, 7> kTextFields = {{
+constexpr std::array<TextField, 9> kTextFields = {{
     {"status.name",
      [](const TaskItem& i, const RunContext&) { return status_name(i.task->status_symbol); }},
     {"path", [](const TaskItem& i, const RunContext& run) { return run.path(i); }},
@@ -103,6 +105,12 @@ constexpr std::array<TextField, 7> kTextFields = {{
      [](const TaskItem& i, const RunContext&) -> std::string_view { return i.task->description; }},
     {"heading", [](const TaskItem& i, const RunContext&) { return i.heading; }},
     {"filename", [](const TaskItem& i, const RunContext& run) { return filename_of(run.path(i)); }},
+    // The rule as the plugin shows it ("every week on Sunday"), "" when none.
+    {"recurrence",
+     [](const TaskItem& i, const RunContext&) -> std::string_view {
+       return i.task->recurrence_rule;
+     }},
+    {"id", [](const TaskItem& i, const RunContext&) { return i.task->id; }},
 }};
 
 enum class TextOp { Includes, Excludes, Matches, NotMatches };
@@ -188,6 +196,19 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
 
 // ---- the rest -------------------------------------------------------------
 
+// Task.isBlocked: not done, and depends on a task that is not done.
+bool is_blocked(const Task& t, const Dependencies& d) {
+  if (t.depends_on.empty() || is_done(t.status)) return false;
+  return std::any_of(t.depends_on.begin(), t.depends_on.end(),
+                     [&](std::string_view id) { return d.open_ids.count(id) > 0; });
+}
+
+// Task.isBlocking: not done, and a task that is not done depends on it.
+bool is_blocking(const Task& t, const Dependencies& d) {
+  if (t.id.empty() || is_done(t.status)) return false;
+  return d.open_dependencies.count(t.id) > 0;
+}
+
 // `exclude sub-items` keeps tasks without indentation, and tasks in a
 // blockquote or callout with at most one space after the last '>'
 // (ExcludeSubItemsField.ts).
@@ -207,6 +228,27 @@ std::optional<FilterResult> parse_other_filter(std::string_view line) {
     return always([](const Task& t) { return !is_recurring(t); });
   }
   if (words.accept_all("exclude sub-items")) return always(is_top_level);
+  if (words.accept_all("has id")) return always([](const Task& t) { return !t.id.empty(); });
+  if (words.accept_all("no id")) return always([](const Task& t) { return t.id.empty(); });
+  if (words.accept_all("has depends on")) {
+    return always([](const Task& t) { return !t.depends_on.empty(); });
+  }
+  if (words.accept_all("no depends on")) {
+    return always([](const Task& t) { return t.depends_on.empty(); });
+  }
+  for (const auto& [instruction, blocking, wanted] :
+       {std::tuple{"is blocked", false, true}, std::tuple{"is not blocked", false, false},
+        std::tuple{"is blocking", true, true}, std::tuple{"is not blocking", true, false}}) {
+    if (!Cursor(line).accept_all(instruction)) continue;
+    Filter filter([blocking, wanted](const TaskItem& item, const RunContext& run) {
+      if (run.dependencies == nullptr) return !wanted;
+      const Task& t = *item.task;
+      return (blocking ? is_blocking(t, *run.dependencies) : is_blocked(t, *run.dependencies)) ==
+             wanted;
+    });
+    filter.reads_other_tasks = true;
+    return filter;
+  }
   if (words.accept("filter by function")) {
     return FilterResult::failure("'filter by function' (JavaScript) is not supported: " +
                                  quoted(line));
@@ -215,6 +257,15 @@ std::optional<FilterResult> parse_other_filter(std::string_view line) {
 }
 
 }  // namespace
+
+Dependencies::Dependencies(std::span<const TaskItem> all) {
+  for (const TaskItem& item : all) {
+    const Task& t = *item.task;
+    if (is_done(t.status)) continue;
+    if (!t.id.empty()) open_ids.insert(t.id);
+    open_dependencies.insert(t.depends_on.begin(), t.depends_on.end());
+  }
+}
 
 std::optional<FilterResult> parse_builtin_filter(std::string_view line) {
   // The plugin's order: status before dates, so that "done" alone is the status.

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,11 +19,22 @@
 
 namespace kb::tasks {
 
-// What a query needs to know at run time: today (relative dates, urgency)
-// and the notes the tasks refer to.
+// Which tasks others depend on, among all the tasks a query is given
+// (Task.isBlocked / isBlocking take `allTasks`).
+struct Dependencies {
+  std::unordered_set<std::string_view> open_ids;           // 🆔 of tasks not done
+  std::unordered_set<std::string_view> open_dependencies;  // ⛔ ids of tasks not done
+
+  explicit Dependencies(std::span<const TaskItem> all);
+};
+
+// What a query needs to know at run time: today (relative dates, urgency),
+// the notes the tasks refer to and, for the filters that compare a task with
+// the others, the dependencies among all tasks.
 struct RunContext {
   text::Date today;
   std::span<const TaskNote> notes;
+  const Dependencies* dependencies = nullptr;
 
   // The item's note; an empty one when the item names none.
   const TaskNote& note(const TaskItem& item) const {
@@ -40,6 +52,8 @@ struct Filter {
   Predicate test;
   // Values of `path includes` filters that every accepted task passes.
   std::vector<std::string> required_path_texts;
+  // The filter looks at other tasks (`is blocked`, `is blocking`).
+  bool reads_other_tasks = false;
 
   Filter() = default;
   template <typename F>

@@ -82,7 +82,7 @@ std::vector<GroupName> by_tags(const TaskItem& item, const RunContext&) {
   return names;
 }
 
-constexpr std::array<std::pair<std::string_view, GroupNamer>, 18> kGroupKeys = {{
+constexpr std::array<std::pair<std::string_view, GroupNamer>, 20> kGroupKeys = {{
     {"status", [](const TaskItem& i,
                   const RunContext&) { return one(is_done(i.task->status) ? "Done" : "Todo"); }},
     {"status.type", by_status_type},
@@ -117,6 +117,13 @@ constexpr std::array<std::pair<std::string_view, GroupNamer>, 18> kGroupKeys = {
      [](const TaskItem& i, const RunContext&) {
        return one(is_recurring(*i.task) ? "Recurring" : "Not Recurring");
      }},
+    // RecurrenceField: the rule as the plugin shows it, or "None".
+    {"recurrence",
+     [](const TaskItem& i, const RunContext&) {
+       return one(is_recurring(*i.task) ? i.task->recurrence_rule : std::string("None"));
+     }},
+    // IdField is a TextField: its value, "" for tasks without an id.
+    {"id", [](const TaskItem& i, const RunContext&) { return one(std::string(i.task->id)); }},
 }};
 
 struct Bucket {

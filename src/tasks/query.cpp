@@ -22,6 +22,7 @@ struct TasksQuery::Impl {
   std::vector<Grouper> groupers;
   std::optional<std::size_t> limit;
   std::optional<std::size_t> group_limit;
+  bool reads_other_tasks = false;  // a filter compares tasks with the others
 
   // Reads one instruction; an error message when it is wrong.
   std::optional<std::string> add(std::string_view line);
@@ -99,6 +100,7 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
   }
   FilterResult filter = parse_filter(line);
   if (!filter) return filter.error();
+  reads_other_tasks = reads_other_tasks || filter->reads_other_tasks;
   filters.push_back(std::move(*filter));
   return std::nullopt;
 }
@@ -157,7 +159,15 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
 
 std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
                                        std::span<const TaskNote> notes, text::Date today) const {
-  const RunContext run{today, notes};
+  return run(items, notes, today, items);
+}
+
+std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
+                                       std::span<const TaskNote> notes, text::Date today,
+                                       std::span<const TaskItem> all_tasks) const {
+  std::optional<Dependencies> dependencies;
+  if (impl_->reads_other_tasks) dependencies.emplace(all_tasks);
+  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr};
   std::vector<TaskItem> selected;
   for (const TaskItem& item : items) {
     if (item.task == nullptr) continue;
@@ -177,11 +187,21 @@ std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
 
 std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
                                          std::span<const TaskNote> notes, text::Date today) const {
+  return select(items, notes, today, items);
+}
+
+std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
+                                         std::span<const TaskNote> notes, text::Date today,
+                                         std::span<const TaskItem> all_tasks) const {
   std::vector<TaskItem> flat;
-  for (TaskGroup& group : run(items, notes, today)) {
+  for (TaskGroup& group : run(items, notes, today, all_tasks)) {
     flat.insert(flat.end(), group.items.begin(), group.items.end());
   }
   return flat;
+}
+
+bool TasksQuery::reads_other_tasks() const {
+  return impl_->reads_other_tasks;
 }
 
 std::optional<std::string_view> TasksQuery::required_path_text() const {

@@ -47,7 +47,7 @@ int by_date(const TaskItem& a, const TaskItem& b, const RunContext&) {
   return compare_dates(a.task->*field, b.task->*field);
 }
 
-constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = {{
+constexpr std::array<std::pair<std::string_view, PlainCompare>, 18> kSortKeys = {{
     // Not done before done.
     {"status",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
@@ -97,6 +97,9 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 17> kSortKeys = 
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return three_way(!is_recurring(*a.task), !is_recurring(*b.task));
      }},
+    // IdField is a TextField: its value compared as text ("" first).
+    {"id", [](const TaskItem& a, const TaskItem& b,
+              const RunContext&) { return collate(a.task->id, b.task->id); }},
 }};
 
 PlainCompare find_key(std::string_view name) {

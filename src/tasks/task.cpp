@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include "kb/tasks/recurrence.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::tasks {
@@ -263,6 +264,10 @@ void parse_emoji_fields(std::string_view body, Task& task) {
     }
     ++runs;
   } while (matched && runs <= kMaxRuns);
+
+  if (!task.recurrence.empty()) {
+    task.recurrence_rule = recurrence_rule_text(task.recurrence).value_or(std::string());
+  }
 
   // The plugin puts the tags it took off the end back onto the description.
   task.description = line;

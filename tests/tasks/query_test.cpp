@@ -647,3 +647,59 @@ TEST_CASE("exclude sub-items: blockquotes and callouts are top level", "[tasks_q
                "> > - [ ] nested quote", ">- [ ] no space", "\t- [ ] tab"});
   CHECK(lines_of("exclude sub-items\nsort by description", list) == "5,6,3,1");
 }
+
+TEST_CASE("Dependencies: is blocked, is blocking, id and depends on", "[tasks_query]") {
+  // docs/Queries/Filters.md "Blocking Tasks" / "Blocked Tasks"; docs/Getting Started/Task
+  // Dependencies.md "Demonstration of blocking and blocked"; Task.ts isBlocked / isBlocking.
+  const TaskList list =
+      tasks_in("a.md", {"- [ ] I am blocking 🆔 12345",         // 1
+                        "- [ ] I am blocked ⛔ 12345",          // 2
+                        "- [ ] not blocking 🆔 abcdef",         // 3: only a done task depends on it
+                        "- [x] not blocked ⛔ abcdef",          // 4: done tasks are never blocked
+                        "- [ ] waits for two ⛔ 12345,ghijkl",  // 5
+                        "- [x] done 🆔 ghijkl",                 // 6: done: never blocking
+                        "- [ ] depends on nothing known ⛔ zzz"});  // 7
+  CHECK(lines_of("is blocking", list) == "1");
+  CHECK(lines_of("is not blocking\nsort by description", list) == "7,6,2,4,3,5");
+  CHECK(lines_of("is blocked\nsort by description", list) == "2,5");
+  CHECK(lines_of("is not blocked\nsort by description", list) == "7,6,1,4,3");
+  CHECK(lines_of("has id\nsort by description", list) == "6,1,3");
+  CHECK(lines_of("no id\nsort by description", list) == "7,2,4,5");
+  CHECK(lines_of("has depends on\nsort by description", list) == "7,2,4,5");
+  CHECK(lines_of("no depends on\nsort by description", list) == "6,1,3");
+  CHECK(lines_of("id includes 123", list) == "1");
+  CHECK(lines_of("id regex matches /^[a-z]+$/\nsort by description", list) == "6,3");
+  CHECK(lines_of("(is blocked) OR (is blocking)\nsort by description", list) == "2,1,5");
+  CHECK(lines_of("sort by id\nlimit 3", list) == "2,5,7");  // no id ("") first, then by id
+  const auto by_id = parse_ok("group by id").run(list, kToday);
+  REQUIRE(by_id.size() == 4);
+  CHECK(by_id[0].names == std::vector<std::string>{""});  // tasks without an id
+  CHECK(by_id[1].names == std::vector<std::string>{"12345"});
+  CHECK(parse_ok("is blocked").reads_other_tasks());
+  CHECK(parse_ok("NOT (is blocking)").reads_other_tasks());
+  CHECK_FALSE(parse_ok("has id").reads_other_tasks());
+
+  // Given part of the tasks, the others are looked up in all of them.
+  const auto& items = list.items();
+  const std::vector<TaskItem> blocked_only = {items[1]};
+  CHECK(parse_ok("is blocked").select(blocked_only, list.notes, kToday, items).size() == 1);
+  CHECK(parse_ok("is blocked").select(blocked_only, list.notes, kToday).empty());
+}
+
+TEST_CASE("Recurrence: is recurring, recurrence text, group by recurrence", "[tasks_query]") {
+  // docs/Queries/Filters.md "Recurrence"; docs/Queries/Grouping.md "group by recurrence";
+  // RecurringField.ts (recurrence !== null) and RecurrenceField.ts (recurrence.toText()).
+  const TaskList list = tasks_in(
+      "a.md", {"- [ ] trash 🔁 every Sunday 📅 2021-04-25", "- [ ] floors 🔁 every week when done",
+               "- [ ] typo 🔁 every two weeks", "- [ ] once"});
+  CHECK(lines_of("is recurring", list) == "1,2");
+  CHECK(lines_of("is not recurring\nsort by description", list) == "4,3");
+  CHECK(lines_of("recurrence includes week on", list) == "1");
+  CHECK(lines_of("recurrence includes when done", list) == "2");
+  CHECK(lines_of("recurrence does not include week\nsort by description", list) == "4,3");
+  CHECK(lines_of("recurrence regex matches /^every week$/i", list) == "");
+  CHECK(group_names("group by recurrence", list) ==
+        "every week on Sunday | every week when done | None");
+  CHECK(group_names("group by recurrence reverse", list) ==
+        "None | every week when done | every week on Sunday");
+}

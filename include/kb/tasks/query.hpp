@@ -32,6 +32,10 @@ class TasksQuery {
   // `today` resolves today/tomorrow/yesterday.
   std::vector<TaskGroup> run(std::span<const TaskItem> items, std::span<const TaskNote> notes,
                              text::Date today) const;
+  // The same when `items` are a part of the tasks the query is about:
+  // `is blocked` and `is blocking` look for the other tasks in `all_tasks`.
+  std::vector<TaskGroup> run(std::span<const TaskItem> items, std::span<const TaskNote> notes,
+                             text::Date today, std::span<const TaskItem> all_tasks) const;
   std::vector<TaskGroup> run(const TaskList& list, text::Date today) const {
     return run(list.items(), list.notes, today);
   }
@@ -39,6 +43,8 @@ class TasksQuery {
   // The same, flattened in output order.
   std::vector<TaskItem> select(std::span<const TaskItem> items, std::span<const TaskNote> notes,
                                text::Date today) const;
+  std::vector<TaskItem> select(std::span<const TaskItem> items, std::span<const TaskNote> notes,
+                               text::Date today, std::span<const TaskItem> all_tasks) const;
   std::vector<TaskItem> select(const TaskList& list, text::Date today) const {
     return select(list.items(), list.notes, today);
   }
@@ -49,6 +55,10 @@ class TasksQuery {
   // lines, or under AND in one). Nothing when there is none. Lets a caller
   // read only the notes whose paths include it.
   std::optional<std::string_view> required_path_text() const;
+
+  // True when a filter compares each task with all the others (`is blocked`,
+  // `is blocking`): then run() needs every task, not only the candidates.
+  bool reads_other_tasks() const;
 
   TasksQuery(TasksQuery&&) noexcept;
   TasksQuery& operator=(TasksQuery&&) noexcept;

@@ -65,7 +65,10 @@ struct Task {
   std::optional<TaskDate> due;        // 📅 📆 🗓
   std::optional<TaskDate> done;       // ✅
   std::optional<TaskDate> cancelled;  // ❌
-  std::string_view recurrence;        // 🔁 rule text as written ("every week"), "" if none
+  std::string_view recurrence;        // 🔁 rule text as written ("every Sunday"), "" if none
+  // The rule as the plugin shows it ("every week on Sunday"); empty when
+  // there is none or the plugin cannot read it: then the task is not recurring.
+  std::string recurrence_rule;
   OnCompletion on_completion = OnCompletion::Ignore;  // 🏁
   std::string_view id;                                // 🆔
   std::vector<std::string_view> depends_on;           // ⛔ ids, in line order
