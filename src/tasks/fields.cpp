@@ -2,6 +2,10 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdio>
+#include <string>
+
+#include "kb/text/unicode.hpp"
 
 namespace kb::tasks {
 
@@ -84,6 +88,64 @@ double urgency(const Task& task, text::Date today) {
       break;
   }
   return score;
+}
+
+std::string to_fixed_2(double x) {
+  // glibc prints a double's exact decimal value; round that half up on the
+  // magnitude, as toFixed does (it picks the larger n on a tie).
+  char exact[720];
+  std::snprintf(exact, sizeof exact, "%.350f", x < 0 ? -x : x);
+  std::string digits(exact);
+  const std::size_t point = digits.find('.');
+  std::string kept = digits.substr(0, point) + digits.substr(point + 1, 2);
+  if (digits[point + 3] >= '5') {
+    std::size_t i = kept.size();
+    while (i > 0 && kept[i - 1] == '9') kept[--i] = '0';
+    if (i == 0) {
+      kept.insert(kept.begin(), '1');
+    } else {
+      ++kept[i - 1];
+    }
+  }
+  std::string out = x < 0 ? "-" : "";  // toFixed keeps the sign: (-0.001).toFixed(2) is "-0.00"
+  out += kept.substr(0, kept.size() - 2);
+  out += '.';
+  out += kept.substr(kept.size() - 2);
+  return out;
+}
+
+std::int32_t random_key(const Task& task, text::Date today) {
+  // TinySimpleHash over UTF-16 code units, as JavaScript's charCodeAt sees them.
+  std::uint32_t h = 9;
+  const auto mix = [&h](std::uint32_t unit) { h = (h ^ unit) * 387420489u; };  // 9 ** 9
+  const std::string key = today.iso() + " " + task.description;
+  for (std::size_t i = 0; i < key.size();) {
+    const char32_t c = text::decode_utf8(key, i);
+    if (c > 0xFFFF) {
+      mix(0xD800 + ((static_cast<std::uint32_t>(c) - 0x10000) >> 10));
+      mix(0xDC00 + ((static_cast<std::uint32_t>(c) - 0x10000) & 0x3FF));
+    } else {
+      mix(static_cast<std::uint32_t>(c));
+    }
+  }
+  return static_cast<std::int32_t>(h ^ (h >> 9));
+}
+
+std::string backlink_text(std::string_view path, std::string_view heading) {
+  std::string_view name = filename_of(path);
+  if (name.size() >= 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  std::string out = "[[";
+  out += name;
+  if (!heading.empty()) {
+    out += '#';
+    out += heading;
+    out += '|';
+    out += name;
+    out += " > ";
+    out += heading;
+  }
+  out += "]]";
+  return out;
 }
 
 namespace {

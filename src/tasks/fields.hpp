@@ -1,6 +1,7 @@
 #pragma once
 // Values the Tasks plugin derives from a task and its file, shared by the
 // filters, sorters and groupers.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,17 @@ int compare_dates(const std::optional<TaskDate>& a, const std::optional<TaskDate
 
 // The plugin's urgency score (docs: Advanced/Urgency).
 double urgency(const Task& task, text::Date today);
+
+// JavaScript's Number.prototype.toFixed(2): the exact value, rounded half
+// away from zero ("1.95", "-1.80", "12.00").
+std::string to_fixed_2(double x);
+
+// `sort by random` (RandomField.ts): a hash of "YYYY-MM-DD description", so
+// the order is the same all day and changes the next.
+std::int32_t random_key(const Task& task, text::Date today);
+
+// `group by backlink`: "[[file]]", or "[[file#heading|file > heading]]".
+std::string backlink_text(std::string_view path, std::string_view heading);
 
 // The description as `sort by description` compares it: a leading link shows
 // its alias, and leading bold/italic/highlight markers are dropped.

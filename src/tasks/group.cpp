@@ -82,7 +82,7 @@ std::vector<GroupName> by_tags(const TaskItem& item, const RunContext&) {
   return names;
 }
 
-constexpr std::array<std::pair<std::string_view, GroupNamer>, 20> kGroupKeys = {{
+constexpr std::array<std::pair<std::string_view, GroupNamer>, 22> kGroupKeys = {{
     {"status", [](const TaskItem& i,
                   const RunContext&) { return one(is_done(i.task->status) ? "Done" : "Todo"); }},
     {"status.type", by_status_type},
@@ -122,6 +122,11 @@ constexpr std::array<std::pair<std::string_view, GroupNamer>, 20> kGroupKeys = {
      [](const TaskItem& i, const RunContext&) {
        return one(is_recurring(*i.task) ? i.task->recurrence_rule : std::string("None"));
      }},
+    // UrgencyField: the score to two decimals; parse_grouper reverses the order.
+    {"urgency", [](const TaskItem& i,
+                   const RunContext& run) { return one(to_fixed_2(urgency(*i.task, run.today))); }},
+    {"backlink", [](const TaskItem& i,
+                    const RunContext& run) { return one(backlink_text(run.path(i), i.heading)); }},
     // IdField is a TextField: its value, "" for tasks without an id.
     {"id", [](const TaskItem& i, const RunContext&) { return one(std::string(i.task->id)); }},
 }};
@@ -139,6 +144,8 @@ std::optional<Grouper> parse_grouper(std::string_view key) {
     if (!words.accept(name)) continue;
     bool reverse = words.accept("reverse");
     if (!words.at_end()) return std::nullopt;
+    // Most urgent first unless reversed (UrgencyField.createGrouper).
+    if (name == "urgency") reverse = !reverse;
     return Grouper{namer, reverse};
   }
   return std::nullopt;

@@ -47,7 +47,7 @@ int by_date(const TaskItem& a, const TaskItem& b, const RunContext&) {
   return compare_dates(a.task->*field, b.task->*field);
 }
 
-constexpr std::array<std::pair<std::string_view, PlainCompare>, 18> kSortKeys = {{
+constexpr std::array<std::pair<std::string_view, PlainCompare>, 19> kSortKeys = {{
     // Not done before done.
     {"status",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
@@ -96,6 +96,10 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 18> kSortKeys = 
     {"recurring",  // recurring tasks first
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
        return three_way(!is_recurring(*a.task), !is_recurring(*b.task));
+     }},
+    {"random",
+     [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
+       return three_way(random_key(*a.task, run.today), random_key(*b.task, run.today));
      }},
     // IdField is a TextField: its value compared as text ("" first).
     {"id", [](const TaskItem& a, const TaskItem& b,
