@@ -24,11 +24,40 @@ struct Options {
   bool diff = false;
   bool check = false;
   bool force = false;
+  bool allow_partial = false;
 };
 
 struct Tally {
-  int updated = 0, unchanged = 0, failed = 0;
+  int updated = 0, unchanged = 0;
+  std::vector<std::string> failed;  // the notes refused or not written
+
+  // "3 updated, 1 unchanged, 2 failed (People/A.md, People/B.md)"
+  std::string summary(const char* verb) const {
+    std::string out =
+        fmt::format("{} {}, {} unchanged, {} failed", updated, verb, unchanged, failed.size());
+    if (!failed.empty()) out += " (" + some_of(failed) + ")";
+    return out;
+  }
+  static std::string some_of(const std::vector<std::string>& paths) {
+    constexpr std::size_t kShown = 5;
+    std::string out;
+    for (std::size_t i = 0; i < paths.size() && i < kShown; ++i) {
+      out += (i ? ", " : "") + printable(paths[i]);
+    }
+    if (paths.size() > kShown) out += fmt::format(", and {} more", paths.size() - kShown);
+    return out;
+  }
 };
+
+// What of the vault could not be read (Diagnostic::unread): the notes and
+// folders whose meetings and tasks a rewrite would silently lose.
+std::vector<std::string> unread_parts(const model::Vault& vault) {
+  std::vector<std::string> parts;
+  for (const Diagnostic& d : vault.diagnostics) {
+    if (d.unread) parts.push_back(d.path.empty() ? std::string("the vault folder") : d.path);
+  }
+  return parts;
+}
 
 // Names from the arguments; "-" reads more from stdin: NUL-terminated when
 // the input holds a NUL byte (`kb people -0`), else one a line as a TSV field
@@ -101,6 +130,17 @@ Outcome run_regen(const Options& options, Context& context) {
   auto loaded = context.vault(Context::Reads::Summary);
   if (!loaded) return loaded.error();
   model::Vault* vault = *loaded;
+  // A rewrite from a partial read would drop what the unread part holds
+  // (Recent Context entries, tasks) and move last_contact back.
+  const std::vector<std::string> unread = unread_parts(*vault);
+  if (!unread.empty() && !options.allow_partial) {
+    return Failure{kNotFound,
+                   fmt::format("regen: nothing written: {} could not be read ({}); regenerating "
+                               "without {} would drop what {} ({} writes anyway)",
+                               unread.size() == 1 ? "a note or folder" : "notes or folders",
+                               Tally::some_of(unread), unread.size() == 1 ? "it" : "them",
+                               unread.size() == 1 ? "it holds" : "they hold", "--allow-partial")};
+  }
 
   int exit_code = kOk;
   std::vector<model::NoteId> people;
@@ -144,7 +184,7 @@ Outcome run_regen(const Options& options, Context& context) {
     auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
     if (!view) {
       warn(view.error());
-      ++tally.failed;
+      tally.failed.push_back(note.path);
       continue;
     }
     auto rewritten = edit::rewrite_person_note(note.text, edit::person_sections(*vault, *view));
@@ -152,7 +192,7 @@ Outcome run_regen(const Options& options, Context& context) {
       Diagnostic d = rewritten.error();
       d.path = note.path;
       warn(d);
-      ++tally.failed;
+      tally.failed.push_back(note.path);
       continue;
     }
     if (*rewritten == note.text) {
@@ -178,7 +218,7 @@ Outcome run_regen(const Options& options, Context& context) {
       if (failure) {
         if (failure->path.empty()) failure->path = note.path;
         warn(*failure);
-        ++tally.failed;
+        tally.failed.push_back(note.path);
         continue;
       }
     }
@@ -188,10 +228,14 @@ Outcome run_regen(const Options& options, Context& context) {
 
   const char* verb = writing ? "updated" : options.check ? "out of date" : "would update";
   if (!context.globals().quiet) {
-    error(fmt::format("regen: {} {}, {} unchanged, {} failed", tally.updated, verb, tally.unchanged,
-                      tally.failed));
+    std::string summary = "regen: " + tally.summary(verb);
+    if (!unread.empty()) {
+      summary += fmt::format("; from a partial read (--allow-partial): {} could not be read",
+                             Tally::some_of(unread));
+    }
+    error(summary);
   }
-  if (tally.failed > 0) exit_code = std::max<int>(exit_code, kNotFound);
+  if (!tally.failed.empty()) exit_code = std::max<int>(exit_code, kNotFound);
   if (options.check && tally.updated > 0) exit_code = std::max<int>(exit_code, kNotFound);
   return exit_code;
 }
@@ -211,9 +255,14 @@ Runner define_regen(CLI::App& sub) {
   sub.add_flag("--force", options->force,
                "Also write symlinked, read-only and hard-linked notes (breaking the link), and "
                "notes whose owner kb cannot keep");
+  sub.add_flag("--allow-partial", options->allow_partial,
+               "Write even when a note or folder of the vault could not be read (what it holds "
+               "is then missing from the notes written)");
   sub.footer(R"(Only the Recent Context and Open Tasks sections and the last_contact line change;
 every other byte of the note stays as it is. A note that changed on disk since
-kb read it is left alone. A second run changes nothing. NAME is a full name,
+kb read it is left alone. When a note or folder of the vault cannot be read,
+nothing is written (exit 1) unless --allow-partial. A second run changes
+nothing. NAME is a full name,
 alias, [[wikilink]] or path (never a prefix). - reads names from stdin: one a
 line as a TSV field (\t \n \\ unescaped), or NUL-terminated paths (kb people -0).
 

@@ -24,6 +24,7 @@ using posix::error;
 using posix::error_text;
 using posix::Fd;
 using posix::is_writable;
+using posix::unreadable;
 using posix::mtime_ns_of;
 
 }  // namespace
@@ -67,15 +68,15 @@ Expected<FileContent> DiskFileSystem::read_file(const std::string& rel, bool not
   constexpr int kFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
   Fd fd(root_fd_ >= 0 ? ::openat(root_fd_, rel.c_str(), kFlags)
                       : ::open((root_ + "/" + rel).c_str(), kFlags));
-  if (fd.get() < 0) return Result::failure(error(rel, "cannot read: " + error_text(errno)));
+  if (fd.get() < 0) return Result::failure(unreadable(rel, "cannot read: " + error_text(errno)));
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) {
-    return Result::failure(error(rel, "cannot read: " + error_text(errno)));
+    return Result::failure(unreadable(rel, "cannot read: " + error_text(errno)));
   }
-  if (S_ISDIR(st.st_mode)) return Result::failure(error(rel, "cannot read: " + error_text(EISDIR)));
+  if (S_ISDIR(st.st_mode)) return Result::failure(unreadable(rel, "cannot read: " + error_text(EISDIR)));
   if (!S_ISREG(st.st_mode)) {
     // A note is a regular file; a config file may be a pipe (--config <(...)).
-    if (notes_only) return Result::failure(error(rel, "cannot read: not a regular file"));
+    if (notes_only) return Result::failure(unreadable(rel, "cannot read: not a regular file"));
     ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
   }
   // The stat from before the read: bytes read after it are of that state or
@@ -96,7 +97,7 @@ Expected<FileContent> DiskFileSystem::read_file(const std::string& rel, bool not
     const ssize_t n = ::read(fd.get(), content.data() + used, content.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Result::failure(error(rel, "cannot read: " + error_text(errno)));
+      return Result::failure(unreadable(rel, "cannot read: " + error_text(errno)));
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);

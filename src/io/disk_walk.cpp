@@ -33,8 +33,9 @@ FileStat file_stat_of(const struct stat& st, bool is_symlink) {
 }
 
 Diagnostic folder_warning(std::string_view rel_dir, int err) {
-  return Diagnostic{std::string(rel_dir), 0,
-                    std::string("cannot read folder: ") + std::strerror(err)};
+  Diagnostic d{std::string(rel_dir), 0, std::string("cannot read folder: ") + std::strerror(err)};
+  d.unread = true;  // its notes are missing from the vault
+  return d;
 }
 
 struct Walk {

@@ -33,6 +33,17 @@ bool is_listed_note(std::string_view rel) {
   return rel.size() > 3 && rel.substr(rel.size() - 3) == ".md" && is_listed_file(rel);
 }
 
+// The unreadable folder `rel` lies in, if any.
+const std::string* unreadable_folder(const std::set<std::string>& unreadable,
+                                     std::string_view rel) {
+  for (const std::string& folder : unreadable) {
+    if (rel.size() > folder.size() && rel.starts_with(folder) && rel[folder.size()] == '/') {
+      return &folder;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void MemoryFileSystem::add(const std::string& rel, std::string content) {
@@ -42,10 +53,20 @@ void MemoryFileSystem::add(const std::string& rel, std::string content) {
   file.content = std::move(content);
 }
 
-Expected<Listing> MemoryFileSystem::scan_notes(Diagnostics& /*warnings*/) const {
+Expected<Listing> MemoryFileSystem::scan_notes(Diagnostics& warnings) const {
   Listing listing;
+  std::set<std::string> warned;
   for (const auto& [rel, file] : files) {
-    if (is_listed_note(rel)) listing.add("", rel, file.stat);
+    if (!is_listed_note(rel)) continue;
+    if (const std::string* folder = unreadable_folder(unreadable, rel)) {
+      if (warned.insert(*folder).second) {
+        Diagnostic d{*folder, 0, std::string("cannot read folder: ") + std::strerror(EACCES)};
+        d.unread = true;
+        warnings.push_back(std::move(d));
+      }
+      continue;
+    }
+    listing.add("", rel, file.stat);
   }
   listing.sort();  // std::map keeps them sorted already; sort() is cheap then
   if (on_scan) on_scan();
@@ -69,9 +90,11 @@ Expected<std::string> MemoryFileSystem::read(const std::string& rel) const {
 Expected<FileContent> MemoryFileSystem::read_with_stat(const std::string& rel) const {
   if (before_read) before_read(rel);
   const auto it = files.find(rel);
-  if (it == files.end()) {
-    return Expected<FileContent>::failure(
-        error(rel, std::string("cannot read: ") + std::strerror(ENOENT)));
+  if (it == files.end() || unreadable.contains(rel)) {
+    Diagnostic d = error(
+        rel, std::string("cannot read: ") + std::strerror(it == files.end() ? ENOENT : EACCES));
+    d.unread = true;
+    return Expected<FileContent>::failure(std::move(d));
   }
   return FileContent{it->second.content, it->second.stat};
 }

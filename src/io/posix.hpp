@@ -19,6 +19,13 @@ inline Diagnostic error(std::string path, std::string message) {
   return Diagnostic{std::move(path), 0, std::move(message), Severity::Error};
 }
 
+// A file or folder that could not be read (Diagnostic::unread).
+inline Diagnostic unreadable(std::string path, std::string message) {
+  Diagnostic d = error(std::move(path), std::move(message));
+  d.unread = true;
+  return d;
+}
+
 inline std::int64_t mtime_ns_of(const struct stat& st) {
   return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }

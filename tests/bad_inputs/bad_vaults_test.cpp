@@ -117,8 +117,16 @@ TEST_CASE("bad vaults: an unreadable note and an unreadable folder", "[bad_input
   CHECK(people.has_err_line("kb: People/Locked.md: cannot read: Permission denied"));
   CHECK(people.has_err_line("kb: Private: cannot read folder: Permission denied"));
   CHECK(people.out.find("Jane Doe") != std::string::npos);
+  // regen never writes from a partial read (tests/bad_inputs/partial_read_test.cpp).
+  const auto before = snapshot(vault);
   const Run regen = kb_run(vault, "regen --all");
-  CHECK(regen.exit == 0);
+  CHECK(regen.exit == 1);
+  CHECK(regen.has_err_line(
+      "kb: regen: nothing written: notes or folders could not be read (People/Locked.md, "
+      "Private); regenerating without them would drop what they hold (--allow-partial writes "
+      "anyway)"));
+  CHECK(snapshot(vault) == before);
+  CHECK(kb_run(vault, "regen --all --allow-partial").exit == 0);
 }
 
 TEST_CASE("bad vaults: symlink loops and symlinked notes", "[bad_inputs]") {

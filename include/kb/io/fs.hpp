@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,6 +180,10 @@ class MemoryFileSystem final : public FileSystem {
   // with kb's read), and scan_notes() calls on_scan after listing.
   std::function<void(const std::string& rel)> before_read;
   std::function<void()> on_scan;
+  // Files and folders that cannot be read (as a chmod 000 would make them,
+  // for any user): a folder's files are not listed and it is a warning; a
+  // file's read fails with EACCES. Both are Diagnostic::unread.
+  std::set<std::string> unreadable;
 
   // The clock: every add() and write advances it by `tick_ns`; mtimes are
   // the clock rounded down to `granularity_ns` (1: exact; 1e9: one-second

@@ -14,6 +14,9 @@ struct Diagnostic {
   int line = 0;      // 1-based; 0 when the whole file is meant
   std::string message;
   Severity severity = Severity::Warning;
+  // The file or folder at `path` exists but could not be read: whatever was
+  // built from the vault lacks it (kb regen writes nothing then).
+  bool unread = false;
 };
 
 using Diagnostics = std::vector<Diagnostic>;
