@@ -24,8 +24,8 @@ using posix::error;
 using posix::error_text;
 using posix::Fd;
 using posix::is_writable;
-using posix::unreadable;
 using posix::mtime_ns_of;
+using posix::unreadable;
 
 }  // namespace
 
@@ -73,7 +73,8 @@ Expected<FileContent> DiskFileSystem::read_file(const std::string& rel, bool not
   if (::fstat(fd.get(), &st) != 0) {
     return Result::failure(unreadable(rel, "cannot read: " + error_text(errno)));
   }
-  if (S_ISDIR(st.st_mode)) return Result::failure(unreadable(rel, "cannot read: " + error_text(EISDIR)));
+  if (S_ISDIR(st.st_mode))
+    return Result::failure(unreadable(rel, "cannot read: " + error_text(EISDIR)));
   if (!S_ISREG(st.st_mode)) {
     // A note is a regular file; a config file may be a pipe (--config <(...)).
     if (notes_only) return Result::failure(unreadable(rel, "cannot read: not a regular file"));
