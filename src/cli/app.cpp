@@ -187,7 +187,7 @@ output::Style Context::style() const {
     style.color = true;
   } else if (globals_.color == "auto") {
     const char* no_color = std::getenv("NO_COLOR");
-    style.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+    style.color = globals_.terminal && !(no_color && *no_color);
   }
   return style;
 }

@@ -51,6 +51,10 @@ struct Globals {
   bool no_cache = false;  // --no-cache
   bool quiet = false;     // -q: no warnings
   std::string color = "auto";
+  bool no_pager = false;  // --no-pager
+  // Not options: stdout as kb found it, before any pager took it over.
+  bool terminal = false;  // stdout is a terminal
+  std::size_t width = 0;  // its columns (0 when not a terminal)
 };
 
 // Where the vault is, and how kb knows.
@@ -119,6 +123,7 @@ struct Verb {
   const char* name;
   const char* summary;
   Runner (*define)(CLI::App& sub);
+  bool pages;  // its output goes through the pager on a terminal
 };
 
 int run(int argc, char** argv);

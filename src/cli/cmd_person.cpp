@@ -13,16 +13,32 @@ Runner define_person(CLI::App& sub) {
   struct Options {
     std::string name;
     bool json = false;
+    std::size_t limit = 0;
+    std::string since;
   };
   auto options = std::make_shared<Options>();
   add_name_argument(sub, options->name, kPersonToRead);
+  sub.add_option("--limit", options->limit, "Show at most N Recent Context entries (the newest)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  sub.add_option("--since", options->since,
+                 "Show only Recent Context entries dated on or after DATE (YYYY-MM-DD)")
+      ->type_name("DATE")
+      ->check([](const std::string& s) {
+        return text::parse_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD";
+      });
   sub.add_flag("--json", options->json, "Print one JSON object");
   sub.footer(R"(NAME is a full name, alias or file stem (case and accents ignored), a unique
-word prefix (announced on stderr), a [[wikilink]] or the note's path.
+word prefix (announced on stderr), a [[wikilink]] or the note's path. Open
+tasks due before today are marked OVERDUE, those due today DUE TODAY (in
+colour on a terminal). --limit and --since narrow Recent Context (also in
+--json); the Open Tasks are always all shown.
 
 Examples:
   kb person "Asaf Levy"
   kb person asaf                           # the one person whose name starts so
+  kb person asaf --limit 5                 # the five newest notes
+  kb person asaf --since 2025-11-01
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
   return [options](Context& context) -> Outcome {
@@ -39,12 +55,15 @@ Examples:
     const auto tasks = query::vault_tasks(**vault);
     auto view = query::person_view(**vault, *person, tasks, context.today());
     if (!view) return failure(kUsage, view.error());
+    output::ContextShown shown;
+    shown.since = text::parse_iso_date(options->since);
+    shown.limit = options->limit;
     if (options->json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-      fmt::print("{}\n", output::person_json(*view).dump(2, ' ', false,
-                                                         nlohmann::json::error_handler_t::replace));
+      fmt::print("{}\n", output::person_json(*view, shown)
+                             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
-      fmt::print("{}", output::person_text(*view, context.style()));
+      fmt::print("{}", output::person_text(*view, context.style(), context.today(), shown));
     }
     return kOk;
   };

@@ -47,7 +47,7 @@ Expected<QuerySource, Failure> read_query(const std::string& argument, const std
 // Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
 // levels; a heading is repeated only when it changes.
 std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
-                         const output::Style& style) {
+                         const output::Style& style, text::Date today) {
   std::string out;
   std::vector<std::string> previous;
   for (const auto& group : groups) {
@@ -63,7 +63,8 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
     }
     previous = group.names;
     for (const auto& item : group.items) {
-      out += output::task_text(*item.task) + "  " +
+      out += output::task_text(*item.task) + output::due_marker_text(*item.task, today, style) +
+             "  " +
              output::paint(style.color, "2",
                            fmt::format("{}:{}", tasks.notes[item.note].path, item.line)) +
              "\n";
@@ -135,8 +136,8 @@ Examples:
       return kOk;
     }
     const output::Style style = context.style();
-    std::string out = grouped_text(tasks, groups, style);
-    if (isatty(STDOUT_FILENO)) {
+    std::string out = grouped_text(tasks, groups, style, context.today());
+    if (context.globals().terminal) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();
       out += output::paint(style.color, "2",

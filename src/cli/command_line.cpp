@@ -1,12 +1,17 @@
 // The command line as a whole: the verb table, the global options, and run():
 // parse, run the verb, print its outcome, pick the exit code.
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <optional>
 #include <system_error>
 
 #include "app.hpp"
 #include "build_info.hpp"
 #include "help.hpp"
+#include "pager.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -35,23 +40,25 @@ name or unreadable vault.)";
 
 // Every verb, in the order `kb --help` lists them.
 constexpr Verb kVerbs[] = {
-    {"person", "Show a person: profile, recent context and open tasks", define_person},
+    {"person", "Show a person: profile, recent context and open tasks", define_person, true},
     {"regen", "Regenerate Recent Context, Open Tasks and last_contact in person notes",
-     define_regen},
-    {"brief", "Prepare a meeting: what happened with a person since the last one", define_brief},
-    {"graph", "Draw a person's neighbourhood: people, customers, projects", define_graph},
-    {"people", "List every person: name, path, last contact, notes, role", define_people},
-    {"meetings", "List meeting notes, newest first, with who was there", define_meetings},
-    {"show", "Show a person, customer or project: its notes and the people in them", define_show},
+     define_regen, false},
+    {"brief", "Prepare a meeting: what happened with a person since the last one", define_brief,
+     true},
+    {"graph", "Draw a person's neighbourhood: people, customers, projects", define_graph, false},
+    {"people", "List every person: name, path, last contact, notes, role", define_people, true},
+    {"meetings", "List meeting notes, newest first, with who was there", define_meetings, true},
+    {"show", "Show a person, customer or project: its notes and the people in them", define_show,
+     true},
     {"links", "List the links of a note: line, link, and the note or file it resolves to",
-     define_links},
-    {"backlinks", "List the links into a note: path and line of each", define_backlinks},
-    {"tasks", "Run an Obsidian Tasks query over every task of the vault", define_tasks},
+     define_links, true},
+    {"backlinks", "List the links into a note: path and line of each", define_backlinks, true},
+    {"tasks", "Run an Obsidian Tasks query over every task of the vault", define_tasks, true},
     {"check", "Lint the vault: front-matter, broken links, ambiguous names, tasks blocks",
-     define_check},
+     define_check, true},
     {"config", "Show the vault and configuration in effect, and where each came from",
-     define_config},
-    {"help", "Show kb's help, or a verb's: kb help VERB", define_help},
+     define_config, true},
+    {"help", "Show kb's help, or a verb's: kb help VERB", define_help, true},
 };
 
 std::string check_date(const std::string& s) {
@@ -77,6 +84,19 @@ void add_global_options(CLI::App& app, Globals& globals) {
   app.add_option("--color", globals.color, "Colour: auto (on a terminal), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--no-pager", globals.no_pager,
+               "Do not page output on a terminal ($KB_PAGER, else $PAGER, else less -FRX)");
+}
+
+// The terminal's columns: the window size, else $COLUMNS, else 80.
+std::size_t terminal_width() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const long n = std::strtol(columns, nullptr, 10);
+    if (n > 0 && n < 10000) return static_cast<std::size_t>(n);
+  }
+  return 80;
 }
 
 // CLI11 reads an argument in brackets as a list ("[a,b]" -> a, b), which
@@ -134,12 +154,16 @@ int run(int argc, char** argv) {
   add_global_options(app, globals);
 
   Runner selected;
+  bool pages = false;
   for (const Verb& verb : kVerbs) {
     CLI::App* sub = app.add_subcommand(verb.name, verb.summary);
     sub->group("Verbs");
     sub->fallthrough();
     Runner runner = verb.define(*sub);
-    sub->callback([&selected, runner] { selected = runner; });
+    sub->callback([&selected, &pages, runner, &verb] {
+      selected = runner;
+      pages = verb.pages;
+    });
   }
   unmark_values(app);
 
@@ -173,9 +197,15 @@ int run(int argc, char** argv) {
     return kUsage;
   }
   if (!selected) return kUsage;
+  globals.terminal = ::isatty(STDOUT_FILENO) != 0;
+  globals.width = globals.terminal ? terminal_width() : 0;
   Context context(globals);
   try {
+    std::optional<PagedOutput> paged = pages && globals.terminal && !globals.no_pager
+                                           ? PagedOutput::start(pager_command())
+                                           : std::nullopt;
     const Outcome outcome = selected(context);
+    if (paged) paged->finish();
     // The one place a verb's failure is printed.
     if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});
     context.save_parse_cache();

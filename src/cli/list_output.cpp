@@ -1,6 +1,5 @@
 #include "list_output.hpp"
 
-#include <unistd.h>
 
 #include <cstdio>
 
@@ -30,7 +29,8 @@ void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what) 
 output::TextOptions text_options(const Context& context) {
   output::TextOptions options;
   options.color = context.style().color;
-  options.header = isatty(STDOUT_FILENO) != 0;
+  options.header = context.globals().terminal;
+  options.width = context.globals().width;
   return options;
 }
 

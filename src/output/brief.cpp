@@ -10,7 +10,6 @@ namespace {
 
 // Stems of meeting notes run to ~90 characters; the text keeps lines short.
 constexpr std::size_t kStemChars = 72;
-constexpr std::size_t kPlaceChars = 32;
 
 std::string paint(const Style& style, std::string_view code, std::string_view s) {
   if (!style.color) return std::string(s);
@@ -68,18 +67,10 @@ void text_section(std::string& out, const Style& style, std::string_view title,
   }
 }
 
-std::string stem_of(std::string_view path) {
-  const std::size_t slash = path.rfind('/');
-  std::string_view stem = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  if (stem.size() >= 3 && stem.substr(stem.size() - 3) == ".md") stem.remove_suffix(3);
-  return std::string(stem);
-}
-
-// "2025-11-04 - Asaf walked through...:40": where the task is, briefly.
+// "People/Asaf Levy/2025-11-04 - Asaf walked through...md:40": where the
+// task is, whole, so that an editor or terminal can open it.
 std::string task_place(const Style& style, const query::BriefTask& task) {
-  return paint(
-      style, "2",
-      fmt::format("({}:{})", text::truncate_chars(stem_of(task.path), kPlaceChars), task.line));
+  return paint(style, "2", fmt::format("{}:{}", task.path, task.line));
 }
 
 // Markdown: a task as a plain bullet, so pasting the brief into a note does
@@ -140,7 +131,8 @@ std::string brief_text(const query::Brief& brief, const Style& style) {
     return fmt::format("  {}  {}\n", e.date->iso(), text::truncate_chars(e.stem, kStemChars));
   });
   auto task_line = [&](const query::BriefTask& task) {
-    return fmt::format("  {}  {}\n", task_text(task.task), task_place(style, task));
+    return fmt::format("  {}{}  {}\n", task_text(task.task),
+                       due_marker_text(task.task, brief.today, style), task_place(style, task));
   };
   text_section(out, style, "Tasks opened", brief.opened, task_line);
   text_section(out, style, "Tasks closed", brief.closed, task_line);

@@ -20,7 +20,33 @@ nlohmann::json task_date(const std::optional<tasks::TaskDate>& date) {
   return date ? nlohmann::json(std::string(date->written)) : nlohmann::json(nullptr);
 }
 
+// The entries shown, in order.
+std::vector<const query::ContextEntry*> shown_context(const query::PersonView& view,
+                                                      const ContextShown& shown) {
+  std::vector<const query::ContextEntry*> entries;
+  for (const auto& entry : view.recent_context) {
+    if (shown.limit > 0 && entries.size() == shown.limit) break;
+    if (shown.since && (!entry.date || *entry.date < *shown.since)) continue;
+    entries.push_back(&entry);
+  }
+  return entries;
+}
+
 }  // namespace
+
+std::string_view due_marker(const tasks::Task& task, text::Date today) {
+  const auto due = tasks::day_of(task.due);
+  if (!due || tasks::is_done(task.status)) return {};
+  if (*due < today) return "OVERDUE";
+  if (*due == today) return "DUE TODAY";
+  return {};
+}
+
+std::string due_marker_text(const tasks::Task& task, text::Date today, const Style& style) {
+  const std::string_view marker = due_marker(task, today);
+  if (marker.empty()) return {};
+  return "  " + paint(style, marker == "OVERDUE" ? "1;31" : "1;33", marker);
+}
 
 std::string task_text(const tasks::Task& task) {
   return fmt::format("- [{}] {}", task.status_symbol, task.text);
@@ -40,7 +66,8 @@ nlohmann::json task_json(std::string_view path, int line, const tasks::Task& tas
   return j;
 }
 
-std::string person_text(const query::PersonView& view, const Style& style) {
+std::string person_text(const query::PersonView& view, const Style& style, text::Date today,
+                        const ContextShown& shown) {
   std::string out;
   out += paint(style, "1", view.name) + "\n";
   out += paint(style, "2", view.path) + "\n";
@@ -59,23 +86,30 @@ std::string person_text(const query::PersonView& view, const Style& style) {
 
   // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "\n" + string.
   out += '\n';
-  out += paint(style, "1", fmt::format("Recent Context ({})", view.recent_context.size()));
+  const auto entries = shown_context(view, shown);
+  std::string heading = fmt::format("Recent Context ({})", view.recent_context.size());
+  if (entries.size() < view.recent_context.size()) {
+    heading = fmt::format("Recent Context ({} of {}", entries.size(), view.recent_context.size());
+    if (shown.since) heading += ", since " + shown.since->iso();
+    heading += ")";
+  }
+  out += paint(style, "1", heading);
   out += '\n';
-  for (const auto& entry : view.recent_context) out += query::context_line(entry) + "\n";
-  if (view.recent_context.empty()) out += "(none)\n";
+  for (const auto* entry : entries) out += query::context_line(*entry) + "\n";
+  if (entries.empty()) out += "(none)\n";
 
   out += '\n';
   out += paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size()));
   out += '\n';
   for (const auto& task : view.open_tasks) {
-    out += fmt::format("{}  {}\n", task_text(task.task),
+    out += fmt::format("{}{}  {}\n", task_text(task.task), due_marker_text(task.task, today, style),
                        paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
   }
   if (view.open_tasks.empty()) out += "(none)\n";
   return out;
 }
 
-nlohmann::json person_json(const query::PersonView& view) {
+nlohmann::json person_json(const query::PersonView& view, const ContextShown& shown) {
   nlohmann::json j;
   j["name"] = view.name;
   j["path"] = view.path;
@@ -87,7 +121,8 @@ nlohmann::json person_json(const query::PersonView& view) {
                                        ? nlohmann::json(nullptr)
                                        : nlohmann::json(view.profile.last_contact)}};
   auto& context = j["recent_context"] = nlohmann::json::array();
-  for (const auto& entry : view.recent_context) {
+  for (const auto* shown_entry : shown_context(view, shown)) {
+    const query::ContextEntry& entry = *shown_entry;
     context.push_back({{"date", optional_date(entry.date)},
                        {"note", entry.stem},
                        {"path", entry.path},
@@ -95,7 +130,8 @@ nlohmann::json person_json(const query::PersonView& view) {
                        {"via", entry.via ? nlohmann::json(*entry.via) : nlohmann::json(nullptr)}});
   }
   auto& tasks = j["open_tasks"] = nlohmann::json::array();
-  for (const auto& task : view.open_tasks) tasks.push_back(task_json(task.path, task.line, task.task));
+  for (const auto& task : view.open_tasks)
+    tasks.push_back(task_json(task.path, task.line, task.task));
   return j;
 }
 

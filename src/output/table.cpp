@@ -26,6 +26,25 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// Narrows the widest columns until a line (two spaces between columns) fits
+// in `width`: every column wider than the cap is cut to it, the cap the
+// largest that fits, and no column below min(its width, kMinColumn).
+void fit_widths(std::vector<std::size_t>& widths, std::size_t width) {
+  constexpr std::size_t kMinColumn = 12;
+  const std::size_t gaps = 2 * (widths.size() - 1);
+  const auto total = [&](std::size_t cap) {
+    std::size_t sum = gaps;
+    for (const std::size_t w : widths) sum += std::min(w, std::max(cap, std::min(w, kMinColumn)));
+    return sum;
+  };
+  std::size_t widest = 0;
+  for (const std::size_t w : widths) widest = std::max(widest, w);
+  if (total(widest) <= width) return;
+  std::size_t cap = widest;
+  while (cap > kMinColumn && total(cap) > width) --cap;
+  for (std::size_t& w : widths) w = std::min(w, std::max(cap, std::min(w, kMinColumn)));
+}
+
 }  // namespace
 
 std::string cell_text(const nlohmann::json& value) {
@@ -101,6 +120,21 @@ std::string unescape_tsv(std::string_view field) {
   return out;
 }
 
+std::string fit_text(std::string_view s, std::size_t width) {
+  if (text::utf8_length(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  // Byte offsets of the first width-1 code points, and where a word ends.
+  std::size_t i = 0, cut = 0, word_end = 0;
+  for (std::size_t n = 0; n + 1 < width && i < s.size(); ++n) {
+    text::decode_utf8(s, i);
+    if (i < s.size() && s[i] == ' ') word_end = i;
+    cut = i;
+  }
+  std::string_view kept = s.substr(0, word_end > 0 ? word_end : cut);
+  while (!kept.empty() && (kept.back() == ' ' || kept.back() == ',')) kept.remove_suffix(1);
+  return std::string(kept) + "\u2026";
+}
+
 std::string paint(bool color, std::string_view code, std::string_view s) {
   if (!color || code.empty()) return std::string(s);
   std::string out = "\x1b[";
@@ -137,6 +171,27 @@ std::string Table::text(const TextOptions& options) const {
     if (options.header) widths[c] = text::utf8_length(columns_[c].key);
     for (const auto& line : cells) widths[c] = std::max(widths[c], text::utf8_length(line[c]));
   }
+  if (options.width > 0 && !columns_.empty()) {
+    const std::vector<std::size_t> natural = widths;
+    fit_widths(widths, options.width);
+    // Cut every column but the last, then give the last what the cuts left
+    // over (a cut cell is often shorter than its column).
+    std::size_t used = 0;
+    const std::size_t last = columns_.size() - 1;
+    for (std::size_t c = 0; c < last; ++c) {
+      std::size_t widest =
+          options.header ? std::min(widths[c], text::utf8_length(columns_[c].key)) : 0;
+      for (auto& line : cells) {
+        line[c] = fit_text(line[c], widths[c]);
+        widest = std::max(widest, text::utf8_length(line[c]));
+      }
+      widths[c] = widest;
+      used += widest + 2;
+    }
+    if (options.width > used) widths[last] = std::max(widths[last], options.width - used);
+    widths[last] = std::min(widths[last], natural[last]);
+    for (auto& line : cells) line[last] = fit_text(line[last], widths[last]);
+  }
   std::string out;
   auto emit = [&](const std::vector<std::string>& line, bool heading) {
     std::string text_line;
@@ -152,7 +207,9 @@ std::string Table::text(const TextOptions& options) const {
   };
   if (options.header && !rows_.empty()) {
     std::vector<std::string> names;
-    for (const auto& column : columns_) names.push_back(column.key);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      names.push_back(fit_text(columns_[c].key, widths[c]));
+    }
     emit(names, true);
   }
   for (const auto& line : cells) emit(line, false);

@@ -71,8 +71,9 @@ TEST_CASE("brief as text fits a screen: long lists are cut", "[brief][text]") {
   CHECK(text.rfind("Brief: Bob Stone  People/Bob Stone.md\n"
                    "Span: 2025-06-15 .. 2025-06-20 (since the last meeting, 2025-06-15 - Acme)\n",
                    0) == 0);
-  CHECK(text.find("\nOverdue (8)\n  - [ ] Late 1 📅 2025-06-01  (2025-06-15 - Acme:5)\n") !=
-        std::string::npos);
+  // Each task marked when overdue, and located by a path:line that opens.
+  CHECK(text.find("\nOverdue (8)\n  - [ ] Late 1 📅 2025-06-01  OVERDUE  "
+                  "Customers/Acme/2025-06-15 - Acme.md:5\n") != std::string::npos);
   CHECK(text.find("Late 6") != std::string::npos);
   CHECK(text.find("Late 7") == std::string::npos);
   CHECK(text.find("  ... 2 more\n") != std::string::npos);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "kb/text/unicode.hpp"
+
 using kb::output::Column;
 using kb::output::Format;
 using kb::output::Table;
@@ -41,6 +43,44 @@ TEST_CASE("text heading line and colour are opt-in", "[table]") {
   CHECK(table.text({false, true}) == "name  path\nAnn   P/Ann.md\n");
   CHECK(table.text({true, false}) == "\x1b[1mAnn\x1b[0m  \x1b[2mP/Ann.md\x1b[0m\n");
   CHECK(Table({{"name"}}).text({false, true}).empty());  // no heading over nothing
+}
+
+TEST_CASE("text fits a width: the widest columns narrow, cells cut after a word", "[table]") {
+  Table table(std::vector<Column>{{"date"}, {"path"}, {"summary"}});
+  table.add({{"date", "2025-11-10"},
+             {"path", "Projects/Phase Gate 1/2025-11-10 - Phase Gate 1 review.md"},
+             {"summary", "Implementation review for DataSpaces persistence at Phase Gate 1"}});
+  table.add({{"date", "2025-11-07"}, {"path", "Daily/2025-11-07.md"}, {"summary", "short"}});
+  const std::string fitted = table.text({false, true, 60});
+  CHECK(fitted ==
+        "date        path                  summary\n"
+        "2025-11-10  Projects/Phase Gate…  Implementation review for…\n"
+        "2025-11-07  Daily/2025-11-07.md   short\n");
+  for (const auto& line : {fitted.substr(0, fitted.find('\n'))}) CHECK(line.size() <= 60);
+  // Every line within the width, whatever the width.
+  for (std::size_t width = 20; width <= 140; width += 7) {
+    INFO(width);
+    std::size_t start = 0;
+    const std::string text = table.text({false, true, width});
+    while (start < text.size()) {
+      const std::size_t end = text.find('\n', start);
+      CHECK(kb::text::utf8_length(text.substr(start, end - start)) <= std::max<std::size_t>(width, 38));
+      start = end + 1;
+    }
+  }
+  // No width: nothing is cut.
+  CHECK(table.text({}).find("Phase Gate 1 review.md") != std::string::npos);
+}
+
+TEST_CASE("fit_text keeps whole words and marks the cut", "[table]") {
+  using kb::output::fit_text;
+  CHECK(fit_text("short", 10) == "short");
+  CHECK(fit_text("two words here", 10) == "two words…");
+  CHECK(fit_text("two words here", 9) == "two…");
+  CHECK(fit_text("Élodie Marchand-Roy", 12) == "Élodie…");
+  CHECK(fit_text("averyveryverylongword and more", 8) == "averyve…");
+  CHECK(fit_text("a, b, c, d", 6) == "a, b…");
+  CHECK(fit_text("anything", 0).empty());
 }
 
 TEST_CASE("text trims trailing spaces when the last cell is empty", "[table]") {

@@ -12,8 +12,27 @@ struct Style {
   bool color = false;  // ANSI colour (terminal only, never with NO_COLOR)
 };
 
-std::string person_text(const query::PersonView& view, const Style& style);
-nlohmann::json person_json(const query::PersonView& view);
+// What `kb person` shows of the Recent Context: with `since`, the entries
+// dated on or after it (undated ones left out); with `limit`, the newest
+// `limit` of those. By default every entry.
+struct ContextShown {
+  std::optional<text::Date> since;
+  std::size_t limit = 0;  // 0: no limit
+};
+
+// The text on a terminal. Open tasks due before `today` are marked OVERDUE,
+// those due on it DUE TODAY (and coloured with style.color).
+std::string person_text(const query::PersonView& view, const Style& style, text::Date today,
+                        const ContextShown& shown = {});
+nlohmann::json person_json(const query::PersonView& view, const ContextShown& shown = {});
+
+// "OVERDUE" for a task not done and due before `today`, "DUE TODAY" for one
+// due on it, else "".
+std::string_view due_marker(const tasks::Task& task, text::Date today);
+
+// The marker, painted red (overdue) or yellow (today) with colour, after
+// two spaces; "" when there is none.
+std::string due_marker_text(const tasks::Task& task, text::Date today, const Style& style);
 
 // {"path", "line", "status", "text", "due", "priority"}: one task, as every
 // JSON output of kb writes it.

@@ -19,8 +19,9 @@ struct Column {
 };
 
 struct TextOptions {
-  bool color = false;   // ANSI colour (a terminal without NO_COLOR)
-  bool header = false;  // a heading line of column names (a terminal only: it is decoration)
+  bool color = false;     // ANSI colour (a terminal without NO_COLOR)
+  bool header = false;    // a heading line of column names (a terminal only: it is decoration)
+  std::size_t width = 0;  // the terminal's columns: longer lines are fitted; 0: no limit
 };
 
 class Table {
@@ -34,6 +35,9 @@ class Table {
   bool empty() const { return rows_.empty(); }
 
   // Aligned columns separated by two spaces; the last column is not padded.
+  // With a width, lines fit it: the widest columns are narrowed first (none
+  // below 12 columns or its natural width) and cells too long for their
+  // column are cut after a whole word with "…".
   std::string text(const TextOptions& options) const;
   // A header line of column names, then one line per row; fields escaped.
   std::string tsv() const;
@@ -61,6 +65,11 @@ std::string escape_tsv(std::string_view field);
 // The inverse of escape_tsv, for reading a field back (`kb regen -`): "\\\\",
 // "\\t", "\\n", "\\r" become one character; any other backslash stays.
 std::string unescape_tsv(std::string_view field);
+
+// `s` in at most `width` code points: as it is when it fits, else cut after
+// its last whole word that leaves room for "…" (mid-word only when its first
+// word alone is too long).
+std::string fit_text(std::string_view s, std::size_t width);
 
 // `s` wrapped in an ANSI SGR code when `color` (and the code) is set.
 std::string paint(bool color, std::string_view code, std::string_view s);
