@@ -26,14 +26,6 @@ std::string_view filename_of(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::string_view status_name(std::string_view symbol) {
-  if (symbol == " ") return "Todo";
-  if (symbol == "x") return "Done";
-  if (symbol == "/") return "In Progress";
-  if (symbol == "-") return "Cancelled";
-  return "Unknown";
-}
-
 std::optional<text::Date> happens_date(const Task& task) {
   std::optional<text::Date> earliest;
   for (const auto* date : {&task.start, &task.scheduled, &task.due}) {

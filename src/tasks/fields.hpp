@@ -18,10 +18,6 @@ std::string_view root_of(std::string_view path);
 // "a.md" for "Work/Projects/a.md".
 std::string_view filename_of(std::string_view path);
 
-// The plugin's default status names: Todo, Done, In Progress, Cancelled;
-// any other symbol is "Unknown".
-std::string_view status_name(std::string_view symbol);
-
 // `happens`: the earliest valid one of the start, scheduled and due dates.
 std::optional<text::Date> happens_date(const Task& task);
 

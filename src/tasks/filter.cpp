@@ -11,6 +11,8 @@
 
 #include "cursor.hpp"
 #include "fields.hpp"
+#include "kb/tasks/settings.hpp"
+#include "kb/tasks/statuses.hpp"
 #include "kb/text/unicode.hpp"
 #include "regex.hpp"
 
@@ -23,10 +25,6 @@ Filter always(bool (*predicate)(const Task&)) {
 
 // ---- status ---------------------------------------------------------------
 
-constexpr std::array<StatusType, 5> kStatusTypes = {StatusType::Todo, StatusType::InProgress,
-                                                    StatusType::Done, StatusType::Cancelled,
-                                                    StatusType::NonTask};
-
 std::optional<FilterResult> parse_status_filter(std::string_view line) {
   Cursor words(line);
   if (words.accept_all("done")) return always([](const Task& t) { return is_done(t.status); });
@@ -36,16 +34,15 @@ std::optional<FilterResult> parse_status_filter(std::string_view line) {
   if (!words.accept("status.type")) return std::nullopt;
   bool negate = words.accept("is not");
   if (negate || words.accept("is")) {
-    for (StatusType type : kStatusTypes) {
-      if (!iequals(words.rest(), status_type_name(type))) continue;
-      return Filter([type, negate](const TaskItem& item, const RunContext&) {
+    if (const auto type = status_type_named(words.rest())) {
+      return Filter([type = *type, negate](const TaskItem& item, const RunContext&) {
         return (item.task->status == type) != negate;
       });
     }
   }
   return FilterResult::failure("invalid status.type instruction " + quoted(line) +
-                               ": use 'is' or 'is not' and one of TODO, IN_PROGRESS, DONE, "
-                               "CANCELLED, NON_TASK");
+                               ": use 'is' or 'is not' and one of TODO, DONE, IN_PROGRESS, "
+                               "ON_HOLD, CANCELLED, NON_TASK");
 }
 
 // ---- priority -------------------------------------------------------------
@@ -96,8 +93,7 @@ struct TextField {
 };
 
 constexpr std::array<TextField, 9> kTextFields = {{
-    {"status.name",
-     [](const TaskItem& i, const RunContext&) { return status_name(i.task->status_symbol); }},
+    {"status.name", [](const TaskItem& i, const RunContext&) { return i.task->status_name; }},
     {"path", [](const TaskItem& i, const RunContext& run) { return run.path(i); }},
     {"folder", [](const TaskItem& i, const RunContext& run) { return folder_of(run.path(i)); }},
     {"root", [](const TaskItem& i, const RunContext& run) { return root_of(run.path(i)); }},
@@ -159,10 +155,15 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (!op || words.at_end()) return std::nullopt;
     auto matcher = make_matcher(*op, words.rest(), line);
     if (!matcher) return FilterResult::failure(matcher.error());
-    Filter filter([value = field.value, matcher = *matcher, negate = negated(*op)](
-                      const TaskItem& item, const RunContext& run) {
-      return matcher(value(item, run)) != negate;
-    });
+    Filter filter(
+        [value = field.value, matcher = *matcher, negate = negated(*op),
+         description = field.name == "description"](const TaskItem& item, const RunContext& run) {
+          if (description && !run.global_filter.empty()) {  // the plugin's DescriptionField.value
+            return matcher(description_without_global_filter(item.task->description,
+                                                             run.global_filter)) != negate;
+          }
+          return matcher(value(item, run)) != negate;
+        });
     if (field.name == "path" && op == TextOp::Includes) {
       filter.required_path_texts.emplace_back(words.rest());
     }

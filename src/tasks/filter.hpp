@@ -35,6 +35,7 @@ struct RunContext {
   text::Date today;
   std::span<const TaskNote> notes;
   const Dependencies* dependencies = nullptr;
+  std::string_view global_filter;  // the Tasks settings'; "" when none
 
   // The item's note; an empty one when the item names none.
   const TaskNote& note(const TaskItem& item) const {

@@ -8,6 +8,7 @@
 #include "collate.hpp"
 #include "cursor.hpp"
 #include "fields.hpp"
+#include "kb/tasks/statuses.hpp"
 
 namespace kb::tasks {
 namespace {
@@ -35,19 +36,10 @@ std::vector<GroupName> by_happens(const TaskItem& item, const RunContext&) {
   return one(date->iso() + " " + std::string(weekday_name(*date)));
 }
 
+// "%%4%%DONE": the plugin's Status.typeGroupText, whose hidden prefix orders the groups.
 std::vector<GroupName> by_status_type(const TaskItem& item, const RunContext&) {
-  static constexpr std::array<std::pair<StatusType, char>, 5> kOrder = {{
-      {StatusType::InProgress, '1'},
-      {StatusType::Todo, '2'},
-      {StatusType::Done, '3'},
-      {StatusType::Cancelled, '4'},
-      {StatusType::NonTask, '5'},
-  }};
   std::string name(status_type_name(item.task->status));
-  for (auto [type, rank] : kOrder) {
-    if (type == item.task->status) return {{std::string("%%") + rank + "%%" + name, name}};
-  }
-  return one(name);
+  return {{"%%" + std::to_string(status_type_rank(item.task->status)) + "%%" + name, name}};
 }
 
 std::vector<GroupName> by_priority(const TaskItem& item, const RunContext&) {
@@ -87,9 +79,7 @@ constexpr std::array<std::pair<std::string_view, GroupNamer>, 22> kGroupKeys = {
                   const RunContext&) { return one(is_done(i.task->status) ? "Done" : "Todo"); }},
     {"status.type", by_status_type},
     {"status.name",
-     [](const TaskItem& i, const RunContext&) {
-       return one(std::string(status_name(i.task->status_symbol)));
-     }},
+     [](const TaskItem& i, const RunContext&) { return one(std::string(i.task->status_name)); }},
     {"due", [](const TaskItem& i, const RunContext&) { return by_date<&Task::due>(i, "due"); }},
     {"scheduled", [](const TaskItem& i,
                      const RunContext&) { return by_date<&Task::scheduled>(i, "scheduled"); }},

@@ -12,6 +12,7 @@
 #include "cursor.hpp"
 #include "filter.hpp"
 #include "group.hpp"
+#include "query_source.hpp"
 #include "sort.hpp"
 
 namespace kb::tasks {
@@ -23,6 +24,7 @@ struct TasksQuery::Impl {
   std::optional<std::size_t> limit;
   std::optional<std::size_t> group_limit;
   bool reads_other_tasks = false;  // a filter compares tasks with the others
+  std::string global_filter;  // what the description filter and sort leave out
 
   // Reads one instruction; an error message when it is wrong.
   std::optional<std::string> add(std::string_view line);
@@ -110,49 +112,17 @@ TasksQuery::TasksQuery(TasksQuery&&) noexcept = default;
 TasksQuery& TasksQuery::operator=(TasksQuery&&) noexcept = default;
 TasksQuery::~TasksQuery() = default;
 
-Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line) {
+Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line,
+                                       const QueryContext& context) {
+  // Statements, placeholders, presets, the global query: query_source.cpp.
+  auto instructions = query_instructions(text, first_line, context);
+  if (!instructions) return Expected<TasksQuery>::failure(std::move(instructions.error()));
   TasksQuery query;
-  // A trailing backslash continues an instruction on the next line (a
-  // doubled one is a literal backslash); the pieces join with one space.
-  std::string statement;
-  int statement_line = 0;
-  bool continuing = false;
-  int line_number = 0;
-  auto finish = [&]() -> std::optional<Diagnostic> {
-    std::optional<std::string> error = query.impl_->add(trim_blanks(statement));
-    if (!error) return std::nullopt;
-    return Diagnostic{"", statement_line + first_line - 1, std::move(*error), Severity::Error};
-  };
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t newline = text.find('\n', pos);
-    std::string_view raw = text.substr(
-        pos, newline == std::string_view::npos ? std::string_view::npos : newline - pos);
-    pos = newline == std::string_view::npos ? text.size() + 1 : newline + 1;
-    ++line_number;
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-
-    bool continues = false;
-    if (raw.size() >= 2 && raw.substr(raw.size() - 2) == "\\\\") {
-      raw.remove_suffix(1);
-    } else if (!raw.empty() && raw.back() == '\\') {
-      raw.remove_suffix(1);
-      continues = true;
+  if (context.settings != nullptr) query.impl_->global_filter = context.settings->global_filter;
+  for (const Instruction& instruction : *instructions) {
+    if (std::optional<std::string> error = query.impl_->add(instruction.text)) {
+      return Expected<TasksQuery>::failure(instruction_error(instruction, std::move(*error)));
     }
-    if (continuing) {
-      statement += ' ';
-    } else {
-      statement.clear();
-      statement_line = line_number;
-    }
-    statement += trim_blanks(raw);
-    continuing = continues;
-    if (!continuing) {
-      if (auto diagnostic = finish()) return Expected<TasksQuery>::failure(std::move(*diagnostic));
-    }
-  }
-  if (continuing) {
-    if (auto diagnostic = finish()) return Expected<TasksQuery>::failure(std::move(*diagnostic));
   }
   return query;
 }
@@ -167,7 +137,8 @@ std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
                                        std::span<const TaskItem> all_tasks) const {
   std::optional<Dependencies> dependencies;
   if (impl_->reads_other_tasks) dependencies.emplace(all_tasks);
-  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr};
+  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr,
+                       impl_->global_filter};
   std::vector<TaskItem> selected;
   for (const TaskItem& item : items) {
     if (item.task == nullptr) continue;

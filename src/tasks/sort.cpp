@@ -8,6 +8,8 @@
 #include "collate.hpp"
 #include "cursor.hpp"
 #include "fields.hpp"
+#include "kb/tasks/settings.hpp"
+#include "kb/tasks/statuses.hpp"
 
 namespace kb::tasks {
 namespace {
@@ -21,23 +23,6 @@ int three_way(const T& a, const T& b) {
 int compare_days(const std::optional<text::Date>& a, const std::optional<text::Date>& b) {
   if (a && b) return three_way(*a, *b);
   return three_way(!a.has_value(), !b.has_value());
-}
-
-// `sort by status.type` and `group by status.type` order.
-int status_type_rank(StatusType type) {
-  switch (type) {
-    case StatusType::InProgress:
-      return 1;
-    case StatusType::Todo:
-      return 2;
-    case StatusType::Done:
-      return 3;
-    case StatusType::Cancelled:
-      return 4;
-    case StatusType::NonTask:
-      return 5;
-  }
-  return 6;
 }
 
 using PlainCompare = int (*)(const TaskItem&, const TaskItem&, const RunContext&);
@@ -59,7 +44,7 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 19> kSortKeys = 
      }},
     {"status.name",
      [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return collate(status_name(a.task->status_symbol), status_name(b.task->status_symbol));
+       return collate(a.task->status_name, b.task->status_name);
      }},
     // Most urgent first.
     {"urgency",
@@ -80,9 +65,15 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 19> kSortKeys = 
     {"priority", [](const TaskItem& a, const TaskItem& b,
                     const RunContext&) { return three_way(a.task->priority, b.task->priority); }},
     {"description",
-     [](const TaskItem& a, const TaskItem& b, const RunContext&) {
-       return collate(sortable_description(a.task->description),
-                      sortable_description(b.task->description));
+     [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
+       // DescriptionField.cleanDescription: without the global filter first.
+       const auto clean = [&run](const Task& task) {
+         return sortable_description(
+             run.global_filter.empty()
+                 ? task.description
+                 : description_without_global_filter(task.description, run.global_filter));
+       };
+       return collate(clean(*a.task), clean(*b.task));
      }},
     {"path", [](const TaskItem& a, const TaskItem& b,
                 const RunContext& run) { return collate(run.path(a), run.path(b)); }},

@@ -4,10 +4,13 @@
 #include <utility>
 
 #include "kb/tasks/recurrence.hpp"
+#include "kb/tasks/statuses.hpp"
 #include "kb/text/unicode.hpp"
+#include "task_syntax.hpp"
 
 namespace kb::tasks {
-namespace {
+// Shared with the Dataview format (task_syntax.hpp declares what it uses).
+namespace detail {
 
 // The field regexes of the plugin's DefaultTaskSerializer, all anchored at
 // the end of the line (`<emoji>\uFE0F? *<value>$`), are matched here by hand
@@ -74,11 +77,6 @@ std::optional<std::size_t> field_start(std::string_view s, std::size_t value_beg
   }
   return std::nullopt;
 }
-
-struct FieldMatch {
-  std::size_t begin = 0;  // where the field starts (the line is cut here)
-  std::string_view value;
-};
 
 // The longest run at the end of s of characters `in_value` accepts.
 template <typename InValue>
@@ -277,14 +275,9 @@ void parse_emoji_fields(std::string_view body, Task& task) {
   }
 }
 
-}  // namespace
+}  // namespace detail
 
-StatusType status_type_of(std::string_view symbol) {
-  if (symbol == "/") return StatusType::InProgress;
-  if (symbol == "x" || symbol == "X") return StatusType::Done;
-  if (symbol == "-") return StatusType::Cancelled;
-  return StatusType::Todo;  // ' ' and every unknown symbol
-}
+using namespace detail;
 
 bool is_done(StatusType t) {
   return t == StatusType::Done || t == StatusType::Cancelled || t == StatusType::NonTask;
@@ -296,12 +289,16 @@ std::string_view status_type_name(StatusType t) {
       return "TODO";
     case StatusType::InProgress:
       return "IN_PROGRESS";
+    case StatusType::OnHold:
+      return "ON_HOLD";
     case StatusType::Done:
       return "DONE";
     case StatusType::Cancelled:
       return "CANCELLED";
     case StatusType::NonTask:
       return "NON_TASK";
+    case StatusType::Empty:
+      return "EMPTY";
   }
   return "TODO";
 }
@@ -353,18 +350,24 @@ std::vector<std::string> extract_tags(std::string_view text) {
   return tags;
 }
 
-Task parse_task(const text::CheckboxLine& line, const TaskFormat& /*format*/) {
+Task parse_task(const text::CheckboxLine& line, const TaskFormat& format) {
   Task task;
   task.indentation = line.indentation;
   task.list_marker = line.marker;
   task.status_symbol = line.status_symbol;
-  task.status = status_type_of(line.status_symbol);
+  const Status& status = StatusCollection::defaults().find(line.status_symbol);
+  task.status = status.type;
+  task.status_name = status.name;
   task.text = line.text;
   std::string_view body = js_trim(line.text);
   const std::size_t link = block_link_start(body);
   task.block_link = body.substr(link);
   body = js_trim(body.substr(0, link));
-  parse_emoji_fields(body, task);
+  if (format.syntax == TaskFormat::Syntax::Dataview) {
+    parse_dataview_fields(body, task);
+  } else {
+    parse_emoji_fields(body, task);
+  }
   task.tags = extract_tags(task.description);
   return task;
 }

@@ -395,7 +395,7 @@ TEST_CASE("Parse errors name the line and the instruction", "[tasks_query]") {
         "1: do not understand priority in 'priority is urgent'");
   CHECK(parse_error("status.type is WAITING") ==
         "1: invalid status.type instruction 'status.type is WAITING': use 'is' or 'is not' and "
-        "one of TODO, IN_PROGRESS, DONE, CANCELLED, NON_TASK");
+        "one of TODO, DONE, IN_PROGRESS, ON_HOLD, CANCELLED, NON_TASK");
   CHECK(parse_error("description regex matches /(unclosed/") ==
         "1: invalid regular expression in 'description regex matches /(unclosed/': missing "
         "closing parenthesis at offset 9");

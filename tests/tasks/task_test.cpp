@@ -21,7 +21,11 @@ TEST_CASE("Task markers, indentation and statuses", "[task]") {
 
   REQUIRE(parse_task("- [ ] a")->status == StatusType::Todo);
   REQUIRE(parse_task("- [x] a")->status == StatusType::Done);
-  REQUIRE(parse_task("- [X] a")->status == StatusType::Done);
+  // 'X' is not one of the plugin's default statuses: an unknown one, a TODO
+  // named "Unknown" (Status.createUnknownStatus).
+  REQUIRE(parse_task("- [X] a")->status == StatusType::Todo);
+  REQUIRE(parse_task("- [X] a")->status_name == "Unknown");
+  REQUIRE(parse_task("- [/] a")->status_name == "In Progress");
   REQUIRE(parse_task("- [/] a")->status == StatusType::InProgress);
   REQUIRE(parse_task("- [-] a")->status == StatusType::Cancelled);
   REQUIRE(parse_task("- [?] a")->status == StatusType::Todo);

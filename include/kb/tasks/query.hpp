@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/tasks/query_context.hpp"
 #include "kb/tasks/task_list.hpp"
 #include "kb/text/date.hpp"
 #include "kb/util/expected.hpp"
@@ -22,10 +23,15 @@ struct TaskGroup {
 class TasksQuery {
  public:
   // Parses query text (one instruction a line; blank lines and lines
-  // starting with '#' are ignored). An unknown or malformed instruction
-  // fails with a Diagnostic whose line is the 1-based line in `text`
-  // (plus first_line - 1) and whose message names the instruction.
-  static Expected<TasksQuery> parse(std::string_view text, int first_line = 1);
+  // starting with '#' are ignored), read with `context`: its placeholders
+  // expanded with the note holding it, its presets, the Query File Defaults
+  // of that note and the global query before it (kb/tasks/query_context.hpp).
+  // An unknown or malformed instruction, an unknown preset or placeholder,
+  // or a placeholder without a note fails with a Diagnostic whose line is
+  // the 1-based line in `text` (plus first_line - 1) and whose message names
+  // the instruction (line 0 for the global query and the note's properties).
+  static Expected<TasksQuery> parse(std::string_view text, int first_line = 1,
+                                    const QueryContext& context = {});
 
   // Filters, sorts (default: the plugin's default order after any `sort by`),
   // limits and groups `items`, whose notes are `notes` (by TaskItem::note).

@@ -14,10 +14,12 @@ namespace kb::tasks {
 
 using text::Date;
 
-// The Tasks plugin's status types. Its defaults: ' ' TODO, '/' IN_PROGRESS,
-// 'x'/'X' DONE, '-' CANCELLED; any other symbol is an unknown status, which
-// the plugin treats as TODO.
-enum class StatusType { Todo, InProgress, Done, Cancelled, NonTask };
+// The Tasks plugin's status types (StatusConfiguration.ts). Which symbol has
+// which type is the status collection's business (kb/tasks/statuses.hpp):
+// by default ' ' TODO, 'x' DONE, '/' IN_PROGRESS, '-' CANCELLED, and any
+// other symbol is an unknown status, of type TODO. EMPTY is the plugin's
+// internal type, kept for a settings file that names it.
+enum class StatusType { Todo, InProgress, OnHold, Done, Cancelled, NonTask, Empty };
 
 // Tasks plugin priority order, highest first; None sits between Medium and Low.
 enum class Priority { Highest, High, Medium, None, Low, Lowest };
@@ -42,7 +44,7 @@ inline std::optional<Date> day_of(const std::optional<TaskDate>& date) {
 }
 
 // Which syntax the task fields are written in: the plugin's "Task Format"
-// setting. Only the emoji format is read so far.
+// setting (data.json `taskFormat`: "tasksPluginEmoji" or "dataview").
 struct TaskFormat {
   enum class Syntax { Emoji, Dataview };
   Syntax syntax = Syntax::Emoji;
@@ -53,6 +55,9 @@ struct Task {
   std::string_view list_marker;    // "-", "*", "+", "1." or "1)"
   std::string_view status_symbol;  // the character(s) between [ and ] (one code point)
   StatusType status = StatusType::Todo;
+  // The status's name in the collection ("Todo", "In Progress", "Unknown");
+  // it points into the collection the task was read with (or is static).
+  std::string_view status_name = "Todo";
   std::string_view text;  // everything after "] ", as written
   // What remains of the text when the fields and block link are taken off
   // its end; tags found between fields are appended, as the plugin does:
@@ -76,14 +81,14 @@ struct Task {
   std::vector<std::string> tags;                      // "#tag" as in the description
 };
 
-StatusType status_type_of(std::string_view symbol);
 bool is_done(StatusType t);  // the Tasks `done` filter: DONE, CANCELLED, NON_TASK
-std::string_view status_type_name(
-    StatusType t);  // "TODO", "IN_PROGRESS", "DONE", "CANCELLED", "NON_TASK"
+// "TODO", "IN_PROGRESS", "ON_HOLD", "DONE", "CANCELLED", "NON_TASK", "EMPTY"
+std::string_view status_type_name(StatusType t);
 std::string_view priority_name(Priority p);  // "highest", "high", "medium", "none", "low", "lowest"
 
-// The task a checkbox line holds. The Tasks plugin reads fields from the end
-// of the line backwards; so does this.
+// The task a checkbox line holds, its status from the plugin's default
+// collection (kb::tasks::read_task reads it under a vault's settings). The
+// Tasks plugin reads fields from the end of the line backwards; so does this.
 Task parse_task(const text::CheckboxLine& line, const TaskFormat& format = {});
 
 // The same from one line (without its line ending; a trailing '\r' is
