@@ -109,6 +109,9 @@ std::string escape_inline(std::string_view text) {
       case '%':
         escape = next == '%' || (i > 0 && s[i - 1] == '%');
         break;
+      case '!':  // "\<\!--": no "<!--" left for any reader, kb's scan included
+        escape = i > 0 && s[i - 1] == '<';
+        break;
       case '#':
       case '^':
         escape = escape || after_space;
@@ -160,7 +163,8 @@ std::string escape_comments(std::string_view text) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if ((c == '%' && ((i + 1 < s.size() && s[i + 1] == '%') || (i > 0 && s[i - 1] == '%'))) ||
-        (c == '<' && s.substr(i, 4) == "<!--")) {
+        (c == '<' && s.substr(i, 4) == "<!--") ||
+        (c == '!' && i > 0 && s.substr(i - 1, 4) == "<!--")) {
       out += '\\';
     }
     out += c;

@@ -28,7 +28,7 @@ std::string printable(std::string_view s) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  const std::string message = printable(d.message);
+  std::string message = printable(d.message);
   if (d.path.empty()) return message;
   if (d.line > 0) return fmt::format("{}:{}: {}", printable(d.path), d.line, message);
   return fmt::format("{}: {}", printable(d.path), message);

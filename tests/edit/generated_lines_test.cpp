@@ -72,11 +72,13 @@ TEST_CASE("generated lines: no syntax in a summary takes effect in the person no
         std::vector<std::string>{"- 2025-11-04: [[d]] - \\# Not a heading \\#tag",
                                  "- 2025-11-03: [[c]] - Met Bob and chart.png",
                                  "- 2025-11-02: [[b]] - Plan \\%\\% later",
-                                 "- 2025-11-01: [[a]] - Budget \\<!-- draft"});
+                                 "- 2025-11-01: [[a]] - Budget \\<\\!-- draft"});
   // Read back: the person note links only to the meetings, has no new heading.
   const auto scan = kb::text::scan_markdown(out.text, 0, 1);
   for (const auto& link : scan.links) CHECK(link.link.target.size() == 1);  // a, b, c, d
   CHECK(scan.links.size() == 4);
+  CHECK(scan.comments.empty());
+  CHECK_FALSE(scan.unclosed_comment);
 }
 
 TEST_CASE("generated lines: file names a wikilink cannot hold", "[regen][generated]") {

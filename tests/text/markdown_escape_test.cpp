@@ -17,7 +17,7 @@ TEST_CASE("escape_inline leaves no syntax that takes effect", "[escape]") {
   CHECK(escape_inline("Agreed on pricing.") == "Agreed on pricing.");
   CHECK(escape_inline("see [[Other]] and ![[img.png]]") ==
         "see \\[\\[Other\\]\\] and !\\[\\[img.png\\]\\]");
-  CHECK(escape_inline("a <!-- hidden") == "a \\<!-- hidden");
+  CHECK(escape_inline("a <!-- hidden") == "a \\<\\!-- hidden");
   CHECK(escape_inline("50 % off, %% comment") == "50 % off, \\%\\% comment");
   CHECK(escape_inline("<b>bold</b> and 1 < 2") == "\\<b>bold\\</b> and 1 < 2");
   CHECK(escape_inline("# heading") == "\\# heading");
@@ -52,7 +52,7 @@ TEST_CASE("wikilinks_as_text shows links as Obsidian does", "[escape]") {
 
 TEST_CASE("escape_comments escapes comment openers only", "[escape]") {
   CHECK(escape_comments("call [[Bob]] #urgent %% later") == "call [[Bob]] #urgent \\%\\% later");
-  CHECK(escape_comments("<!-- x") == "\\<!-- x");
+  CHECK(escape_comments("<!-- x") == "\\<\\!-- x");
 }
 
 TEST_CASE("note_link writes a link Obsidian resolves, whatever the name", "[escape]") {

@@ -16,7 +16,7 @@ std::string one_line(std::string_view text);
 
 // one_line, then a backslash before what would otherwise be syntax:
 // '[' and ']' (links, embeds, tasks, footnotes), '<' before a letter, '/',
-// '!' or '?' (HTML, <!-- comments -->), each '%' of "%%" (Obsidian
+// '!' or '?' and the '!' of "<!" (HTML, <!-- comments -->), each '%' of "%%" (Obsidian
 // comments), '#' and '^' at the start or after a space (headings, tags,
 // block ids), a backslash before punctuation, and a block marker at the
 // start (> - + * ` ~ |, "1."). Emphasis (* _ == ~~) is left as written.
