@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "regex_safety.hpp"
+
 namespace kb::tasks {
 
 namespace {
@@ -37,6 +39,13 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   // escapes, [^] as "any character", unset back-references match empty.
   std::uint32_t options = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ALT_BSUX |
                           PCRE2_ALLOW_EMPTY_CLASS | PCRE2_MATCH_UNSET_BACKREF;
+  // JavaScript's RegExp constructor refuses a repeated flag, and u with v.
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    if (flags.find(flags[i], i + 1) != std::string_view::npos ||
+        (flags[i] == 'u' && flags.find('v') != std::string_view::npos)) {
+      return Result::failure("invalid regular expression flags '" + std::string(flags) + "'");
+    }
+  }
   for (char flag : flags) {
     switch (flag) {
       case 'i':
@@ -71,6 +80,12 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     pcre2_get_error_message(error_code, buffer, sizeof buffer);
     return Result::failure(std::string(reinterpret_cast<const char*>(buffer)) + " at offset " +
                            std::to_string(error_offset));
+  }
+
+  // Like the plugin, check the syntax first, then refuse what may backtrack without end.
+  if (auto problem = regex_safety_problem(pattern)) {
+    pcre2_code_free(code);
+    return Result::failure(std::move(*problem));
   }
 
   auto compiled = std::make_shared<Compiled>();
