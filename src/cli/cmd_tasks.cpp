@@ -44,10 +44,20 @@ Expected<QuerySource, Failure> read_query(const std::string& argument, const std
   return QuerySource{"<query>", argument};
 }
 
+// "3 tasks", "1 task", "2 of 5 tasks" (the plugin's totalTasksCountDisplayText).
+std::string task_count_text(std::size_t shown, std::size_t total) {
+  const std::string noun = total == 1 ? "task" : "tasks";
+  if (shown == total) return fmt::format("{} {}", shown, shown == 1 ? "task" : "tasks");
+  return fmt::format("{} of {} {}", shown, total, noun);
+}
+
 // Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
-// levels; a heading is repeated only when it changes.
+// levels; a heading is repeated only when it changes. The query's layout
+// decides what each task line shows (`hide due date`, `short mode`, `show
+// urgency`, `hide backlink` drops the path:line, `show group count`).
 std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
-                         const output::Style& style, text::Date today) {
+                         const tasks::QueryLayout& layout, const output::Style& style,
+                         text::Date today) {
   std::string out;
   std::vector<std::string> previous;
   for (const auto& group : groups) {
@@ -59,15 +69,25 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
     for (; level < group.names.size(); ++level) {
       if (!out.empty()) out += '\n';
       const std::string marks(std::min<std::size_t>(4 + level, 6), '#');
-      out += output::paint(style.color, "1", marks + " " + group.names[level]) + "\n";
+      std::string heading = marks + " " + group.names[level];
+      if (!layout.hide_group_count && level + 1 == group.names.size()) {
+        heading += " (" + task_count_text(group.items.size(), group.count_before_limit) + ")";
+      }
+      out += output::paint(style.color, "1", heading) + "\n";
     }
     previous = group.names;
     for (const auto& item : group.items) {
-      out += output::task_text(*item.task) + output::due_marker_text(*item.task, today, style) +
-             "  " +
-             output::paint(style.color, "2",
-                           fmt::format("{}:{}", tasks.notes[item.note].path, item.line)) +
-             "\n";
+      const tasks::Task& task = *item.task;
+      out += layout.changes_task_text() ? fmt::format("- [{}] {}", task.status_symbol,
+                                                      tasks::task_layout_text(task, layout))
+                                        : output::task_text(task);
+      out += output::due_marker_text(task, today, style);
+      if (!layout.hide_urgency) out += "  " + tasks::urgency_layout_text(task, today);
+      if (!layout.hide_backlinks) {
+        out += "  " + output::paint(style.color, "2",
+                                    fmt::format("{}:{}", tasks.notes[item.note].path, item.line));
+      }
+      out += "\n";
     }
   }
   return out;
@@ -106,7 +126,10 @@ Runner define_tasks(CLI::App& sub) {
 before today, path includes X, tags include #x, description includes x,
 priority is high, heading includes x, ...), boolean combinations ((A) AND
 (B)), sort by, group by, limit. Text output prints groups as the plugin does
-(#### headings) and each task as "- [ ] text  path:line". Fields of --json,
+(#### headings) and each task as "- [ ] text  path:line"; the layout
+instructions change it as they change the plugin's view (hide due date, short
+mode, show urgency, show group count, hide backlink drops path:line, ...).
+Fields of --json,
 --jsonl and --tsv: path, line, status, status_type, text, due, priority, group
 (the group headings, outermost first).
 
@@ -136,8 +159,9 @@ Examples:
       return kOk;
     }
     const output::Style style = context.style();
-    std::string out = grouped_text(tasks, groups, style, context.today());
-    if (context.globals().terminal) {
+    const tasks::QueryLayout& layout = query->layout();
+    std::string out = grouped_text(tasks, groups, layout, style, context.today());
+    if (context.globals().terminal && !layout.hide_task_count) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();
       out += output::paint(style.color, "2",

@@ -145,7 +145,7 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
                                    const std::vector<Grouper>& groupers,
                                    std::optional<std::size_t> per_group_limit,
                                    const RunContext& run) {
-  if (groupers.empty()) return {TaskGroup{{}, items}};
+  if (groupers.empty()) return {TaskGroup{{}, items, items.size()}};
 
   std::vector<Bucket> buckets;
   std::map<std::vector<std::string>, std::size_t> bucket_of;  // by sort keys
@@ -186,6 +186,7 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
     TaskGroup group;
     for (GroupName& name : bucket.names) group.names.push_back(std::move(name.display));
     group.items = std::move(bucket.items);
+    group.count_before_limit = group.items.size();
     if (per_group_limit && group.items.size() > *per_group_limit) {
       group.items.resize(*per_group_limit);
     }

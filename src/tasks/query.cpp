@@ -24,13 +24,18 @@ struct TasksQuery::Impl {
   std::optional<std::size_t> limit;
   std::optional<std::size_t> group_limit;
   bool reads_other_tasks = false;  // a filter compares tasks with the others
-  std::string global_filter;  // what the description filter and sort leave out
+  std::string global_filter;       // what the description filter and sort leave out
+  QueryLayout layout;
+  std::optional<Grouper> columns;  // `view columns by KEY`: the first grouping
 
   // Reads one instruction; an error message when it is wrong.
   std::optional<std::string> add(std::string_view line);
 
  private:
   std::optional<std::string> add_limit(Cursor words, std::string_view line);
+  std::optional<std::string> add_view(Cursor words);
+  // Query.parseLine's layout cases; nothing when `line` is none of them.
+  std::optional<std::optional<std::string>> add_layout(std::string_view line);
 };
 
 namespace {
@@ -39,13 +44,9 @@ std::string unknown(std::string_view line) {
   return "unknown instruction " + quoted(line);
 }
 
-// Layout instructions change only how Obsidian draws the results.
-bool is_layout_instruction(Cursor words) {
-  for (std::string_view exact :
-       {"short mode", "short", "full mode", "full", "explain", "ignore global query"}) {
-    if (Cursor(words).accept_all(exact)) return true;
-  }
-  return (words.accept("hide") || words.accept("show")) && !words.at_end();
+// The plugin's /^word/i.
+bool starts_with_word(std::string_view line, std::string_view word) {
+  return line.size() >= word.size() && iequals(line.substr(0, word.size()), word);
 }
 
 std::optional<std::size_t> read_count(std::string_view digits) {
@@ -75,10 +76,49 @@ std::optional<std::string> TasksQuery::Impl::add_limit(Cursor words, std::string
   return std::nullopt;
 }
 
+std::optional<std::optional<std::string>> TasksQuery::Impl::add_layout(std::string_view line) {
+  // Checked before limit, sort and group, as the plugin does: any line
+  // starting with "short" is short mode, with "full" full mode.
+  if (starts_with_word(line, "short")) {
+    layout.short_mode = true;
+  } else if (starts_with_word(line, "full")) {
+    layout.short_mode = false;
+  } else if (starts_with_word(line, "explain")) {
+    layout.explain = true;
+  } else if (starts_with_word(line, "ignore global query")) {
+    // query_source.cpp has dropped the global query.
+  } else {
+    return std::nullopt;
+  }
+  return std::optional<std::string>();
+}
+
+std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
+  // ViewLayoutOptions.ts parseQueryViewMode.
+  const std::string_view mode = words.rest();
+  if (Cursor list = words; list.accept_all("list")) {
+    columns.reset();
+    return std::nullopt;
+  }
+  if (Cursor list = words; list.accept("list")) {
+    return "do not understand view mode \"" + std::string(mode) + "\"";
+  }
+  if (words.accept("columns")) {
+    if (words.at_end()) return std::string("columns view requires a grouping expression");
+    const std::string_view remainder = words.rest();
+    std::optional<Grouper> grouper;
+    if (words.accept("by")) grouper = parse_grouper(words.rest());
+    if (!grouper) return "do not understand columns grouping \"" + std::string(remainder) + "\"";
+    columns = std::move(*grouper);
+    return std::nullopt;
+  }
+  return "do not understand view mode \"" + std::string(mode) + "\"";
+}
+
 std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
-  if (line.empty() || line.front() == '#') return std::nullopt;  // blank or comment
+  if (line.empty()) return std::nullopt;
+  if (auto layout_result = add_layout(line)) return *layout_result;
   Cursor words(line);
-  if (is_layout_instruction(words)) return std::nullopt;
   if (Cursor limit_words = words; limit_words.accept("limit")) {
     return add_limit(limit_words, line);
   }
@@ -100,6 +140,17 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
     }
     return std::nullopt;
   }
+  if (Cursor view = words; view.accept("view")) return add_view(view);
+  for (std::string_view verb : {"hide", "show"}) {
+    // /^(hide|show) +(.*)/i
+    if (line.size() > verb.size() && starts_with_word(line, verb) && line[verb.size()] == ' ') {
+      if (apply_show_hide(layout, trim_blanks(line.substr(verb.size())), verb == "hide")) {
+        return std::nullopt;
+      }
+      return "do not understand hide/show option " + quoted(line);
+    }
+  }
+  if (line.front() == '#') return std::nullopt;  // a comment
   FilterResult filter = parse_filter(line);
   if (!filter) return filter.error();
   reads_other_tasks = reads_other_tasks || filter->reads_other_tasks;
@@ -137,8 +188,7 @@ std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
                                        std::span<const TaskItem> all_tasks) const {
   std::optional<Dependencies> dependencies;
   if (impl_->reads_other_tasks) dependencies.emplace(all_tasks);
-  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr,
-                       impl_->global_filter};
+  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr, impl_->global_filter};
   std::vector<TaskItem> selected;
   for (const TaskItem& item : items) {
     if (item.task == nullptr) continue;
@@ -153,7 +203,10 @@ std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
   }
   sort_items(selected, impl_->sorters, run);
   if (impl_->limit && selected.size() > *impl_->limit) selected.resize(*impl_->limit);
-  return group_items(selected, impl_->groupers, impl_->group_limit, run);
+  if (!impl_->columns) return group_items(selected, impl_->groupers, impl_->group_limit, run);
+  std::vector<Grouper> groupers = {*impl_->columns};
+  groupers.insert(groupers.end(), impl_->groupers.begin(), impl_->groupers.end());
+  return group_items(selected, groupers, impl_->group_limit, run);
 }
 
 std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
@@ -169,6 +222,10 @@ std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
     flat.insert(flat.end(), group.items.begin(), group.items.end());
   }
   return flat;
+}
+
+const QueryLayout& TasksQuery::layout() const {
+  return impl_->layout;
 }
 
 bool TasksQuery::reads_other_tasks() const {

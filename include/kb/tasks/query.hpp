@@ -1,6 +1,7 @@
 #pragma once
 // The Obsidian Tasks query language, run outside Obsidian with the plugin's
 // documented semantics (filters, boolean combinations, sort, group, limit).
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <span>
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/tasks/layout.hpp"
 #include "kb/tasks/query_context.hpp"
 #include "kb/tasks/task_list.hpp"
 #include "kb/text/date.hpp"
@@ -18,6 +20,7 @@ namespace kb::tasks {
 struct TaskGroup {
   std::vector<std::string> names;  // one per `group by`, outermost first; empty when ungrouped
   std::vector<TaskItem> items;
+  std::size_t count_before_limit = 0;  // items.size() before `limit groups`
 };
 
 class TasksQuery {
@@ -61,6 +64,10 @@ class TasksQuery {
   // lines, or under AND in one). Nothing when there is none. Lets a caller
   // read only the notes whose paths include it.
   std::optional<std::string_view> required_path_text() const;
+
+  // The layout instructions (`hide`/`show`, `short mode`, `explain`), for
+  // whoever draws the results.
+  const QueryLayout& layout() const;
 
   // True when a filter compares each task with all the others (`is blocked`,
   // `is blocking`): then run() needs every task, not only the candidates.
