@@ -103,23 +103,29 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
     text = fs().read(".kb.yaml");
     config_file_ = ".kb.yaml";
   }
-  if (!text) {
-    conventions_.emplace();
-    return &*conventions_;
-  }
   Diagnostics warnings;
-  auto loaded = text->ok() ? model::load_config(**text, config_file_, warnings)
-                           : Expected<model::Conventions>::failure(text->error());
+  if (text) {
+    auto loaded = text->ok() ? model::load_config(**text, config_file_, warnings)
+                             : Expected<model::Conventions>::failure(text->error());
+    if (!loaded) {
+      if (!globals_.quiet) {
+        for (const auto& d : warnings) warn(d);
+      }
+      Diagnostic d = loaded.error();
+      d.path = config_file_;
+      config_failure_ = failure(kUsage, d);
+      return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
+    }
+    conventions_.emplace(std::move(*loaded));
+  } else {
+    conventions_.emplace();
+  }
+  // What Obsidian's own settings keep out of the people graph, after .kb.yaml's globs.
+  const model::Exclusions obsidian = model::read_obsidian_exclusions(fs(), warnings);
+  for (const auto& rule : obsidian.rules()) conventions_->exclusions.add(rule);
   if (!globals_.quiet) {
     for (const auto& d : warnings) warn(d);
   }
-  if (!loaded) {
-    Diagnostic d = loaded.error();
-    d.path = config_file_;
-    config_failure_ = failure(kUsage, d);
-    return Expected<const model::Conventions*, Failure>::failure(*config_failure_);
-  }
-  conventions_.emplace(std::move(*loaded));
   return &*conventions_;
 }
 

@@ -81,8 +81,34 @@ std::string config_text(const std::vector<model::Setting>& settings, const std::
   return out;
 }
 
+// Every exclusion, as comments: the .kb.yaml above stays valid.
+std::string exclusions_text(const model::Exclusions& exclusions) {
+  if (exclusions.empty())
+    return "# excluded: nothing (no templates folder, excluded files or exclude:)\n";
+  std::string out =
+      "# excluded (never people, customers or projects; involve no one; never rewritten;\n"
+      "# their tasks still count, as in the Tasks plugin):\n";
+  for (const auto& rule : exclusions.rules()) out += "#   " + model::describe(rule) + "\n";
+  return out;
+}
+
+const char* form_name(model::Exclusion::Form form) {
+  switch (form) {
+    case model::Exclusion::Form::Folder:
+      return "folder";
+    case model::Exclusion::Form::Prefix:
+      return "prefix";
+    case model::Exclusion::Form::Regex:
+      return "regex";
+    case model::Exclusion::Form::Glob:
+      return "glob";
+  }
+  return "";
+}
+
 nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
-                                   const std::string& file, const VaultLocation& vault) {
+                                   const model::Exclusions& exclusions, const std::string& file,
+                                   const VaultLocation& vault) {
   nlohmann::ordered_json out;
   out["vault"] = {{"path", vault.root}, {"found_by", vault.found_by}};
   out["file"] = file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(file);
@@ -100,6 +126,13 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
     row["origin"] = setting.origin;
     out["settings"].push_back(std::move(row));
   }
+  out["exclusions"] = nlohmann::ordered_json::array();
+  for (const auto& rule : exclusions.rules()) {
+    out["exclusions"].push_back({{"pattern", rule.pattern},
+                                 {"form", form_name(rule.form)},
+                                 {"reason", rule.reason},
+                                 {"source", rule.source}});
+  }
   return out;
 }
 
@@ -113,7 +146,9 @@ $KB_VAULT, else the nearest folder from the current one up that holds
 .obsidian/ or .kb.yaml. The config is --config FILE, else .kb.yaml at the
 vault root, else the defaults. The text output is itself a valid .kb.yaml; each line's comment says
 where the value came from ("default" or file:line). docs/config.md explains
-every key.
+every key. The last comment lines list what is excluded from the people graph
+and why: the templates folder (.obsidian/templates.json, Templater), Obsidian's
+excluded files (.obsidian/app.json) and the config's exclude: globs.
 
 Examples:
   kb config
@@ -125,10 +160,13 @@ Examples:
     const auto settings = model::settings_in_effect(**conventions);
     if (*json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
-      fmt::print("{}\n", config_json(settings, context.config_file(), **context.locate_vault())
-                             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+      const auto& exclusions = (*conventions)->exclusions;
+      fmt::print("{}\n",
+                 config_json(settings, exclusions, context.config_file(), **context.locate_vault())
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
       fmt::print("{}", config_text(settings, context.config_file(), **context.locate_vault()));
+      fmt::print("{}", exclusions_text((*conventions)->exclusions));
     }
     return kOk;
   };

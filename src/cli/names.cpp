@@ -93,6 +93,11 @@ Expected<model::NoteId, Failure> resolve(Context& context, const model::Vault& v
     }
     case Result::NotOfKind: {
       const model::Note& note = vault.notes[lookup.notes.front()];
+      if (note.excluded_by >= 0) {
+        const auto& rule = vault.conventions.exclusions.rules()[note.excluded_by];
+        return Outcome::failure(
+            {kNotFound, fmt::format("{} is excluded: {}", note.path, model::describe(rule))});
+      }
       if (rules.kinds.size() == 1 && rules.kinds[0] == model::NoteKind::Person) {
         return Outcome::failure({kNotFound, fmt::format("{} is not a person note", note.path)});
       }

@@ -6,6 +6,7 @@
 
 #include "kb/model/context_template.hpp"
 #include "kb/text/frontmatter.hpp"
+#include "kb/text/glob.hpp"
 #include "kb/text/yaml_value.hpp"
 
 namespace kb::model {
@@ -37,7 +38,8 @@ struct ListSetting {
 };
 constexpr ListSetting kLists[] = {{"participant_keys", &Conventions::participant_keys},
                                   {"participant_headings", &Conventions::participant_headings},
-                                  {"date_keys", &Conventions::date_keys}};
+                                  {"date_keys", &Conventions::date_keys},
+                                  {"exclude", &Conventions::exclude}};
 
 struct TextSetting {
   const char* name;
@@ -85,6 +87,8 @@ class ConfigReader {
       read_top_level(key, value);
       if (error_) return Expected<Conventions>::failure(std::move(*error_));
     }
+    add_exclude_globs();
+    if (error_) return Expected<Conventions>::failure(std::move(*error_));
     return std::move(conventions_);
   }
 
@@ -113,6 +117,21 @@ class ConfigReader {
     }
     if (key == kSummaryLength) return read_summary_length(value);
     warn(key_line(key, value.line), "unknown key '" + key + "'");
+  }
+
+  // `exclude:` patterns become rules; a pattern kb cannot use fails at its key.
+  void add_exclude_globs() {
+    const auto origin = conventions_.origins.find("exclude");
+    const std::string source = origin == conventions_.origins.end() ? "" : origin->second;
+    const std::size_t colon = source.rfind(':');
+    const int line = colon == std::string::npos ? 0 : std::stoi(source.substr(colon + 1));
+    for (const auto& pattern : conventions_.exclude) {
+      if (const std::string problem = text::glob_problem(pattern); !problem.empty()) {
+        return fail(line, "'exclude' pattern '" + pattern + "': " + problem);
+      }
+      conventions_.exclusions.add(
+          Exclusion{Exclusion::Form::Glob, pattern, source, "exclude in the config", nullptr});
+    }
   }
 
   void read_kind(const std::string& key, const text::YamlValue& value, KindRule& rule) {

@@ -108,7 +108,7 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   parallel_for(vault.notes.size(), 0, [&](std::size_t index) {
     const auto id = static_cast<NoteId>(index);
     const Note& note = vault.notes[id];
-    if (is_entity(note.kind)) return;
+    if (is_entity(note.kind) || note.excluded_by >= 0) return;  // templates, excluded files
     std::vector<Involvement>& found = per_note[id];  // Involvement::note holds the person here
     for (const auto& participant : note.participants) {
       NoteId person = vault.resolve(participant, id);

@@ -151,6 +151,16 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       loaded[i] = 1;
     }
   };
+  // Templates and excluded files: read for their tasks (the Tasks plugin
+  // reads every note), but never entities, and their warnings unasked for.
+  auto exclude = [&](std::size_t i) {
+    if (!loaded[i]) return;
+    const int rule = conventions.exclusions.match_index(notes[i].path);
+    if (rule < 0) return;
+    notes[i].excluded_by = rule;
+    notes[i].kind = NoteKind::Other;
+    slot_diagnostics[i].clear();
+  };
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp(threads, 1u, 16u);
   if (paths.size() < 64) threads = 1;
@@ -162,6 +172,9 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   }
   work();
   for (auto& thread : pool) thread.join();
+  if (!conventions.exclusions.empty()) {
+    for (std::size_t i = 0; i < paths.size(); ++i) exclude(i);
+  }
 
   // Cached mentions were found with the cached set of people's names: when
   // that set changed, every cached note is read and scanned after all.
@@ -179,6 +192,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
         return;
       }
       notes[i] = std::move(*note);
+      exclude(i);
     });
   }
 

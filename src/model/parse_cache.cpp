@@ -114,6 +114,11 @@ std::uint64_t conventions_hash(const Conventions& c) {
   fnv.add_field(c.open_tasks_heading);
   fnv.add_field(c.context_template);
   fnv.add_field(std::to_string(c.summary_length));
+  // An excluded note is cached as no entity: a change of rules re-reads them.
+  for (const Exclusion& rule : c.exclusions.rules()) {
+    fnv.add_field(std::to_string(static_cast<int>(rule.form)));
+    fnv.add_field(rule.pattern);
+  }
   return fnv.value();
 }
 

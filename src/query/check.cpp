@@ -69,6 +69,7 @@ void check_links(const model::Vault& vault, const AttachmentIndex& attachments,
                  std::vector<Problem>& problems) {
   const NearMisses near(vault);
   for (NoteId id = 0; id < static_cast<NoteId>(vault.notes.size()); ++id) {
+    if (vault.notes[id].excluded_by >= 0) continue;  // templates link to {{placeholders}}
     for (const auto& link : outgoing_links(vault, id, attachments)) {
       if (link.resolved()) continue;
       const std::string written = "link [[" + std::string(link.target) + "]]";

@@ -14,7 +14,7 @@
 #include "kb/tasks/settings.hpp"
 #include "kb/tasks/statuses.hpp"
 #include "kb/text/unicode.hpp"
-#include "regex.hpp"
+#include "kb/tasks/regex.hpp"
 
 namespace kb::tasks {
 namespace {

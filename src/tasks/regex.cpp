@@ -1,4 +1,4 @@
-#include "regex.hpp"
+#include "kb/tasks/regex.hpp"
 
 #include <pcre2.h>
 

@@ -81,7 +81,8 @@ TEST_CASE("every key is read, with the line it came from", "[config]") {
       "recent_context_heading: Interactions\n"   // 32
       "open_tasks_heading: To do\n"              // 33
       "context_template: \"* {date} {link}\"\n"  // 34
-      "summary_length: 60\n";                    // 35
+      "summary_length: 60\n"                     // 35
+      "exclude: [Archive/]\n";                   // 36
   Diagnostics warnings;
   const Conventions c = load_ok(yaml, warnings);
   CHECK(warnings.empty());
@@ -116,14 +117,18 @@ TEST_CASE("every key is read, with the line it came from", "[config]") {
   CHECK(origin(c, "participant_headings") == ".kb.yaml:30");
   CHECK(origin(c, "context_template") == ".kb.yaml:34");
   CHECK(origin(c, "summary_length") == ".kb.yaml:35");
-  CHECK(c.origins.size() == 27);
+  CHECK(origin(c, "exclude") == ".kb.yaml:36");
+  CHECK(c.exclude == Strings{"Archive/"});
+  CHECK(c.origins.size() == 28);
 
   const auto settings = kb::model::settings_in_effect(c);
-  REQUIRE(settings.size() == 27);
+  REQUIRE(settings.size() == 28);
   CHECK(settings[1].key == "person.tags");
   CHECK(settings[1].is_list);
   CHECK(settings[1].values == Strings{"#contact", "crm/person"});
   CHECK(settings[1].origin == ".kb.yaml:4");
+  CHECK(settings[23].key == "exclude");
+  CHECK(settings[23].values == Strings{"Archive/"});
   CHECK(settings.back().key == "summary_length");
   CHECK_FALSE(settings.back().is_list);
   CHECK(settings.back().values == Strings{"60"});
@@ -139,7 +144,9 @@ TEST_CASE("settings not in the file keep their defaults and say so", "[config]")
   CHECK(settings[0].origin == "default");
   CHECK(settings[1].origin == ".kb.yaml:2");
   CHECK(settings[20].key == "participant_keys");
-  CHECK(settings[26].values == Strings{"100"});
+  CHECK(settings[23].key == "exclude");
+  CHECK(settings[23].values.empty());
+  CHECK(settings[27].values == Strings{"100"});
 }
 
 TEST_CASE("unknown and duplicate keys are warnings with file and line", "[config]") {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/model/exclusions.hpp"
+
 namespace kb::model {
 
 struct KindRule {
@@ -37,6 +39,12 @@ struct Conventions {
   std::string open_tasks_heading = "Open Tasks";
   std::string context_template{kDefaultContextTemplate};
   std::size_t summary_length = 100;
+  // .kb.yaml's `exclude:` globs (kb/text/glob.hpp), as written.
+  std::vector<std::string> exclude;
+  // Every rule that keeps a note out of the people graph: `exclude` as
+  // globs, then what the vault's .obsidian/ settings ask for (added by the
+  // caller that reads them; kb/model/exclusions.hpp).
+  Exclusions exclusions;
 
   // Setting ("person.tags", "summary_length") -> "path:line" of the config
   // entry that set it; a setting not listed has its default value.

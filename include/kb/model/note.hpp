@@ -46,6 +46,9 @@ struct Note {
   std::optional<text::Date> date;
   std::string summary;        // front-matter `summary`, else the first prose line of the body
   std::vector<std::string> participants;  // names or link paths (brackets removed), from keys and headings
+  // Index of the rule in conventions.exclusions that keeps the note out of
+  // the people graph (kind Other, involving no one, never rewritten), or -1.
+  int excluded_by = -1;
 
   // Set when the note came from the parse cache: `text`, `split`, `fm` and
   // `scan` are then empty until Vault::hydrate reads the file again. Every
