@@ -132,6 +132,10 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
 Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   if (vault_) return &*vault_;
   if (load_failure_) return Expected<model::Vault*, Failure>::failure(*load_failure_);
+  return load(reads);
+}
+
+Expected<model::Vault*, Failure> Context::load(Reads reads) {
   const auto found = this->conventions();
   if (!found) {
     load_failure_ = found.error();
@@ -143,8 +147,10 @@ Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   model::LoadOptions options;
   if (!globals_.no_cache) {
     if (auto dir = io::cache_dir_for(vault_root())) {
-      io::sweep_stale_temp_files(dir->folder);  // left by a kb stopped while writing the cache
-      cache_.emplace(dir->folder, kParseCacheFile);
+      if (!cache_) {
+        io::sweep_stale_temp_files(dir->folder);  // left by a kb stopped while writing the cache
+        cache_.emplace(dir->folder, kParseCacheFile);
+      }
       options.cache = &*cache_;
       options.vault_id = dir->vault_path;
     }
@@ -158,12 +164,27 @@ Expected<model::Vault*, Failure> Context::vault(Reads reads) {
   vault_.emplace(std::move(*loaded));
   cache_vault_id_ = options.vault_id;
   if (!globals_.quiet) {
-    const auto& diagnostics = vault_->diagnostics;
-    for (std::size_t i = 0; i < diagnostics.size() && i < kMaxWarnings; ++i) warn(diagnostics[i]);
-    if (diagnostics.size() > kMaxWarnings) {
-      error(fmt::format("{} more warnings not shown (kb check lists them all; -q hides them)",
-                        diagnostics.size() - kMaxWarnings));
+    // A second read (hydrate) repeats none of the first one's warnings.
+    const std::set<std::string> printed = std::move(warned_);
+    warned_.clear();
+    std::size_t hidden = 0;
+    for (const Diagnostic& d : vault_->diagnostics) {
+      std::string line = format_diagnostic(d);
+      if (printed.count(line)) continue;
+      if (warnings_shown_ == kMaxWarnings) {
+        ++hidden;
+        continue;
+      }
+      ++warnings_shown_;
+      error(line);
+      warned_.insert(std::move(line));
     }
+    if (hidden > 0 && !hid_warnings_) {
+      error(fmt::format("{} more warnings not shown (kb check lists them all; -q hides them)",
+                        hidden));
+    }
+    hid_warnings_ = hid_warnings_ || hidden > 0;
+    warned_.insert(printed.begin(), printed.end());
   }
   return &*vault_;
 }
@@ -174,9 +195,15 @@ void Context::save_parse_cache() {
   model::save_parse_cache(*vault_, *cache_, cache_vault_id_);
 }
 
-std::optional<Failure> Context::hydrate(const std::vector<model::NoteId>& ids) {
-  if (auto changed = vault_->hydrate(fs(), ids)) return failure(kUsage, *changed);
-  return std::nullopt;
+Expected<Context::Hydrated, Failure> Context::hydrate(const std::vector<model::NoteId>& ids) {
+  if (!vault_->hydrate(fs(), ids)) return Hydrated::AsLoaded;
+  // A note changed between the walk and now: read everything again, this
+  // time nothing from the cache, so that no second change can stop kb. Its
+  // later changes are the write's business (bytes compared before the rename).
+  vault_.reset();
+  auto again = load(Reads::Everything);
+  if (!again) return Expected<Hydrated, Failure>::failure(again.error());
+  return Hydrated::VaultReadAgain;
 }
 
 text::Date Context::today() const {

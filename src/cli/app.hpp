@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "kb/io/fs.hpp"
@@ -84,9 +85,15 @@ class Context {
   // Refreshes the parse cache after a vault was loaded: run() calls it once
   // the verb has printed its answer.
   void save_parse_cache();
-  // Reads the notes among `ids` that came from the cache; a failure when one
-  // changed on disk meanwhile.
-  std::optional<Failure> hydrate(const std::vector<model::NoteId>& ids);
+  // Reads the notes among `ids` that came from the cache. When one changed on
+  // disk since kb listed the vault (an editor saving, a kb regen beside this
+  // one), the cache's entries no longer describe the vault: it is read again
+  // whole, every note from its current bytes, and the answer is
+  // VaultReadAgain: the caller's note ids, and all it derived from them, are
+  // void (find its notes again by path). A failure only when the vault
+  // itself cannot be read again.
+  enum class Hydrated { AsLoaded, VaultReadAgain };
+  Expected<Hydrated, Failure> hydrate(const std::vector<model::NoteId>& ids);
   // The conventions in effect (once): --config FILE, else <vault>/.kb.yaml
   // when present, else the defaults. Prints config warnings; a failure for an
   // unreadable file or a bad value.
@@ -108,7 +115,11 @@ class Context {
   std::optional<model::Conventions> conventions_;
   std::string config_file_;
   std::optional<Failure> config_failure_;
+  Expected<model::Vault*, Failure> load(Reads reads);
   std::optional<model::Vault> vault_;
+  std::set<std::string> warned_;  // load warnings printed: a second read repeats none
+  std::size_t warnings_shown_ = 0;
+  bool hid_warnings_ = false;  // "N more warnings not shown" printed
   std::optional<Failure> load_failure_;
   std::optional<io::DiskCacheStore> cache_;
   std::string cache_vault_id_;

@@ -42,18 +42,27 @@ Examples:
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
   return [options](Context& context) -> Outcome {
-    auto vault = context.vault(Context::Reads::Summary);
-    if (!vault) return vault.error();
-    const auto person = resolve(context, **vault, options->name, kPersonToRead);
-    if (!person) return person.error();
+    auto loaded = context.vault(Context::Reads::Summary);
+    if (!loaded) return loaded.error();
+    const model::Vault* vault = *loaded;
+    const auto resolved = resolve(context, *vault, options->name, kPersonToRead);
+    if (!resolved) return resolved.error();
+    model::NoteId person = *resolved;
     // Read only the notes the view shows the text of: the person's own, then
     // those holding tasks its query may select.
-    if (auto failed = context.hydrate({*person})) return *failed;
-    if (auto failed = context.hydrate(query::notes_with_candidate_tasks(**vault, *person))) {
-      return *failed;
+    const std::string path = vault->notes[person].path;
+    auto read = context.hydrate({person});
+    if (read && *read == Context::Hydrated::AsLoaded) {
+      read = context.hydrate(query::notes_with_candidate_tasks(*vault, person));
     }
-    const auto tasks = query::vault_tasks(**vault);
-    auto view = query::person_view(**vault, *person, tasks, context.today());
+    if (!read) return read.error();
+    if (*read == Context::Hydrated::VaultReadAgain) {  // a note changed meanwhile
+      vault = *context.vault();
+      person = vault->find_path(path);
+      if (person < 0) return failure(kNotFound, {path, 0, "removed while kb was reading it"});
+    }
+    const auto tasks = query::vault_tasks(*vault);
+    auto view = query::person_view(*vault, person, tasks, context.today());
     if (!view) return failure(kUsage, view.error());
     output::ContextShown shown;
     shown.since = text::parse_iso_date(options->since);

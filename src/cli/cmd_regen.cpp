@@ -123,6 +123,51 @@ void sweep_temp_files(Context& context, const model::Vault& vault,
   }
 }
 
+// regen's refusal to write from a partial read.
+Failure partial_read(const std::vector<std::string>& unread) {
+  return Failure{kNotFound,
+                 fmt::format("regen: nothing written: {} could not be read ({}); regenerating "
+                             "without {} would drop what {} ({} writes anyway)",
+                             unread.size() == 1 ? "a note or folder" : "notes or folders",
+                             Tally::some_of(unread), unread.size() == 1 ? "it" : "them",
+                             unread.size() == 1 ? "it holds" : "they hold", "--allow-partial")};
+}
+
+// Reads the person notes, then every note holding tasks their queries may
+// select (`candidates`, per person); the rest stay as the parse cache has them.
+Expected<Context::Hydrated, Failure> read_notes(
+    Context& context, const model::Vault& vault, const std::vector<model::NoteId>& people,
+    const std::vector<std::vector<model::NoteId>>& candidates) {
+  auto read = context.hydrate(people);
+  if (!read || *read == Context::Hydrated::VaultReadAgain) return read;
+  std::vector<char> wanted(vault.notes.size(), 0);
+  for (const auto& ids : candidates) {
+    for (const model::NoteId id : ids) wanted[id] = 1;
+  }
+  std::vector<model::NoteId> reads;
+  for (std::size_t id = 0; id < wanted.size(); ++id) {
+    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
+  }
+  return context.hydrate(reads);
+}
+
+// The person notes at `paths` in a vault read again; one gone meanwhile is
+// reported and counted as failed.
+std::vector<model::NoteId> find_again(const model::Vault& vault,
+                                      const std::vector<std::string>& paths, Tally& tally) {
+  std::vector<model::NoteId> people;
+  for (const std::string& path : paths) {
+    const model::NoteId id = vault.find_path(path);
+    if (id >= 0 && vault.notes[id].kind == model::NoteKind::Person) {
+      people.push_back(id);
+    } else {
+      warn({path, 0, "removed or no longer a person note while kb was reading it; not written"});
+      tally.failed.push_back(path);
+    }
+  }
+  return people;
+}
+
 Outcome run_regen(const Options& options, Context& context) {
   if (options.all == !options.names.empty()) {
     return Failure{kUsage, "regen: give NAME... (or - to read names from stdin), or --all"};
@@ -132,15 +177,8 @@ Outcome run_regen(const Options& options, Context& context) {
   model::Vault* vault = *loaded;
   // A rewrite from a partial read would drop what the unread part holds
   // (Recent Context entries, tasks) and move last_contact back.
-  const std::vector<std::string> unread = unread_parts(*vault);
-  if (!unread.empty() && !options.allow_partial) {
-    return Failure{kNotFound,
-                   fmt::format("regen: nothing written: {} could not be read ({}); regenerating "
-                               "without {} would drop what {} ({} writes anyway)",
-                               unread.size() == 1 ? "a note or folder" : "notes or folders",
-                               Tally::some_of(unread), unread.size() == 1 ? "it" : "them",
-                               unread.size() == 1 ? "it holds" : "they hold", "--allow-partial")};
-  }
+  std::vector<std::string> unread = unread_parts(*vault);
+  if (!unread.empty() && !options.allow_partial) return partial_read(unread);
 
   int exit_code = kOk;
   std::vector<model::NoteId> people;
@@ -160,23 +198,26 @@ Outcome run_regen(const Options& options, Context& context) {
   }
 
   // Read the person notes, then every note holding tasks their queries may
-  // select; the rest stay as the parse cache has them.
-  if (auto failed = context.hydrate(people)) return *failed;
-  const auto candidates = query::notes_with_candidate_tasks(*vault, people);
-  std::vector<char> wanted(vault->notes.size(), 0);
-  for (const auto& ids : candidates) {
-    for (const model::NoteId id : ids) wanted[id] = 1;
+  // select; the rest stay as the parse cache has them. When one of them
+  // changed since kb listed the vault, the vault was read again whole: find
+  // the people again (by path) in what it holds now.
+  Tally tally;
+  std::vector<std::string> people_paths;
+  for (const model::NoteId id : people) people_paths.push_back(vault->notes[id].path);
+  auto candidates = query::notes_with_candidate_tasks(*vault, people);
+  auto read = read_notes(context, *vault, people, candidates);
+  if (!read) return read.error();
+  if (*read == Context::Hydrated::VaultReadAgain) {
+    vault = *context.vault();
+    people = options.all ? vault->people() : find_again(*vault, people_paths, tally);
+    candidates = query::notes_with_candidate_tasks(*vault, people);
+    unread = unread_parts(*vault);
+    if (!unread.empty() && !options.allow_partial) return partial_read(unread);
   }
-  std::vector<model::NoteId> reads;
-  for (std::size_t id = 0; id < wanted.size(); ++id) {
-    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
-  }
-  if (auto failed = context.hydrate(reads)) return *failed;
   const auto tasks = query::vault_tasks(*vault);
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
   if (writing) sweep_temp_files(context, *vault, people);
-  Tally tally;
   Progress progress(people.size(), isatty(STDERR_FILENO));
   for (std::size_t i = 0; i < people.size(); ++i) {
     progress.tick(i);

@@ -231,3 +231,46 @@ TEST_CASE("a FIFO or a symlink to /dev/zero as the cache file: ignored, never a 
   CHECK(fs::is_regular_file(fs::symlink_status(file)));  // replaced by a good cache
   CHECK(slurp(file) == good);
 }
+
+TEST_CASE("a note that changed after kb listed the vault: read again, never a stop",
+          "[e2e][cache]") {
+  // An edit landing between the walk and the read (an editor saving, a kb
+  // regen beside this one), made certain: the cache's entry still matches
+  // the note's size and mtime, its bytes hold one more link.
+  CachedVault cached;
+  const fs::path root = cached.vault.root();
+  make_all_old(root);
+  REQUIRE(cached.vault.kb("regen --all --check").exit <= 1);  // the cache, written
+  REQUIRE(!cached.cache_file().empty());
+  std::string path, from, to;
+  SECTION("the person note") {
+    path = "People/Asaf Levy/Asaf Levy.md", from = "Tel Aviv", to = "[[Tel]] ";
+  }
+  SECTION("a note holding one of the person's tasks") {
+    path = "People/Asaf Levy/2025-10 - Asaf Levy.md", from = "for Jeff", to = "[[Jeff]]";
+  }
+  const fs::path note = root / path;
+  const std::string cache_before = slurp(cached.cache_file());
+  std::string text = slurp(note);
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  const auto mtime = fs::last_write_time(note);
+  write(note, text);
+  fs::last_write_time(note, mtime);
+
+  const Run expected = cached.vault.kb("--no-cache person 'Asaf Levy'");
+  REQUIRE(expected.exit == 0);
+  const Run got = cached.vault.kb("person 'Asaf Levy'");
+  CHECK(got.exit == 0);
+  CHECK(got.out == expected.out);
+  CHECK(got.err == expected.err);
+
+  // regen reads the vault again too and writes from the note's new bytes.
+  write(cached.cache_file(), cache_before);  // the run above cached the edit
+  const Run regen = cached.vault.kb("regen 'Asaf Levy'");
+  CHECK(regen.exit == 0);
+  CHECK(regen.err.find(" 0 failed") != std::string::npos);
+  CHECK(slurp(note).find(to) != std::string::npos);
+  CHECK(cached.vault.kb("--no-cache regen 'Asaf Levy' --check").exit == 0);
+}
