@@ -14,19 +14,40 @@ add_custom_command(OUTPUT ${KB_MAN_PAGE}
 add_custom_target(kb_man_page ALL DEPENDS ${KB_MAN_PAGE})
 install(FILES ${KB_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
-install(FILES contrib/completions/kb.bash RENAME kb
+# Completions: generated at build time by the built kb (`kb completions SHELL`),
+# never written by hand, so they cannot drift from the command line.
+set(KB_COMPLETIONS_DIR ${CMAKE_CURRENT_BINARY_DIR}/completions)
+set(KB_COMPLETION_FILES)
+foreach(kb_shell_file IN ITEMS "bash;kb" "zsh;_kb" "fish;kb.fish")
+  list(GET kb_shell_file 0 kb_shell)
+  list(GET kb_shell_file 1 kb_file)
+  add_custom_command(OUTPUT ${KB_COMPLETIONS_DIR}/${kb_file}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${KB_COMPLETIONS_DIR}
+    COMMAND ${CMAKE_COMMAND} -DKB=$<TARGET_FILE:kb> -DKB_SHELL=${kb_shell}
+            -DOUTPUT=${KB_COMPLETIONS_DIR}/${kb_file}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/Completions.cmake
+    DEPENDS kb ${CMAKE_CURRENT_SOURCE_DIR}/cmake/Completions.cmake
+    WORKING_DIRECTORY ${KB_COMPLETIONS_DIR}/..
+    COMMENT "Generating the ${kb_shell} completion script" VERBATIM)
+  list(APPEND KB_COMPLETION_FILES ${KB_COMPLETIONS_DIR}/${kb_file})
+endforeach()
+add_custom_target(kb_completions ALL DEPENDS ${KB_COMPLETION_FILES})
+
+install(FILES ${KB_COMPLETIONS_DIR}/kb
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${KB_COMPLETIONS_DIR}/kb.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 # zsh: Debian's zsh reads /usr/share/zsh/vendor-completions (packages) and
 # /usr/local/share/zsh/site-functions (local installs), not /usr/share/zsh/site-functions.
 # Decided at install time: `cpack` installs under /usr, `cmake --install` under the prefix.
-install(CODE "set(KB_SOURCE_DIR [[${CMAKE_CURRENT_SOURCE_DIR}]])")
+install(CODE "set(KB_COMPLETIONS_DIR [[${KB_COMPLETIONS_DIR}]])")
 install(CODE [[
   if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
     set(kb_zsh_dir "${CMAKE_INSTALL_PREFIX}/share/zsh/vendor-completions")
   else()
     set(kb_zsh_dir "${CMAKE_INSTALL_PREFIX}/share/zsh/site-functions")
   endif()
-  file(INSTALL "${KB_SOURCE_DIR}/contrib/completions/_kb" DESTINATION "${kb_zsh_dir}")
+  file(INSTALL "${KB_COMPLETIONS_DIR}/_kb" DESTINATION "${kb_zsh_dir}")
 ]])
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

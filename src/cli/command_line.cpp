@@ -58,7 +58,11 @@ constexpr Verb kVerbs[] = {
      define_check, true},
     {"config", "Show the vault and configuration in effect, and where each came from",
      define_config, true},
+    {"completions", "Print the shell completion script: kb completions bash|zsh|fish",
+     define_completions, false},
     {"help", "Show kb's help, or a verb's: kb help VERB", define_help, true},
+    // Hidden (no summary): what the completion scripts ask for names.
+    {"__complete", "", define_complete, false},
 };
 
 std::string check_date(const std::string& s) {
@@ -157,7 +161,7 @@ int run(int argc, char** argv) {
   bool pages = false;
   for (const Verb& verb : kVerbs) {
     CLI::App* sub = app.add_subcommand(verb.name, verb.summary);
-    sub->group("Verbs");
+    sub->group(*verb.summary != '\0' ? "Verbs" : "");
     sub->fallthrough();
     Runner runner = verb.define(*sub);
     sub->callback([&selected, &pages, runner, &verb] {

@@ -90,6 +90,7 @@ std::shared_ptr<CLI::Formatter> help_formatter() {
 std::string short_usage(const CLI::App& app) {
   std::string out = "usage: kb [--vault DIR] [GLOBAL OPTIONS] VERB [OPTIONS] [ARGS]\n\nverbs:\n";
   for (const CLI::App* verb : app.get_subcommands({})) {
+    if (verb->get_group().empty()) continue;  // hidden
     out += fmt::format("  {:<12}{}\n", verb->get_name(), verb->get_description());
   }
   out +=
@@ -115,7 +116,11 @@ std::string verb_of(const CLI::App& app, const std::vector<std::string>& args) {
 std::optional<std::string> explain_unknown(const CLI::App& app,
                                            const std::vector<std::string>& args) {
   std::vector<std::string> verbs;
-  for (const CLI::App* sub : app.get_subcommands({})) verbs.push_back(sub->get_name());
+  std::vector<std::string> shown;  // the verbs to suggest: not the hidden ones
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    verbs.push_back(sub->get_name());
+    if (!sub->get_group().empty()) shown.push_back(sub->get_name());
+  }
   std::vector<std::string> names = option_names(app);
   const CLI::App* sub = nullptr;  // the verb, once it is read
   // The first word that is neither a known option (global or the verb's) nor
@@ -141,7 +146,7 @@ std::optional<std::string> explain_unknown(const CLI::App& app,
     } else if (sub == nullptr) {
       if (std::find(verbs.begin(), verbs.end(), arg) == verbs.end()) {
         std::string message = fmt::format("unknown verb '{}'", arg);
-        const auto near = suggest(arg, verbs);
+        const auto near = suggest(arg, shown);
         if (!near.empty()) message += "; did you mean " + quoted_list(near) + "?";
         return message + "\nkb: run 'kb help' for the verbs";
       }

@@ -134,6 +134,39 @@ std::string selecting_argument(const model::Vault& vault, model::NoteId note,
   return vault.notes[note].path;
 }
 
+std::vector<std::string> complete_name(const model::Vault& vault, std::string_view typed,
+                                       const NameRules& rules) {
+  const std::string folded = text::fold_name(typed);
+  std::vector<model::NoteId> matches;
+  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
+    const model::Note& note = vault.notes[id];
+    if (!of_kind(note, rules.kinds)) continue;
+    bool match = text::fold_name(note.name).starts_with(folded) ||
+                 text::fold_name(note.stem()).starts_with(folded);
+    for (std::size_t a = 0; !match && a < note.aliases.size(); ++a) {
+      match = text::fold_name(note.aliases[a]).starts_with(folded);
+    }
+    if (match) matches.push_back(id);
+  }
+  if (matches.empty()) matches = prefix_matches(vault, typed, rules.kinds);
+  std::vector<std::string> arguments;
+  for (const model::NoteId id : matches) arguments.push_back(selecting_argument(vault, id, rules));
+  // Paths once the typed text is one ("People/"); for any note, also when
+  // nothing else matches.
+  if (typed.find('/') != std::string_view::npos || (rules.any_note && arguments.empty())) {
+    const std::string case_folded = text::fold_case(typed);
+    for (const auto& note : vault.notes) {
+      if ((rules.any_note || of_kind(note, rules.kinds)) &&
+          text::fold_case(note.path).starts_with(case_folded)) {
+        arguments.push_back(note.path);
+      }
+    }
+  }
+  std::sort(arguments.begin(), arguments.end());
+  arguments.erase(std::unique(arguments.begin(), arguments.end()), arguments.end());
+  return arguments;
+}
+
 std::vector<model::NoteId> closest_entities(const model::Vault& vault, std::string_view name,
                                             const std::vector<model::NoteKind>& kinds,
                                             std::size_t max_count) {

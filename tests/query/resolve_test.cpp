@@ -146,3 +146,31 @@ TEST_CASE("an ambiguous name lists each match with an argument that selects it a
   CHECK(query::selecting_argument(vault, testing::id_of(vault, "People/Dana Roe.md"), kPeople) ==
         "Dana Roe");
 }
+
+TEST_CASE("a partly typed name completes to the arguments that select each match",
+          "[resolve][complete]") {
+  const auto fs = people_fs();
+  const auto vault = testing::load(fs);
+  using Names = std::vector<std::string>;
+  CHECK(query::complete_name(vault, "as", kPeopleToRead) == Names{"Asaf Levy"});
+  // Accents and case ignored; an alias completes to the name.
+  CHECK(query::complete_name(vault, "EL", kPeopleToRead) == Names{"Élodie Marchand"});
+  CHECK(query::complete_name(vault, "eyal", kPeopleToRead) == Names{"Eyal Traitel"});
+  // Word prefixes when no name starts with the text.
+  CHECK(query::complete_name(vault, "a lev", kPeopleToRead) == Names{"Asaf Levy"});
+  // A shared name completes to the paths that tell the notes apart.
+  CHECK(query::complete_name(vault, "dana", kPeopleToRead) ==
+        Names{"Dana Roe", "People/Dana Cohen.md", "People/Team/Dana Cohen.md"});
+  CHECK(query::complete_name(vault, "people/team/", kPeopleToRead) ==
+        Names{"People/Team/Dana Cohen.md"});
+  CHECK(query::complete_name(vault, "people/asaf levy/2", kPeopleToRead).empty());
+  // The kinds count; nothing matches, nothing is offered.
+  const query::NameRules entities{
+      {model::NoteKind::Person, model::NoteKind::Customer}, false, true};
+  CHECK(query::complete_name(vault, "asaf", entities) == Names{"Asaf Levy", "Asafco"});
+  CHECK(query::complete_name(vault, "zz", kPeopleToRead).empty());
+  // Notes: paths once the text holds a '/'.
+  const query::NameRules notes{{}, true, true};
+  CHECK(query::complete_name(vault, "people/asaf", notes) ==
+        Names{"People/Asaf Levy/2025-10 - Asaf Levy.md", "People/Asaf Levy/Asaf Levy.md"});
+}

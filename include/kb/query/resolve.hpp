@@ -46,6 +46,16 @@ NameLookup resolve_name(const model::Vault& vault, std::string_view name, const 
 std::string selecting_argument(const model::Vault& vault, model::NoteId note,
                                const NameRules& rules);
 
+// Shell completion of a partly typed name: the arguments (selecting_argument)
+// of the entities of `rules` whose title, stem or an alias starts with
+// `typed`, ignoring case and accents, else those whose words `typed` prefixes
+// (rule 4); and the paths of such notes (any note with `rules.any_note`)
+// starting with it when it holds a '/' (with `any_note`, also when no
+// entity matches).
+// Sorted, each once.
+std::vector<std::string> complete_name(const model::Vault& vault, std::string_view typed,
+                                       const NameRules& rules);
+
 // Up to `max_count` entities of `kinds` (any entity when empty) whose names
 // come closest to `name`: those containing it first, then by edit distance,
 // none further than about half the name's length.
