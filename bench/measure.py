@@ -129,9 +129,26 @@ def measure_size(args, notes, vault, log):
                                                      ignore_failure=(key == "regen"))
         row[f"rss_{key}"] = peak_rss_bytes(cmd)
 
+    # What a user types instead: ripgrep listing the files that name the
+    # person, reading every byte (exit 1 when none does is still a run).
+    rg = shutil.which("rg")
+    if rg:
+        log(f"{notes}: rg -l")
+        row["rg"], row["cpu_rg"] = median_seconds([rg, "-l", "-i", "-F", PERSON, vault], args.runs,
+                                                  warmup=1, ignore_failure=True)
+    else:
+        row["na"]["rg"] = "ripgrep is not installed (apt-get install ripgrep)"
+
     peer = [args.python, os.path.join(HERE, "peer_person.py"), "--vault", vault, PERSON]
-    log(f"{notes}: Python peer ({args.peer_runs} runs)")
-    row["peer"], row["cpu_peer"] = median_seconds(peer, args.peer_runs, warmup=0)
+    if args.libyaml:
+        log(f"{notes}: Python peer, libyaml ({args.peer_runs} runs)")
+        row["peer"], row["cpu_peer"] = median_seconds(peer, args.peer_runs, warmup=0)
+    else:
+        row["na"]["peer"] = "PyYAML has no libyaml (yaml.CSafeLoader)"
+    if args.pure_peer_runs > 0:
+        log(f"{notes}: Python peer, pure-Python YAML ({args.pure_peer_runs} runs)")
+        row["peer_pure"], row["cpu_peer_pure"] = median_seconds(peer + ["--pure-yaml"],
+                                                                args.pure_peer_runs, warmup=0)
     return row
 
 
@@ -146,9 +163,10 @@ def ratio(a, b):
 
 
 def table(rows):
-    head = ["size", "notes", "MB", "read floor ms", "stat floor ms", "kb cold ms", "kb warm ms",
-            "regen --all ms", "peer ms", "peak RSS MB cold/warm/regen", "cold/read floor",
-            "peer/cold", "warm/stat floor", "regen/warm", "RSS/vault bytes", "cold µs/note"]
+    head = ["size", "notes", "MB", "read floor ms", "stat floor ms", "rg -l ms", "kb cold ms",
+            "kb warm ms", "regen --all ms", "peer ms (libyaml / pure)",
+            "peak RSS MB cold/warm/regen", "cold/read floor", "peer/cold", "warm/stat floor",
+            "warm/rg", "regen/warm", "RSS/vault bytes", "cold µs/note"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         g = r.get
@@ -157,18 +175,20 @@ def table(rows):
         peak = max((x for x in rss if x is not None), default=None)
         per_note = "n/a" if g("cold") is None else f"{g('cold') * 1e6 / r['files']:.1f}"
         cells = [str(r["size"]), str(r["files"]), f"{r['bytes'] / 1e6:.1f}", ms(g("read_floor")),
-                 ms(g("stat_floor")), ms(g("cold")), ms(g("warm")), ms(g("regen")), ms(g("peer")),
-                 rss_text, ratio(g("cold"), g("read_floor")), ratio(g("peer"), g("cold")),
-                 ratio(g("warm"), g("stat_floor")), ratio(g("regen"), g("warm")),
-                 ratio(peak, r["bytes"]), per_note]
+                 ms(g("stat_floor")), ms(g("rg")), ms(g("cold")), ms(g("warm")), ms(g("regen")),
+                 f"{ms(g('peer'))} / {ms(g('peer_pure'))}", rss_text,
+                 ratio(g("cold"), g("read_floor")), ratio(g("peer"), g("cold")),
+                 ratio(g("warm"), g("stat_floor")), ratio(g("warm"), g("rg")),
+                 ratio(g("regen"), g("warm")), ratio(peak, r["bytes"]), per_note]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def cpu_table(rows):
     """CPU time (user + system) per run: what the work costs when the machine is shared."""
-    keys = ["read_floor", "stat_floor", "cold", "warm", "regen", "peer"]
-    head = ["size", "read floor", "stat floor", "kb cold", "kb warm", "regen --all", "peer"]
+    keys = ["read_floor", "stat_floor", "rg", "cold", "warm", "regen", "peer", "peer_pure"]
+    head = ["size", "read floor", "stat floor", "rg -l", "kb cold", "kb warm", "regen --all",
+            "peer (libyaml)", "peer (pure YAML)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         cells = [str(r["size"])] + [ms(r.get(f"cpu_{k}")) for k in keys]
@@ -194,10 +214,16 @@ def main():
     parser.add_argument("--vault", action="append", required=True, metavar="NOTES=DIR")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--peer-runs", type=int, default=None, help="default: --runs")
+    parser.add_argument("--pure-peer-runs", type=int, default=None,
+                        help="runs of the peer on pure-Python YAML (default: --peer-runs; 0: none)")
     parser.add_argument("--python", default=sys.executable, help="interpreter for the peer")
     parser.add_argument("--json-out", help="also write every figure here")
     args = parser.parse_args()
     args.peer_runs = args.peer_runs or args.runs
+    if args.pure_peer_runs is None:
+        args.pure_peer_runs = args.peer_runs
+    # Whether the peer's interpreter has libyaml's loader (Debian's python3-yaml does).
+    args.libyaml = run([args.python, "-c", "import yaml; yaml.CSafeLoader"]).returncode == 0
 
     def log(message):
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -213,14 +239,16 @@ def main():
     print(f"\nkb benchmark, {datetime.date.today().isoformat()}, commit {info['commit']}: "
           f"{info['nproc']} × {info['cpu']}, Linux {info['kernel']}; load average "
           f"{info['load_before'][0]:.1f} before, {info['load_after'][0]:.1f} after.")
-    print(f"Medians of {args.runs} runs (peer: {args.peer_runs}) after one warm-up, "
-          f"warm page cache; cold = kb --no-cache.\n")
+    print(f"Medians of {args.runs} runs (peer: {args.peer_runs}, on pure-Python YAML: "
+          f"{args.pure_peer_runs}) after one warm-up, warm page cache; cold = kb --no-cache; "
+          f"rg -l = `rg -l -i -F '{PERSON}' VAULT`; peer = bench/peer_person.py with "
+          f"yaml.CSafeLoader (libyaml) / --pure-yaml.\n")
     print(table(rows))
     print("\nCPU time per run, user + system, ms (kb uses every core; the rest one):\n")
     print(cpu_table(rows))
     notes_na = {(k, why) for r in rows for k, why in r["na"].items()}
     for key, why in sorted(notes_na):
-        print(f"\nn/a: kb {key}: {why}")
+        print(f"\nn/a: {'' if key in ('rg', 'peer') else 'kb '}{key}: {why}")
     if args.json_out:
         with open(args.json_out, "w") as f:
             json.dump({"machine": info, "runs": args.runs, "peer_runs": args.peer_runs,

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """The benchmark's peer: `kb person NAME` answered the straightforward way.
 
-    bench/peer_person.py --vault DIR "Asaf Levy" [--json]
+    bench/peer_person.py --vault DIR "Asaf Levy" [--json] [--pure-yaml]
 
 Python and PyYAML (Debian python3-yaml), no cache, no threads, no tricks:
-walk the vault, yaml.safe_load every front-matter, find the person by title,
+walk the vault, load every front-matter with libyaml's safe loader
+(yaml.CSafeLoader, what any competent script uses; --pure-yaml, or a PyYAML
+built without libyaml, takes the pure-Python yaml.SafeLoader), find the person by title,
 file name or alias, then list the notes involving them (newest first) and the
 open tasks of every file whose path contains their name. It is what a
 competent script would do, so kb's speed is compared against it, not against
@@ -22,6 +24,9 @@ import sys
 import unicodedata
 
 import yaml
+
+# libyaml's C loader when PyYAML has it; main() may switch to the pure one.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KINDS = {  # kind -> (front-matter types and tags, folder holding such notes)
     "person": ({"people", "person"}, "People"),
@@ -68,7 +73,7 @@ class Note:
             for i in range(1, len(self.lines)):
                 if self.lines[i].rstrip() in ("---", "..."):
                     try:
-                        loaded = yaml.safe_load("\n".join(self.lines[1:i]))
+                        loaded = yaml.load("\n".join(self.lines[1:i]), Loader=LOADER)
                     except yaml.YAMLError:
                         loaded = None  # malformed: read as a note without front-matter
                     if isinstance(loaded, dict):
@@ -214,8 +219,13 @@ def main():
     parser = argparse.ArgumentParser(description="kb person, done plainly in Python")
     parser.add_argument("--vault", required=True)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--pure-yaml", action="store_true",
+                        help="the pure-Python yaml.SafeLoader, not libyaml's CSafeLoader")
     parser.add_argument("name")
     args = parser.parse_args()
+    global LOADER
+    if args.pure_yaml:
+        LOADER = yaml.SafeLoader
 
     notes = [Note(args.vault, p) for p in walk(args.vault)]
     query = fold(args.name)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks kb against its floors and its Python peer; see docs/performance.md.
 #
-#   bench/run.sh [--sizes 1000,10000] [--runs 5] [--peer-runs N] [--seed 1] [--skip-build]
+#   bench/run.sh [--sizes 1000,10000] [--runs 5] [--peer-runs N] [--pure-peer-runs N]
+#                [--seed 1] [--skip-build]
 #
 # Builds kb and the floors in Release (build-bench/), generates the vaults
 # once into bench/.vaults/ (again only when gen_vault.py changes), then prints
-# a Markdown table of medians. The page cache is warm for every figure:
+# a Markdown table of medians, beside `rg -l` (Debian's ripgrep, installed
+# here when missing and run as root) and the Python peer. The page cache is warm for every figure:
 # nothing is dropped (that needs root), so no figure is a cold-disk one.
 # KB_BENCH_CXXFLAGS adds compiler flags to the build; PYTHON picks the interpreter.
 set -euo pipefail
@@ -15,6 +17,7 @@ cd "$(dirname "$self")/.."
 sizes=1000,10000
 runs=5
 peer_runs=
+pure_peer_runs=
 seed=1
 build=1
 python=${PYTHON:-python3}
@@ -23,9 +26,10 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --peer-runs) peer_runs=$2; shift 2 ;;
+    --pure-peer-runs) pure_peer_runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --skip-build) build=0; shift ;;
-    -h|--help) sed -n '2,10p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -37,6 +41,14 @@ exec 9>bench/.vaults/.lock
 if command -v flock >/dev/null && ! flock -n 9; then
   echo "run.sh: another bench/run.sh is running; waiting for it" >&2
   flock 9
+fi
+
+if ! command -v rg >/dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "run.sh: installing ripgrep (the rg -l column)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null || true
+  fi
+  command -v rg >/dev/null || echo "run.sh: no rg (apt-get install ripgrep): its column is n/a" >&2
 fi
 
 configure() {
@@ -82,4 +94,5 @@ for n in "${size_list[@]}"; do
 done
 
 "$python" bench/measure.py --bin build-bench --runs "$runs" ${peer_runs:+--peer-runs "$peer_runs"} \
+  ${pure_peer_runs:+--pure-peer-runs "$pure_peer_runs"} \
   --python "$python" --json-out bench/.vaults/last-results.json "${vault_args[@]}"
