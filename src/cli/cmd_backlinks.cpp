@@ -20,7 +20,7 @@ note, by path then line. Fields: path, line, link (as written, without
 
 Examples:
   kb backlinks OpenAI
-  kb backlinks "Jeff Denworth" --tsv | tail -n +2 | cut -f1 | sort | uniq -c
+  kb backlinks "Jeff Denworth" --tsv --no-header | cut -f1 | sort | uniq -c
   kb backlinks Cloud -0 | xargs -0 grep -n "Cloud")");
   return [options](Context& context) -> Outcome {
     auto loaded = context.vault();

@@ -13,7 +13,7 @@ involve the person), role; --json and --jsonl add aliases.
 
 Examples:
   kb people
-  kb people --tsv | tail -n +2 | cut -f1          # names only
+  kb people --tsv --no-header | cut -f1          # names only
   kb people --json | jq -r '.[] | select(.notes == 0) | .name'
   kb people -0 | xargs -0 grep -l "Tel Aviv")");
   return [flags](Context& context) -> Outcome {

@@ -311,7 +311,7 @@ Examples:
   kb regen "Asaf Levy"
   kb regen --all --diff | less
   kb regen --all --check            # in a pre-commit hook: exit 1 when stale
-  kb people --tsv | tail -n +2 | cut -f1 | kb regen -
+  kb people --tsv --no-header | cut -f1 | kb regen -
   kb people -0 | kb regen -)");
   return [options](Context& context) { return run_regen(*options, context); };
 }

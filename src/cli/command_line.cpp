@@ -28,7 +28,7 @@ const char* kFooter = R"(Examples:
   kb person asaf                           # a unique word prefix is enough to read
   kb --vault ~/notes person "asaf levy" --json   # one JSON object for scripts
   kb regen --all                           # rewrite generated sections, safely
-  kb people --tsv | tail -n +2 | cut -f1   # pipelines
+  kb people --tsv --no-header | cut -f1   # pipelines
   KB_VAULT=~/notes kb tasks "not done"
 
 The vault is --vault, else $KB_VAULT, else the nearest folder from the current

@@ -66,7 +66,9 @@ void read_options(const CLI::App& app, std::vector<OptionSpec>& out) {
     OptionSpec spec;
     for (const auto& name : option->get_lnames()) spec.names.push_back("--" + name);
     for (const auto& name : option->get_snames()) spec.names.push_back("-" + name);
-    if (option->get_type_size() > 0) read_type(option->get_type_name(), spec.value, spec.choices);
+    if (option->get_items_expected_max() > 0) {
+      read_type(option->get_type_name(), spec.value, spec.choices);
+    }
     spec.help = option->get_description();
     out.push_back(std::move(spec));
   }

@@ -30,7 +30,7 @@ bool takes_value(const CLI::App& app, const std::string& arg) {
   if (arg.find('=') != std::string::npos) return false;
   try {
     const CLI::Option* option = app.get_option(arg);
-    return option->get_type_size() > 0;
+    return option->get_items_expected_max() > 0;  // a flag expects none (type size is 1)
   } catch (const CLI::OptionNotFound&) {
     return false;
   }

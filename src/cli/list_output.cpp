@@ -1,6 +1,5 @@
 #include "list_output.hpp"
 
-
 #include <cstdio>
 
 namespace kb::cli {
@@ -20,10 +19,15 @@ void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what) 
       sub.add_option_group("Output", "Output format (one of; default: text)");
   group->add_flag("--json", flags.json, "Print one JSON array");
   group->add_flag("--jsonl", flags.jsonl, "Print one JSON object a line");
-  group->add_flag("--tsv", flags.tsv, "Print tab-separated values with a header line");
+  CLI::Option* tsv =
+      group->add_flag("--tsv", flags.tsv, "Print tab-separated values with a header line");
   group->add_flag("-0,--null", flags.nul,
                   "Print " + std::string(nul_what) + ", each ended by a NUL byte (xargs -0)");
   group->require_option(0, 1);
+  // Outside the group: it is no format of its own.
+  sub.add_flag("--no-header", flags.no_header,
+               "With --tsv: leave out the header line (for cut, sort, kb regen -)")
+      ->needs(tsv);
 }
 
 output::TextOptions text_options(const Context& context) {
@@ -40,7 +44,9 @@ void print_raw(std::string_view bytes) {
 }
 
 void print_table(const output::Table& table, const ListFlags& flags, const Context& context) {
-  print_raw(table.render(flags.format(), text_options(context)));
+  output::TextOptions options = text_options(context);
+  options.tsv_header = !flags.no_header;
+  print_raw(table.render(flags.format(), options));
 }
 
 nlohmann::json string_or_null(std::string_view s) {

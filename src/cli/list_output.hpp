@@ -12,10 +12,12 @@ namespace kb::cli {
 
 struct ListFlags {
   bool json = false, jsonl = false, tsv = false, nul = false;
+  bool no_header = false;  // --no-header: --tsv without its line of column names
   output::Format format() const;
 };
 
-// Adds the four mutually exclusive flags; `nul_what` says what -0 prints.
+// Adds the four mutually exclusive flags, and --no-header (with --tsv only);
+// `nul_what` says what -0 prints.
 void add_list_flags(CLI::App& sub, ListFlags& flags, std::string_view nul_what);
 
 // Colour as Context::style() says; column headings only on a terminal.

@@ -216,13 +216,13 @@ std::string Table::text(const TextOptions& options) const {
   return out;
 }
 
-std::string Table::tsv() const {
+std::string Table::tsv(bool header) const {
   std::string out;
-  for (std::size_t c = 0; c < columns_.size(); ++c) {
+  for (std::size_t c = 0; header && c < columns_.size(); ++c) {
     if (c) out += '\t';
     out += escape_tsv(columns_[c].key);
   }
-  out += '\n';
+  if (header) out += '\n';
   for (const auto& row : rows_) {
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       if (c) out += '\t';
@@ -267,7 +267,7 @@ std::string Table::render(Format format, const TextOptions& options) const {
     case Format::Jsonl:
       return jsonl();
     case Format::Tsv:
-      return tsv();
+      return tsv(options.tsv_header);
     case Format::Nul:
       return nul();
     case Format::Text:

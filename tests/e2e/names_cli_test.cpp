@@ -130,6 +130,12 @@ TEST_CASE("kb regen - reads kb people -0 and kb people --tsv, escaped names incl
   const Run all = shell(kb + "regen --all --check");
   CHECK(nul.out == all.out);
   const Run tsv = shell(kb + "people --tsv | tail -n +2 | cut -f1 | " + kb + "regen --check -");
+  // The README's pipeline: --no-header leaves out the "name" heading regen would refuse.
+  const Run no_header =
+      shell(kb + "people --tsv --no-header | cut -f1 | " + kb + "regen --check -");
+  CHECK(no_header.exit == tsv.exit);
+  CHECK(no_header.out == tsv.out);
+  CHECK(no_header.err == tsv.err);
   CHECK(tsv.err.empty());
   CHECK(tsv.out == all.out);
   CHECK(all.out.find("People/Odd Name.md\n") != std::string::npos);

@@ -18,8 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using kb::test::Run;
-using kb::test::VaultCopy;
 using kb::test::slurp;
+using kb::test::VaultCopy;
 
 // Lines of `text` outside the [begin, end) line range of the section
 // `heading`, so tests can compare "everything but the generated parts".
@@ -76,7 +76,8 @@ TEST_CASE("regen --all changes only generated parts, then nothing", "[e2e][regen
       CHECK(lf == 0);
       CHECK(crlf > 0);
     }
-    CHECK((content.rfind("\xEF\xBB\xBF", 0) == 0) == (after.at(path).rfind("\xEF\xBB\xBF", 0) == 0));
+    CHECK((content.rfind("\xEF\xBB\xBF", 0) == 0) ==
+          (after.at(path).rfind("\xEF\xBB\xBF", 0) == 0));
   }
 
   struct stat st_before {};
@@ -94,6 +95,10 @@ TEST_CASE("regen --all changes only generated parts, then nothing", "[e2e][regen
   const Run recheck = vault.kb("regen --all --check");
   CHECK(recheck.exit == 0);
   CHECK(recheck.out.empty());
+  // -q: no summary (nor the vault's warnings) on stderr.
+  const Run quiet = vault.kb("-q regen --all");
+  CHECK(quiet.exit == 0);
+  CHECK(quiet.err.empty());
 }
 
 TEST_CASE("regen --dry-run and --diff write nothing", "[e2e][regen]") {
@@ -104,7 +109,9 @@ TEST_CASE("regen --dry-run and --diff write nothing", "[e2e][regen]") {
   CHECK(dry.out.find("would update People/Jeff Denworth/Jeff Denworth.md\n") != std::string::npos);
   const Run diff = vault.kb("regen \"Jeff Denworth\" --diff");
   CHECK(diff.exit == 0);
-  CHECK(diff.out.rfind("--- a/People/Jeff Denworth/Jeff Denworth.md\n+++ b/People/Jeff Denworth/Jeff Denworth.md\n", 0) == 0);
+  CHECK(diff.out.rfind("--- a/People/Jeff Denworth/Jeff Denworth.md\n+++ b/People/Jeff "
+                       "Denworth/Jeff Denworth.md\n",
+                       0) == 0);
   CHECK(diff.out.find("\n-last_contact: \"2025-10-31\"\n+last_contact: \"2025-11-14\"\n") !=
         std::string::npos);
   CHECK(vault.snapshot() == before);

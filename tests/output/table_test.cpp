@@ -98,6 +98,11 @@ TEST_CASE("TSV has a header line and escapes tabs, newlines and backslashes", "[
         "Asaf\t13\t\n"
         "Tab\\there\t0\tA/b\\nc.md\n");
   CHECK(kb::output::escape_tsv("a\\b\r\n") == "a\\\\b\\r\\n");
+  // --no-header: the rows alone.
+  kb::output::TextOptions no_header;
+  no_header.tsv_header = false;
+  CHECK(table.render(kb::output::Format::Tsv, no_header) == table.tsv().substr(16));
+  CHECK(table.tsv(false).starts_with("Élodie Marchand\t2\t"));
 }
 
 TEST_CASE("unescape_tsv reads back what escape_tsv wrote", "[table]") {

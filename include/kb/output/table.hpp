@@ -19,9 +19,10 @@ struct Column {
 };
 
 struct TextOptions {
-  bool color = false;     // ANSI colour (a terminal without NO_COLOR)
-  bool header = false;    // a heading line of column names (a terminal only: it is decoration)
-  std::size_t width = 0;  // the terminal's columns: longer lines are fitted; 0: no limit
+  bool color = false;      // ANSI colour (a terminal without NO_COLOR)
+  bool header = false;     // a heading line of column names (a terminal only: it is decoration)
+  std::size_t width = 0;   // the terminal's columns: longer lines are fitted; 0: no limit
+  bool tsv_header = true;  // --tsv: the line of column names first (--no-header: none)
 };
 
 class Table {
@@ -39,8 +40,9 @@ class Table {
   // below 12 columns or its natural width) and cells too long for their
   // column are cut after a whole word with "…".
   std::string text(const TextOptions& options) const;
-  // A header line of column names, then one line per row; fields escaped.
-  std::string tsv() const;
+  // A header line of column names (unless `header` is false), then one line
+  // per row; fields escaped.
+  std::string tsv(bool header = true) const;
   std::string json() const;   // one array, indented
   std::string jsonl() const;  // one object per line
   // The nul_key field of each row followed by '\0'; repeated values once.
