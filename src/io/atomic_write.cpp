@@ -4,15 +4,18 @@
 // with them POSIX ACLs); and nothing replaces a note whose bytes are no
 // longer those kb read.
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
 #include "kb/io/fs.hpp"
 #include "kb/io/temp_files.hpp"
@@ -27,6 +30,28 @@ using posix::error_text;
 using posix::Fd;
 using posix::is_writable;
 using posix::mtime_ns_of;
+
+// Test hook for the kill tests: KB_TEST_SIGNAL_BEFORE_RENAME="N:SIG" makes
+// kb raise signal SIG on itself right before its N-th rename of a note (the
+// temporary file complete and registered), so that a test stops kb at a
+// chosen point rather than after a guessed delay. Anything else is ignored.
+void signal_if_asked_before_rename() {
+  static const std::pair<long, int> asked = [] {
+    const char* value = std::getenv("KB_TEST_SIGNAL_BEFORE_RENAME");
+    if (value == nullptr) return std::pair<long, int>{0, 0};
+    char* end = nullptr;
+    const long n = std::strtol(value, &end, 10);
+    if (end == value || *end != ':') return std::pair<long, int>{0, 0};
+    const char* sig_text = end + 1;
+    const long sig = std::strtol(sig_text, &end, 10);
+    if (end == sig_text || *end != '\0' || sig <= 0 || sig >= NSIG) {
+      return std::pair<long, int>{0, 0};
+    }
+    return std::pair<long, int>{n, static_cast<int>(sig)};
+  }();
+  static std::atomic<long> renames{0};
+  if (asked.first > 0 && ++renames == asked.first) ::raise(asked.second);
+}
 
 std::string parent_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -239,6 +264,7 @@ std::optional<Diagnostic> DiskFileSystem::write_atomic(const std::string& rel,
   if (const int err = temp.close()) return fail(err);
 
   if (before_rename) before_rename(rel);
+  signal_if_asked_before_rename();
   if (exists && (options.expect || options.expect_text)) {
     // Immediately before the rename: the same file, and its bytes still
     // those kb read. Size and mtime alone miss a same-size save within the

@@ -28,7 +28,7 @@ struct Child {
 enum class Output { Files, ClosedPipe };
 
 Child spawn_kb(const fs::path& vault, const std::vector<std::string>& args, Output output,
-               rlim_t address_space = RLIM_INFINITY) {
+               rlim_t address_space = RLIM_INFINITY, const std::string& signal_before_rename = "") {
   static int counter = 0;
   Child child;
   child.err_file = fs::temp_directory_path() / ("kb-interrupt-" + std::to_string(::getpid()) + "-" +
@@ -45,6 +45,8 @@ Child spawn_kb(const fs::path& vault, const std::vector<std::string>& args, Outp
   if (child.pid == 0) {
     // The test runner may ignore SIGPIPE; kb must not rely on inheriting either way.
     ::signal(SIGPIPE, SIG_DFL);
+    // Nor may it inherit an ignored SIGINT, SIGTERM or SIGHUP, which kb keeps ignored.
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) ::signal(sig, SIG_DFL);
     const int in = ::open("/dev/null", O_RDONLY);
     ::dup2(in, 0);
     if (output == Output::ClosedPipe) {
@@ -61,6 +63,10 @@ Child spawn_kb(const fs::path& vault, const std::vector<std::string>& args, Outp
       ::setrlimit(RLIMIT_AS, &limit);
     }
     ::unsetenv("KB_VAULT");
+    ::unsetenv("KB_TEST_SIGNAL_BEFORE_RENAME");
+    if (!signal_before_rename.empty()) {
+      ::setenv("KB_TEST_SIGNAL_BEFORE_RENAME", signal_before_rename.c_str(), 1);
+    }
     std::vector<char*> raw;
     for (auto& a : argv) raw.push_back(a.data());
     raw.push_back(nullptr);
@@ -152,6 +158,47 @@ TEST_CASE("interrupts: SIGKILL during regen, then the next run leaves no tempora
       REQUIRE(::utimensat(AT_FDCWD, temp.c_str(), old, 0) == 0);
     }
     std::string err;
+    CHECK(wait_kb(spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files), &err) == 0);
+    CHECK(temp_files_below(vault).empty());
+    CHECK(snapshot(vault) == regenerated);
+  }
+}
+
+TEST_CASE("interrupts: a signal right before a chosen rename", "[bad_inputs][interrupts]") {
+  // Deterministic: kb raises the signal on itself right before its fifth
+  // rename (KB_TEST_SIGNAL_BEFORE_RENAME), the temporary file complete.
+  ScratchDir reference_dir("stop-reference");
+  const fs::path reference = people_vault(reference_dir, 12);
+  REQUIRE(wait_kb(spawn_kb(reference, {"--no-cache", "regen", "--all"}, Output::Files)) == 0);
+  const auto regenerated = snapshot(reference);
+  for (const int sig : {SIGKILL, SIGTERM, SIGINT, SIGHUP}) {
+    INFO("signal " << sig);
+    ScratchDir dir("stop");
+    const fs::path vault = people_vault(dir, 12);
+    const auto original = snapshot(vault);
+    const Child child = spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files,
+                                 RLIM_INFINITY, "5:" + std::to_string(sig));
+    CHECK(wait_kb(child) == 128 + sig);
+    // Four notes written, the fifth and the rest old: none a mix.
+    int written = 0;
+    for (const auto& [path, bytes] : snapshot(vault)) {
+      if (path.find(".kb-tmp-") != std::string::npos) continue;
+      INFO(path);
+      CHECK((bytes == original.at(path) || bytes == regenerated.at(path)));
+      if (bytes != original.at(path)) ++written;
+    }
+    CHECK(written == 4);
+    // SIGKILL leaves the fifth note's temporary file; the others remove it.
+    const auto left = temp_files_below(vault);
+    CHECK(left.size() == (sig == SIGKILL ? 1u : 0u));
+    // The next run leaves it while it may be another kb's, then sweeps it.
+    std::string err;
+    CHECK(wait_kb(spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files), &err) == 0);
+    CHECK(temp_files_below(vault).size() == left.size());
+    for (const fs::path& temp : left) {
+      const timespec old[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
+      REQUIRE(::utimensat(AT_FDCWD, temp.c_str(), old, 0) == 0);
+    }
     CHECK(wait_kb(spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files), &err) == 0);
     CHECK(temp_files_below(vault).empty());
     CHECK(snapshot(vault) == regenerated);
