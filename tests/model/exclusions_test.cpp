@@ -144,3 +144,45 @@ TEST_CASE("exclusions: an excluded note is no entity, involves no one, keeps its
   REQUIRE(unexcluded);
   CHECK(unexcluded->people().size() == 2);  // without the rule the template is a person
 }
+
+TEST_CASE("exclusions: the obsidian-settings fixture vault, read as kb reads it", "[exclusions]") {
+  // tests/fixtures/obsidian-settings: a templates folder in each plugin's
+  // settings, excluded files (a folder and a /regex/), a .kb.yaml glob.
+  kb::io::DiskFileSystem fs(std::string(KB_SOURCE_DIR) + "/tests/fixtures/obsidian-settings");
+  kb::Diagnostics warnings;
+  auto config = kb::model::load_config(*fs.read(".kb.yaml"), ".kb.yaml", warnings);
+  REQUIRE(config);
+  const auto obsidian = kb::model::read_obsidian_exclusions(fs, warnings);
+  for (const auto& rule : obsidian.rules()) config->exclusions.add(rule);
+  CHECK(warnings.empty());
+  CHECK(described(config->exclusions) ==
+        std::vector<std::string>{
+            "drafts/ (exclude in the config, .kb.yaml:2)",
+            "Templates/ (templates folder, .obsidian/templates.json)",
+            "_tools/Templater/ (templates folder, .obsidian/plugins/templater-obsidian/data.json)",
+            "Archive/ (Obsidian excluded files, .obsidian/app.json)",
+            "/\\.excalidraw\\.md$/ (Obsidian excluded files, .obsidian/app.json)"});
+
+  auto loaded = kb::model::load_vault(fs, *config);
+  REQUIRE(loaded);
+  const auto& vault = *loaded;
+  CHECK(messages(vault.diagnostics) == "");  // no "{{date}}" or "<% ... %>" warnings
+  REQUIRE(vault.people().size() == 1);
+  const auto dana = vault.people().front();
+  CHECK(vault.notes[dana].name == "Dana Cohen");
+  REQUIRE(vault.involvement(dana).size() == 1);
+  CHECK(vault.notes[vault.involvement(dana)[0].note].path == "Meetings/2025-03-04 Sync.md");
+  // Every excluded note is still read: its tasks are the plugin's tasks too.
+  std::size_t excluded_tasks = 0;
+  for (const auto& note : vault.notes) {
+    if (note.excluded_by >= 0) excluded_tasks += note.scan.tasks.size();
+  }
+  CHECK(excluded_tasks == 2);  // the person template's and the draft's
+
+  // The same vault without the rules: the templates and the archive count.
+  auto plain = kb::model::load_vault(fs, kb::model::Conventions{});
+  REQUIRE(plain);
+  CHECK(plain->people().size() == 2);
+  const auto plain_dana = plain->find_path("People/Dana Cohen.md");
+  CHECK(plain->involvement(plain_dana).size() == 5);
+}
