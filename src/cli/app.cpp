@@ -16,6 +16,7 @@
 #include "kb/io/temp_files.hpp"
 #include "kb/io/vault_root.hpp"
 #include "kb/model/config.hpp"
+#include "kb/model/tasks_settings.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::cli {
@@ -126,7 +127,24 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
   if (!globals_.quiet) {
     for (const auto& d : warnings) warn(d);
   }
+  read_tasks_settings(*conventions_);
   return &*conventions_;
+}
+
+// The Tasks plugin's settings, from the vault (whichever config file is in
+// use): a settings file kb cannot read warns and leaves the defaults.
+void Context::read_tasks_settings(model::Conventions& conventions) {
+  Diagnostics warnings;
+  model::TasksSettingsSource source;
+  conventions.tasks = model::load_tasks_settings(fs(), source, warnings);
+  conventions.tasks_file = std::move(source.file);
+  conventions.tasks_set = std::move(source.set);
+  if (!globals_.quiet) {
+    for (auto& d : warnings) {
+      d.unread = false;
+      warn(d);
+    }
+  }
 }
 
 Expected<model::Vault*, Failure> Context::vault(Reads reads) {

@@ -109,6 +109,8 @@ class Context {
   output::Style style() const;
 
  private:
+  void read_tasks_settings(model::Conventions& conventions);
+
   const Globals& globals_;
   std::optional<VaultLocation> location_;
   std::optional<io::DiskFileSystem> fs_;

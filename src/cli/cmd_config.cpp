@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kb/model/config.hpp"
+#include "kb/tasks/settings.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -46,6 +47,20 @@ std::string yaml_value(const model::Setting& setting) {
     list += yaml_scalar(setting.values[i]);
   }
   return list + "]";
+}
+
+// The lines of `text`, without their line endings.
+std::vector<std::string_view> lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
 }
 
 // How the vault was found, in words.
@@ -136,6 +151,64 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
   return out;
 }
 
+// The Tasks plugin's settings in effect, as comments: they are read from the
+// plugin's own file, not from .kb.yaml.
+std::string tasks_settings_text(const model::Conventions& c) {
+  const tasks::Settings& t = c.tasks;
+  std::string out = c.tasks_file.empty()
+                        ? std::string("# Tasks plugin settings: the plugin's defaults (no ") +
+                              std::string(tasks::kSettingsFile) + ")\n"
+                        : fmt::format("# Tasks plugin settings: {}\n", c.tasks_file);
+  out += fmt::format("#   global filter: {}\n", t.global_filter.empty()
+                                                    ? "(none: every checkbox line is a task)"
+                                                    : yaml_scalar(printable(t.global_filter)));
+  out += fmt::format("#   remove global filter from descriptions: {}\n",
+                     t.remove_global_filter ? "yes" : "no");
+  if (t.global_query.empty()) {
+    out += "#   global query: (none)\n";
+  } else {
+    out += "#   global query:\n";
+    for (const std::string_view line : lines(t.global_query))
+      out += fmt::format("#     {}\n", printable(line));
+  }
+  std::string presets;
+  for (const auto& [name, instructions] : t.presets) {
+    presets += (presets.empty() ? "" : ", ") + printable(name);
+  }
+  out += fmt::format("#   presets: {}\n", presets.empty() ? "(none)" : presets);
+  out += "#   statuses:";
+  for (const tasks::Status& status : t.statuses.statuses()) {
+    out += fmt::format(" [{}] {} ({});", printable(status.symbol), printable(status.name),
+                       tasks::status_type_name(status.type));
+  }
+  out += " any other symbol: Unknown (TODO)\n";
+  out += fmt::format("#   task format: {}\n",
+                     t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji");
+  return out;
+}
+
+nlohmann::ordered_json tasks_settings_json(const model::Conventions& c) {
+  const tasks::Settings& t = c.tasks;
+  nlohmann::ordered_json out;
+  out["file"] =
+      c.tasks_file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.tasks_file);
+  out["set"] = c.tasks_set;
+  out["global_filter"] = t.global_filter;
+  out["remove_global_filter"] = t.remove_global_filter;
+  out["global_query"] = t.global_query;
+  out["presets"] = nlohmann::ordered_json::object();
+  for (const auto& [name, instructions] : t.presets) out["presets"][name] = instructions;
+  out["statuses"] = nlohmann::ordered_json::array();
+  for (const tasks::Status& status : t.statuses.statuses()) {
+    out["statuses"].push_back({{"symbol", status.symbol},
+                               {"name", status.name},
+                               {"next_symbol", status.next_symbol},
+                               {"type", tasks::status_type_name(status.type)}});
+  }
+  out["format"] = t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji";
+  return out;
+}
+
 }  // namespace
 
 Runner define_config(CLI::App& sub) {
@@ -144,7 +217,9 @@ Runner define_config(CLI::App& sub) {
   sub.footer(R"(The first line says which vault is in use and how it was found: --vault,
 $KB_VAULT, else the nearest folder from the current one up that holds
 .obsidian/ or .kb.yaml. The config is --config FILE, else .kb.yaml at the
-vault root, else the defaults. The text output is itself a valid .kb.yaml; each line's comment says
+vault root, else the defaults. The Tasks plugin's settings in effect (global
+filter, global query, presets, statuses, task format) follow as comments, with
+the file they came from (.obsidian/plugins/obsidian-tasks-plugin/data.json). The text output is itself a valid .kb.yaml; each line's comment says
 where the value came from ("default" or file:line). docs/config.md explains
 every key. The last comment lines list what is excluded from the people graph
 and why: the templates folder (.obsidian/templates.json, Templater), Obsidian's
@@ -161,12 +236,13 @@ Examples:
     if (*json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
       const auto& exclusions = (*conventions)->exclusions;
-      fmt::print("{}\n",
-                 config_json(settings, exclusions, context.config_file(), **context.locate_vault())
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+      auto out = config_json(settings, exclusions, context.config_file(), **context.locate_vault());
+      out["tasks"] = tasks_settings_json(**conventions);
+      fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
       fmt::print("{}", config_text(settings, context.config_file(), **context.locate_vault()));
       fmt::print("{}", exclusions_text((*conventions)->exclusions));
+      fmt::print("{}", tasks_settings_text(**conventions));
     }
     return kOk;
   };

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,6 +11,7 @@
 #include "kb/query/person.hpp"
 #include "kb/tasks/query.hpp"
 #include "list_output.hpp"
+#include "names.hpp"
 #include "verbs.hpp"
 
 namespace kb::cli {
@@ -51,13 +53,66 @@ std::string task_count_text(std::size_t shown, std::size_t total) {
   return fmt::format("{} of {} {}", shown, total, noun);
 }
 
+// The vault path of the --file query file when it is a note of the vault
+// ("" otherwise): the note the query is read as written in.
+std::string file_in_vault(const Context& context, const std::string& file) {
+  if (file.empty() || !file.ends_with(".md")) return {};
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path path = fs::weakly_canonical(fs::path(file), ec);
+  if (ec) return {};
+  const fs::path root = fs::weakly_canonical(fs::path(context.vault_root()), ec);
+  if (ec) return {};
+  const fs::path relative = path.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") return {};
+  return relative.generic_string();
+}
+
+// The note named by --in NOTE (a vault path, a link or a name: an entity's,
+// else any note's as a link to it resolves), else the --file note; -1 for none.
+Expected<model::NoteId, Failure> query_note(Context& context, const model::Vault& vault,
+                                            const std::string& in, const std::string& file_path) {
+  if (!in.empty()) {
+    const auto lookup = query::resolve_name(vault, in, kNoteToRead);
+    if (lookup.result == query::NameLookup::Result::NotFound) {
+      if (const model::NoteId linked = vault.resolve(in, -1); linked >= 0) return linked;
+    }
+    return resolve(context, vault, in, kNoteToRead);
+  }
+  return file_path.empty() ? model::NoteId{-1} : vault.find_path(file_path);
+}
+
+// The query parsed, or the failure naming where it went wrong.
+Expected<tasks::TasksQuery, Failure> parse_query(const QuerySource& source,
+                                                 const tasks::QueryContext& query_context,
+                                                 const model::Conventions& conventions) {
+  auto query = tasks::TasksQuery::parse(source.text, 1, query_context);
+  if (query) return std::move(*query);
+  std::string message = query.error().message;
+  if (!query_context.file && message.find("needs the note") != std::string::npos) {
+    message += "; name one with --in NOTE";
+  }
+  // Where the bad instruction was written: data.json for the global query,
+  // the note for its Query File Defaults, else the query text.
+  const int line = query.error().line;
+  std::string where = source.name;
+  if (message.starts_with("in the Tasks global query")) {
+    where = conventions.tasks_file;
+  } else if (message.starts_with("in the note's") && query_context.file) {
+    where = std::string(query_context.file->path);
+  }
+  if (line > 0) where += fmt::format(":{}", line);
+  return Expected<tasks::TasksQuery, Failure>::failure(
+      {kUsage, fmt::format("{}: {}", where, message)});
+}
+
 // Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
 // levels; a heading is repeated only when it changes. The query's layout
 // decides what each task line shows (`hide due date`, `short mode`, `show
 // urgency`, `hide backlink` drops the path:line, `show group count`).
 std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
-                         const tasks::QueryLayout& layout, const output::Style& style,
-                         text::Date today) {
+                         const tasks::QueryLayout& layout, const tasks::Settings& settings,
+                         const output::Style& style, text::Date today) {
   std::string out;
   std::vector<std::string> previous;
   for (const auto& group : groups) {
@@ -80,7 +135,9 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
       const tasks::Task& task = *item.task;
       out += layout.changes_task_text() ? fmt::format("- [{}] {}", task.status_symbol,
                                                       tasks::task_layout_text(task, layout))
-                                        : output::task_text(task);
+                                        // Without the global filter when the settings say so.
+                                        : fmt::format("- [{}] {}", task.status_symbol,
+                                                      tasks::shown_text(task.text, settings));
       out += output::due_marker_text(task, today, style);
       if (!layout.hide_urgency) out += "  " + tasks::urgency_layout_text(task, today);
       if (!layout.hide_backlinks) {
@@ -112,7 +169,7 @@ output::Table tasks_table(const tasks::TaskList& tasks,
 Runner define_tasks(CLI::App& sub) {
   struct Options {
     ListFlags flags;
-    std::string query, file;
+    std::string query, file, in;
     CLI::Option* query_option = nullptr;
   };
   auto options = std::make_shared<Options>();
@@ -121,6 +178,10 @@ Runner define_tasks(CLI::App& sub) {
                      "Query text, one instruction a line (default: not done); - reads stdin")
           ->type_name("QUERY");
   sub.add_option("-f,--file", options->file, "Read the query from this file")->type_name("FILE");
+  sub.add_option("--in", options->in,
+                 "Read the query as written in this note: its {{query.file.*}} placeholders and "
+                 "Query File Defaults (default: the --file note when it lies in the vault)")
+      ->type_name("NOTE");
   add_list_flags(sub, options->flags, "the paths of the notes holding the tasks");
   sub.footer(R"(The query language is the Obsidian Tasks plugin's: filters (not done, due
 before today, path includes X, tags include #x, description includes x,
@@ -133,25 +194,47 @@ Fields of --json,
 --jsonl and --tsv: path, line, status, status_type, text, due, priority, group
 (the group headings, outermost first).
 
+The vault's Tasks plugin settings apply (.obsidian/plugins/obsidian-tasks-plugin/
+data.json; kb config shows them): only lines holding the global filter are
+tasks, the global query runs first, presets, custom statuses and the Dataview
+format are read as the plugin reads them. A query using {{query.file.path}} or
+another placeholder needs a note to expand it from: --in NOTE, or a --file
+that is a note of the vault; without one kb exits 2 naming the placeholder.
+
 Examples:
   kb tasks
   kb tasks 'due before tomorrow'
   kb tasks $'not done\npath includes Asaf Levy\ngroup by filename'
   kb tasks --file weekly.query --json | jq -r '.[].text'
   printf 'not done\ngroup by due\n' | kb tasks -
-  kb tasks 'tags include #followup' -0 | xargs -0 $EDITOR)");
+  kb tasks 'tags include #followup' -0 | xargs -0 $EDITOR
+  kb tasks 'path includes {{query.file.filenameWithoutExtension}}' --in "Asaf Levy")");
   return [options](Context& context) -> Outcome {
     const auto source =
         read_query(options->query, options->file, options->query_option->count() > 0);
     if (!source) return source.error();
-    auto query = tasks::TasksQuery::parse(source->text);
-    if (!query) {
-      return Failure{kUsage, fmt::format("{}:{}: {}", source->name, query.error().line,
-                                         query.error().message)};
+    const auto conventions = context.conventions();
+    if (!conventions) return conventions.error();
+    // Without a note to read it in, a bad query fails before the vault loads.
+    const std::string file_note = file_in_vault(context, options->file);
+    std::optional<tasks::TasksQuery> query;
+    if (options->in.empty() && file_note.empty()) {
+      auto parsed = parse_query(*source, {&(*conventions)->tasks, std::nullopt}, **conventions);
+      if (!parsed) return parsed.error();
+      query.emplace(std::move(*parsed));
     }
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;
+    if (!query) {
+      const auto note = query_note(context, *vault, options->in, file_note);
+      if (!note) return note.error();
+      tasks::QueryContext query_context{&vault->conventions.tasks, std::nullopt};
+      if (*note >= 0) query_context = query::query_context(*vault, vault->notes[*note]);
+      auto parsed = parse_query(*source, query_context, vault->conventions);
+      if (!parsed) return parsed.error();
+      query.emplace(std::move(*parsed));
+    }
     const auto tasks = query::vault_tasks(*vault);
     const auto groups = query->run(tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
@@ -160,7 +243,8 @@ Examples:
     }
     const output::Style style = context.style();
     const tasks::QueryLayout& layout = query->layout();
-    std::string out = grouped_text(tasks, groups, layout, style, context.today());
+    std::string out =
+        grouped_text(tasks, groups, layout, vault->conventions.tasks, style, context.today());
     if (context.globals().terminal && !layout.hide_task_count) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 
+#include "kb/model/tasks_settings.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/util/fnv.hpp"
 
@@ -119,6 +120,9 @@ std::uint64_t conventions_hash(const Conventions& c) {
     fnv.add_field(std::to_string(static_cast<int>(rule.form)));
     fnv.add_field(rule.pattern);
   }
+  // Which lines are tasks and what they say follow the Tasks settings: a
+  // changed global filter or status must not answer from an older reading.
+  fnv.add_field(std::to_string(tasks_settings_hash(c.tasks)));
   return fnv.value();
 }
 

@@ -192,12 +192,10 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   // every note that involves them.
   brief.tasks_query = without_not_done(view->tasks_query);
   const int query_line = view->default_query ? 1 : note.scan.task_queries.front().line + 1;
-  auto query = tasks::TasksQuery::parse(brief.tasks_query, query_line);
+  auto query = tasks::TasksQuery::parse(brief.tasks_query, query_line, query_context(vault, note));
   if (!query) {
-    Diagnostic d = query.error();
-    d.path = note.path;
-    if (view->default_query) d.line = 0;
-    return Expected<Brief>::failure(std::move(d));
+    return Expected<Brief>::failure(
+        located_query_error(vault, note, query.error(), view->default_query));
   }
   std::vector<tasks::TaskItem> tasks = query->select(all_tasks, options.today);
   std::unordered_set<const tasks::Task*> seen;

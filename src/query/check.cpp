@@ -5,6 +5,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "kb/query/person.hpp"
+#include "kb/tasks/query.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::query {
@@ -128,7 +130,21 @@ void check_names(const model::Vault& vault, std::vector<Problem>& problems) {
 
 void check_tasks_blocks(const model::Vault& vault, std::vector<Problem>& problems) {
   for (const auto& note : vault.notes) {
-    if (note.kind != model::NoteKind::Person || !note.scan.task_queries.empty()) continue;
+    if (note.kind != model::NoteKind::Person) continue;
+    if (!note.scan.task_queries.empty()) {
+      // The block kb runs, read as Obsidian reads it: the vault's Tasks
+      // settings and this note for its placeholders.
+      const text::QueryBlock& block = note.scan.task_queries.front();
+      const auto query =
+          tasks::TasksQuery::parse(block.query, block.line + 1, query_context(vault, note));
+      if (!query) {
+        // A bad global query is reported at each block it breaks.
+        const Diagnostic d = located_query_error(vault, note, query.error(), false);
+        problems.push_back({note.path, d.path == note.path && d.line > 0 ? d.line : block.line,
+                            "tasks-query", d.message + " (kb person and kb regen fail on it)"});
+      }
+      continue;
+    }
     int line = 1;
     for (const auto& heading : note.scan.headings) {
       if (text::fold_case(heading.text) == text::fold_case(vault.conventions.open_tasks_heading)) {

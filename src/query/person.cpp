@@ -14,7 +14,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -44,7 +45,8 @@ std::string profile_field(const model::Note& note, std::string_view label) {
 
 std::string capitalised(std::string_view s) {
   std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -96,8 +98,9 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   model::NameMatcher names;
   for (std::size_t i = 0; i < people.size(); ++i) {
     std::string default_query;
-    const auto query =
-        tasks::TasksQuery::parse(tasks_query_of(vault.notes[people[i]], default_query));
+    const model::Note& note = vault.notes[people[i]];
+    const auto query = tasks::TasksQuery::parse(tasks_query_of(note, default_query), 1,
+                                                query_context(vault, note));
     // A query that compares tasks with all the others needs every note read.
     const auto value = query && !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
     if (value) {
@@ -124,6 +127,24 @@ std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
   return std::move(notes_with_candidate_tasks(vault, std::vector<model::NoteId>{person}).front());
 }
 
+Diagnostic located_query_error(const model::Vault& vault, const model::Note& note, Diagnostic d,
+                               bool default_query) {
+  if (d.message.starts_with("in the Tasks global query")) {
+    d.path = vault.conventions.tasks_file;  // its line is the global query's
+  } else {
+    d.path = note.path;
+    if (default_query || d.message.starts_with("in the note's")) d.line = 0;
+  }
+  return d;
+}
+
+tasks::QueryContext query_context(const model::Vault& vault, const model::Note& note) {
+  tasks::QueryContext context;
+  context.settings = &vault.conventions.tasks;
+  context.file = tasks::QueryFile{note.path, note.hydrated() ? &note.fm : nullptr};
+  return context;
+}
+
 Profile read_profile(const model::Note& note) {
   Profile profile;
   for (const char* label : {"role", "location", "relationship"}) {
@@ -147,7 +168,10 @@ tasks::TaskList vault_tasks(const model::Vault& vault) {
       const std::string_view heading = occurrence.heading >= 0
                                            ? note.scan.headings[occurrence.heading].text
                                            : std::string_view{};
-      list.add(id, occurrence.line, heading, tasks::parse_task(occurrence.checkbox));
+      // Under a global filter, only the lines holding it are tasks.
+      if (auto task = tasks::read_task(occurrence.checkbox, vault.conventions.tasks)) {
+        list.add(id, occurrence.line, heading, std::move(*task));
+      }
     }
   }
   return list;
@@ -206,12 +230,11 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     query_line = note.scan.task_queries.front().line;
     view.default_query = false;
   }
-  auto query = tasks::TasksQuery::parse(view.tasks_query, query_line + 1);
+  auto query =
+      tasks::TasksQuery::parse(view.tasks_query, query_line + 1, query_context(vault, note));
   if (!query) {
-    Diagnostic d = query.error();
-    d.path = note.path;
-    if (view.default_query) d.line = 0;
-    return Expected<PersonView>::failure(std::move(d));
+    return Expected<PersonView>::failure(
+        located_query_error(vault, note, query.error(), view.default_query));
   }
   // A query that requires a path text selects only tasks of the notes whose
   // paths include it: selecting from those alone gives the same tasks in the
@@ -241,8 +264,9 @@ std::string context_line(const ContextEntry& entry) {
   const std::string date = entry.date ? entry.date->iso() : "unknown";
   // The summary and the owner's name go into a note's line as plain text.
   return model::render_context_line(
-      entry.line_template, {date, entry.link, text::escape_inline(text::wikilinks_as_text(entry.summary)),
-                            text::escape_inline(entry.via.value_or(std::string()))});
+      entry.line_template,
+      {date, entry.link, text::escape_inline(text::wikilinks_as_text(entry.summary)),
+       text::escape_inline(entry.via.value_or(std::string()))});
 }
 
 }  // namespace kb::query

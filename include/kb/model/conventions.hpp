@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kb/model/exclusions.hpp"
+#include "kb/tasks/settings.hpp"
 
 namespace kb::model {
 
@@ -49,6 +50,12 @@ struct Conventions {
   // Setting ("person.tags", "summary_length") -> "path:line" of the config
   // entry that set it; a setting not listed has its default value.
   std::map<std::string, std::string> origins;
+
+  // The vault's Tasks plugin settings: not from .kb.yaml but from the
+  // plugin's own file (kb/model/tasks_settings.hpp), the defaults without it.
+  tasks::Settings tasks;
+  std::string tasks_file;              // vault-relative; "" when the defaults apply
+  std::vector<std::string> tasks_set;  // the settings that file set
 };
 
 }  // namespace kb::model

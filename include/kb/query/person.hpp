@@ -41,8 +41,8 @@ struct PersonView {
   // The newest involved note dated on or before today: what regen writes as
   // last_contact (a meeting planned for later is not a contact yet).
   std::optional<text::Date> last_contact;
-  std::string tasks_query;                   // the note's ```tasks block, or the default one
-  bool default_query = true;                 // the note has no ```tasks block
+  std::string tasks_query;    // the note's ```tasks block, or the default one
+  bool default_query = true;  // the note has no ```tasks block
   std::vector<OpenTask> open_tasks;
 };
 
@@ -50,7 +50,19 @@ struct PersonView {
 // the body) and front-matter last_contact: what `kb people` lists.
 Profile read_profile(const model::Note& note);
 
-// Every task of the vault's read notes, parsed, for the tasks module's
+// What a ```tasks query written in `note` is read with: the vault's Tasks
+// settings, and the note for its placeholders and Query File Defaults. Both
+// must outlive the context.
+tasks::QueryContext query_context(const model::Vault& vault, const model::Note& note);
+
+// A query error of `note`'s block placed where its instruction was written:
+// the Tasks settings file for the global query, else the note (line 0 for
+// kb's default query and for the note's Query File Defaults).
+Diagnostic located_query_error(const model::Vault& vault, const model::Note& note, Diagnostic d,
+                               bool default_query);
+
+// Every task of the vault's read notes, read under the vault's Tasks
+// settings (only lines holding the global filter are tasks), for the tasks module's
 // queries: notes by NoteId, tasks in note order, then line order.
 tasks::TaskList vault_tasks(const model::Vault& vault);
 
