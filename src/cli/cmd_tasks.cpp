@@ -243,8 +243,10 @@ Examples:
     }
     const output::Style style = context.style();
     const tasks::QueryLayout& layout = query->layout();
-    std::string out =
-        grouped_text(tasks, groups, layout, vault->conventions.tasks, style, context.today());
+    std::string out;
+    // `explain`: the plugin's explanation above the results, as it renders it.
+    if (layout.explain) out = query->explanation(context.today()) + "\n";
+    out += grouped_text(tasks, groups, layout, vault->conventions.tasks, style, context.today());
     if (context.globals().terminal && !layout.hide_task_count) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();

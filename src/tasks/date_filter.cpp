@@ -38,6 +38,66 @@ constexpr std::array<DateField, 7> kDateFields = {{
 
 enum class Relation { InRange, Before, After, OnOrBefore, OnOrAfter };
 
+// moment's 'YYYY-MM-DD (dddd Do MMMM YYYY)': "2024-01-02 (Tuesday 2nd January 2024)".
+std::string explained_date(text::Date date) {
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const int day = date.day;
+  const char* suffix = "th";
+  if (day % 100 < 11 || day % 100 > 13) {
+    if (day % 10 == 1) suffix = "st";
+    if (day % 10 == 2) suffix = "nd";
+    if (day % 10 == 3) suffix = "rd";
+  }
+  std::string out = date.iso();
+  out += " (";
+  out += kDays[static_cast<std::size_t>(weekday_index(date))];
+  out += ' ';
+  out += std::to_string(day);
+  out += suffix;
+  out += ' ';
+  out += kMonths[static_cast<std::size_t>(date.month - 1)];
+  out += ' ';
+  out += std::to_string(date.year);
+  out += ')';
+  return out;
+}
+
+// DateField.buildExplanation.
+std::string date_explanation(std::string_view field, Relation relation, const DateRange& range,
+                             bool matches_when_missing) {
+  std::string out(field);
+  std::string missing;
+  if (matches_when_missing) {
+    missing = " OR no ";
+    missing += field;
+    missing += " date";
+  }
+  switch (relation) {
+    case Relation::Before:
+      return out + " date is before " + explained_date(range.start) + missing;
+    case Relation::After:
+      return out + " date is after " + explained_date(range.end) + missing;
+    case Relation::OnOrBefore:
+      return out + " date is on or before " + explained_date(range.end) + missing;
+    case Relation::OnOrAfter:
+      return out + " date is on or after " + explained_date(range.start) + missing;
+    case Relation::InRange:
+      break;
+  }
+  if (range.start == range.end) return out + " date is on " + explained_date(range.start) + missing;
+  out += " date is between:\n  ";
+  out += explained_date(range.start);
+  out += " and\n  ";
+  out += explained_date(range.end);
+  out += " inclusive";
+  if (matches_when_missing) out += "\n  " + missing.substr(1);
+  return out;
+}
+
 bool related(text::Date date, Relation relation, const DateRange& range) {
   switch (relation) {
     case Relation::Before:
@@ -102,7 +162,7 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
     if (!spec) {
       return FilterResult::failure("do not understand " + name + " date in " + quoted(line));
     }
-    return Filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
+    Filter filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);
       bool any_date = false;
       for (const auto& date : field.dates(*item.task)) {
@@ -112,6 +172,12 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
       }
       return !any_date && field.matches_when_missing;
     });
+    filter.explain = [field, relation, spec = *spec](text::Date today) {
+      const std::string_view name =
+          field.name == "happens" ? std::string_view("due, start or scheduled") : field.name;
+      return date_explanation(name, relation, spec.resolve(today), field.matches_when_missing);
+    };
+    return filter;
   }
   return std::nullopt;
 }

@@ -27,9 +27,20 @@ Filter always(bool (*predicate)(const Task&)) {
 
 std::optional<FilterResult> parse_status_filter(std::string_view line) {
   Cursor words(line);
-  if (words.accept_all("done")) return always([](const Task& t) { return is_done(t.status); });
+  // StatusField.ts: their explanations name the status types.
+  if (words.accept_all("done")) {
+    Filter filter = always([](const Task& t) { return is_done(t.status); });
+    filter.explain = [](text::Date) -> std::string {
+      return "status type is DONE or CANCELLED or NON_TASK";
+    };
+    return filter;
+  }
   if (words.accept_all("not done")) {
-    return always([](const Task& t) { return !is_done(t.status); });
+    Filter filter = always([](const Task& t) { return !is_done(t.status); });
+    filter.explain = [](text::Date) -> std::string {
+      return "status type is TODO or IN_PROGRESS or ON_HOLD";
+    };
+    return filter;
   }
   if (!words.accept("status.type")) return std::nullopt;
   bool negate = words.accept("is not");
@@ -63,9 +74,10 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
                                                           Priority::Medium,  Priority::None,
                                                           Priority::Low,     Priority::Lowest};
   for (Priority wanted : kPriorities) {
+    const std::string_view written = words.rest();
     if (!words.accept_all(priority_name(wanted))) continue;
     // Lower enum values are higher priorities, as the plugin's numbers 0..5.
-    return Filter([wanted, mode](const TaskItem& item, const RunContext&) {
+    Filter filter([wanted, mode](const TaskItem& item, const RunContext&) {
       Priority p = item.task->priority;
       switch (mode) {
         case Mode::Above:
@@ -79,6 +91,15 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
       }
       return p == wanted;
     });
+    if (mode == Mode::Is) {
+      // PriorityField: "priority is <the word as written>".
+      filter.explain = [word = std::string(written)](text::Date) {
+        std::string out = "priority is ";
+        out += word;
+        return out;
+      };
+    }
+    return filter;
   }
   return FilterResult::failure("do not understand priority in " + quoted(line));
 }
@@ -143,6 +164,41 @@ Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view va
   return StringMatcher([regex = *regex](std::string_view s) { return regex.matches(s); });
 }
 
+// RegexMatcher.explanation: "using regex: " padded so that the pattern
+// stands under the one in the instruction, then 'pattern' with its flags.
+std::string regex_explanation(TextOp op, std::string_view literal, std::string_view line) {
+  if (op != TextOp::Matches && op != TextOp::NotMatches) return {};
+  const std::size_t close = literal.rfind('/');
+  const std::string_view pattern = literal.substr(1, close - 1);
+  std::string flags;
+  for (char flag : std::string_view("dgimsuvy")) {  // RegExp.flags' order
+    if (literal.substr(close + 1).find(flag) != std::string_view::npos) flags += flag;
+  }
+  // RegExp.source writes an unescaped '/' as '\/'.
+  std::string source;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      source += pattern.substr(i++, 2);
+    } else {
+      if (pattern[i] == '/') source += '\\';
+      source += pattern[i];
+    }
+  }
+  std::string out = "using regex: ";
+  const std::size_t slash = line.find('/');
+  const std::size_t start = slash == std::string_view::npos || slash < 2 ? 0 : slash - 2;
+  if (out.size() < start) out.resize(start, ' ');
+  out += quoted(source);
+  out += " with ";
+  if (flags.empty()) {
+    out += "no flags";
+  } else {
+    out += flags.size() == 1 ? "flag " : "flags ";
+    out += quoted(flags);
+  }
+  return out;
+}
+
 bool negated(TextOp op) {
   return op == TextOp::Excludes || op == TextOp::NotMatches;
 }
@@ -155,6 +211,7 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (!op || words.at_end()) return std::nullopt;
     auto matcher = make_matcher(*op, words.rest(), line);
     if (!matcher) return FilterResult::failure(matcher.error());
+    const std::string explanation = regex_explanation(*op, words.rest(), line);
     Filter filter(
         [value = field.value, matcher = *matcher, negate = negated(*op),
          description = field.name == "description"](const TaskItem& item, const RunContext& run) {
@@ -164,6 +221,7 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
           }
           return matcher(value(item, run)) != negate;
         });
+    if (!explanation.empty()) filter.explain = [explanation](text::Date) { return explanation; };
     if (field.name == "path" && op == TextOp::Includes) {
       filter.required_path_texts.emplace_back(words.rest());
     }
@@ -185,14 +243,17 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
   if (!op || words.at_end()) return std::nullopt;
   auto matcher = make_matcher(*op, words.rest(), line);
   if (!matcher) return FilterResult::failure(matcher.error());
+  const std::string explanation = regex_explanation(*op, words.rest(), line);
   // The search succeeds when any one tag matches ("#" is optional: "home"
   // is a substring of "#home").
-  return Filter(
+  Filter filter(
       [matcher = *matcher, negate = negated(*op)](const TaskItem& item, const RunContext&) {
         bool any = false;
         for (std::string_view tag : item.task->tags) any = any || matcher(tag);
         return any != negate;
       });
+  if (!explanation.empty()) filter.explain = [explanation](text::Date) { return explanation; };
+  return filter;
 }
 
 // ---- the rest -------------------------------------------------------------

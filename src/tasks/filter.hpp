@@ -55,6 +55,9 @@ struct Filter {
   std::vector<std::string> required_path_texts;
   // The filter looks at other tasks (`is blocked`, `is blocking`).
   bool reads_other_tasks = false;
+  // How `explain` describes it when that is not the instruction itself
+  // (Explanation.asString: one line, or lines indented by two per level).
+  std::function<std::string(text::Date today)> explain;
 
   Filter() = default;
   template <typename F>

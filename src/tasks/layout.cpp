@@ -103,7 +103,12 @@ std::string component_text(const Task& task, TaskComponent component, const Quer
     }
     case TaskComponent::Priority: {
       const std::string_view symbol = priority_symbol(task.priority);
-      return symbol.empty() ? std::string() : " " + std::string(symbol);
+      std::string out;
+      if (!symbol.empty()) {
+        out += ' ';
+        out += symbol;
+      }
+      return out;
     }
     case TaskComponent::RecurrenceRule:
       return value_part(task.recurrence_rule, "🔁", brief);

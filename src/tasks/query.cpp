@@ -4,10 +4,13 @@
 // plugin's order: filter, sort, limit, group, limit groups.
 #include "kb/tasks/query.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "cursor.hpp"
 #include "filter.hpp"
@@ -16,6 +19,26 @@
 #include "sort.hpp"
 
 namespace kb::tasks {
+
+namespace {
+
+// What `explain` says about one query of the ones that run together (the
+// global query, the Query File Defaults, the block itself), as the plugin
+// keeps them: separate Query objects explained one after the other.
+struct ExplainedStatement {
+  std::string source;  // as written
+  std::string text;    // as it runs (placeholders expanded)
+};
+
+struct ExplainedQuery {
+  Instruction::From from = Instruction::From::Query;
+  std::vector<std::pair<ExplainedStatement, std::function<std::string(text::Date)>>> filters;
+  std::vector<ExplainedStatement> groups, sorts, layouts;
+  std::optional<std::size_t> limit, group_limit;
+  bool ignore_global_query = false;
+};
+
+}  // namespace
 
 struct TasksQuery::Impl {
   std::vector<Filter> filters;  // all must match
@@ -26,7 +49,9 @@ struct TasksQuery::Impl {
   bool reads_other_tasks = false;  // a filter compares tasks with the others
   std::string global_filter;       // what the description filter and sort leave out
   QueryLayout layout;
-  std::optional<Grouper> columns;  // `view columns by KEY`: the first grouping
+  std::optional<Grouper> columns;         // `view columns by KEY`: the first grouping
+  std::vector<ExplainedQuery> explained;  // the last one is the instruction being read
+  ExplainedStatement statement;           // the instruction being read
 
   // Reads one instruction; an error message when it is wrong.
   std::optional<std::string> add(std::string_view line);
@@ -73,6 +98,7 @@ std::optional<std::string> TasksQuery::Impl::add_limit(Cursor words, std::string
     return "do not understand query limit " + quoted(line);
   }
   (groups ? group_limit : limit) = count;
+  (groups ? explained.back().group_limit : explained.back().limit) = count;
   return std::nullopt;
 }
 
@@ -81,12 +107,15 @@ std::optional<std::optional<std::string>> TasksQuery::Impl::add_layout(std::stri
   // starting with "short" is short mode, with "full" full mode.
   if (starts_with_word(line, "short")) {
     layout.short_mode = true;
+    explained.back().layouts.push_back(statement);
   } else if (starts_with_word(line, "full")) {
     layout.short_mode = false;
+    explained.back().layouts.push_back(statement);
   } else if (starts_with_word(line, "explain")) {
-    layout.explain = true;
+    layout.explain = true;  // not explained, as in the plugin
   } else if (starts_with_word(line, "ignore global query")) {
     // query_source.cpp has dropped the global query.
+    explained.back().ignore_global_query = explained.back().from != Instruction::From::GlobalQuery;
   } else {
     return std::nullopt;
   }
@@ -98,6 +127,7 @@ std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
   const std::string_view mode = words.rest();
   if (Cursor list = words; list.accept_all("list")) {
     columns.reset();
+    explained.back().layouts.push_back(statement);
     return std::nullopt;
   }
   if (Cursor list = words; list.accept("list")) {
@@ -110,6 +140,7 @@ std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
     if (words.accept("by")) grouper = parse_grouper(words.rest());
     if (!grouper) return "do not understand columns grouping \"" + std::string(remainder) + "\"";
     columns = std::move(*grouper);
+    explained.back().layouts.push_back(statement);
     return std::nullopt;
   }
   return "do not understand view mode \"" + std::string(mode) + "\"";
@@ -133,10 +164,12 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
       auto sorter = parse_sorter(key.rest());
       if (!sorter) return unknown(line);
       sorters.push_back(std::move(*sorter));
+      explained.back().sorts.push_back(statement);
     } else {
       auto grouper = parse_grouper(key.rest());
       if (!grouper) return unknown(line);
       groupers.push_back(*grouper);
+      explained.back().groups.push_back(statement);
     }
     return std::nullopt;
   }
@@ -145,6 +178,7 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
     // /^(hide|show) +(.*)/i
     if (line.size() > verb.size() && starts_with_word(line, verb) && line[verb.size()] == ' ') {
       if (apply_show_hide(layout, trim_blanks(line.substr(verb.size())), verb == "hide")) {
+        explained.back().layouts.push_back(statement);
         return std::nullopt;
       }
       return "do not understand hide/show option " + quoted(line);
@@ -154,6 +188,7 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
   FilterResult filter = parse_filter(line);
   if (!filter) return filter.error();
   reads_other_tasks = reads_other_tasks || filter->reads_other_tasks;
+  explained.back().filters.emplace_back(statement, filter->explain);
   filters.push_back(std::move(*filter));
   return std::nullopt;
 }
@@ -170,7 +205,16 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line,
   if (!instructions) return Expected<TasksQuery>::failure(std::move(instructions.error()));
   TasksQuery query;
   if (context.settings != nullptr) query.impl_->global_filter = context.settings->global_filter;
+  auto& explained = query.impl_->explained;
   for (const Instruction& instruction : *instructions) {
+    if (explained.empty() || explained.back().from != instruction.from) {
+      explained.emplace_back();
+      explained.back().from = instruction.from;
+    }
+    query.impl_->statement = {trim_blanks(instruction.source).empty()
+                                  ? instruction.text
+                                  : std::string(trim_blanks(instruction.source)),
+                              instruction.text};
     if (std::optional<std::string> error = query.impl_->add(instruction.text)) {
       return Expected<TasksQuery>::failure(instruction_error(instruction, std::move(*error)));
     }
@@ -222,6 +266,115 @@ std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
     flat.insert(flat.end(), group.items.begin(), group.items.end());
   }
   return flat;
+}
+
+namespace {
+
+// Statement.explainStatement: the instruction as written, and what it
+// became when that differs.
+std::string explain_statement(const ExplainedStatement& statement, std::string_view indent) {
+  std::string out(indent);
+  out += statement.source;
+  if (statement.text != statement.source) {
+    out += " =>\n";
+    out += indent;
+    out += statement.text;
+  }
+  return out;
+}
+
+std::string explain_statements(const std::vector<ExplainedStatement>& statements,
+                               std::string_view indent) {
+  if (statements.empty()) return {};
+  std::string out;
+  for (const ExplainedStatement& statement : statements) {
+    if (!out.empty()) out += "\n\n";
+    out += explain_statement(statement, indent);
+  }
+  return out + "\n";
+}
+
+std::string at_most(std::size_t limit) {
+  return "At most " + std::to_string(limit) + (limit == 1 ? " task" : " tasks");
+}
+
+// Explainer.explainQuery with its indentation.
+std::string explain_query(const ExplainedQuery& query, text::Date today, std::string_view indent) {
+  std::vector<std::string> parts;
+  if (query.ignore_global_query) parts.push_back(std::string(indent) + "ignore global query\n");
+  if (query.filters.empty()) {
+    parts.push_back(std::string(indent) + "No filters supplied. All tasks will match the query.\n");
+  } else {
+    std::string filters;
+    for (const auto& [statement, explain] : query.filters) {
+      if (!filters.empty()) filters += '\n';
+      filters += explain_statement(statement, indent);
+      const std::string explanation = explain ? explain(today) : statement.text;
+      if (explanation == statement.text) {
+        filters += '\n';
+        continue;
+      }
+      filters += " =>";
+      std::size_t pos = 0;
+      while (pos <= explanation.size()) {  // each line indented two more
+        const std::size_t end = std::min(explanation.find('\n', pos), explanation.size());
+        filters += '\n';
+        filters += indent;
+        filters += "  ";
+        filters += explanation.substr(pos, end - pos);
+        pos = end + 1;
+      }
+      filters += '\n';
+    }
+    parts.push_back(std::move(filters));
+  }
+  parts.push_back(explain_statements(query.groups, indent));
+  parts.push_back(explain_statements(query.sorts, indent));
+  parts.push_back(explain_statements(query.layouts, indent));
+  std::string limits;
+  if (query.limit) limits += std::string(indent) + at_most(*query.limit) + ".\n";
+  if (query.group_limit) {
+    if (!limits.empty()) limits += '\n';
+    limits += std::string(indent) + at_most(*query.group_limit) +
+              " per group (if any \"group by\" options are supplied).\n";
+  }
+  parts.push_back(std::move(limits));
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += part;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string TasksQuery::explanation(text::Date today) const {
+  // QueryRendererHelper.ts explainResults.
+  std::string out;
+  if (!impl_->global_filter.empty()) {
+    out += "Only tasks containing the global filter '" + impl_->global_filter + "'.\n\n";
+  }
+  bool has_block = false;
+  for (const ExplainedQuery& query : impl_->explained) {
+    std::string label = "Explanation of this Tasks code block query";
+    if (query.from == Instruction::From::GlobalQuery) label = "Explanation of the global query";
+    if (query.from == Instruction::From::FileDefaults) {
+      label =
+          "Explanation of the Query File Defaults (from properties/frontmatter in the query's "
+          "file)";
+    }
+    if (query.from == Instruction::From::Query) has_block = true;
+    if (&query != &impl_->explained.front()) out += '\n';
+    out += label + ":\n\n" + explain_query(query, today, "  ");
+  }
+  if (!has_block) {
+    if (!impl_->explained.empty()) out += '\n';
+    out += "Explanation of this Tasks code block query:\n\n" +
+           explain_query(ExplainedQuery{}, today, "  ");
+  }
+  return out;
 }
 
 const QueryLayout& TasksQuery::layout() const {

@@ -69,6 +69,12 @@ class TasksQuery {
   // whoever draws the results.
   const QueryLayout& layout() const;
 
+  // What `explain` prints (the plugin's explainResults): the global filter,
+  // then each of the global query, the note's Query File Defaults and the
+  // query itself explained as its Explainer does; relative dates resolved
+  // with `today`.
+  std::string explanation(text::Date today) const;
+
   // True when a filter compares each task with all the others (`is blocked`,
   // `is blocking`): then run() needs every task, not only the candidates.
   bool reads_other_tasks() const;
