@@ -101,7 +101,11 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
         io::DiskFileSystem(folder).read(slash == std::string::npos ? path : path.substr(slash + 1));
     config_file_ = path;
   } else if (fs().stat(".kb.yaml")) {
-    text = fs().read(".kb.yaml");
+    // The vault's own config: a regular file only (a FIFO or a link to
+    // /dev/zero there must not hang kb); --config may be a pipe.
+    auto content = fs().read_with_stat(".kb.yaml");
+    text = content ? Expected<std::string>(std::move(content->bytes))
+                   : Expected<std::string>::failure(content.error());
     config_file_ = ".kb.yaml";
   }
   Diagnostics warnings;

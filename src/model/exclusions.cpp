@@ -16,12 +16,16 @@ constexpr const char* kAppJson = ".obsidian/app.json";
 // or unusable (a warning).
 nlohmann::json read_json(const io::FileSystem& fs, const std::string& path, Diagnostics& warnings) {
   if (!fs.stat(path)) return nullptr;
-  auto text = fs.read(path);
-  if (!text) {
-    warnings.push_back(text.error());
+  // Only a regular file: a FIFO or a link to /dev/zero in a synced vault
+  // must not hang kb.
+  auto content = fs.read_with_stat(path);
+  if (!content) {
+    Diagnostic d = content.error();
+    d.unread = false;  // a setting, not a note: nothing built from the notes lacks it
+    warnings.push_back(std::move(d));
     return nullptr;
   }
-  auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  auto json = nlohmann::json::parse(content->bytes, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) {
     warnings.push_back(
         Diagnostic{path, 0, "not a JSON object: its settings are ignored", Severity::Warning});

@@ -105,3 +105,18 @@ TEST_CASE("unusable Obsidian settings warn and are left out", "[e2e][exclusions]
       run.err.find("kb: .obsidian/templates.json: not a JSON object: its settings are ignored\n") !=
       std::string::npos);
 }
+
+TEST_CASE("settings files that never end are refused, not read", "[e2e][exclusions]") {
+  // A synced vault may hold a link to /dev/zero where a settings file belongs.
+  const VaultCopy vault;
+  fs::remove(vault.root() / ".obsidian/app.json");
+  fs::create_symlink("/dev/zero", vault.root() / ".obsidian/app.json");
+  const auto run = shell(kb_in(vault) + "people --tsv --no-header | wc -l");
+  CHECK(run.out != "0\n");
+  CHECK(run.err.find("kb: .obsidian/app.json: cannot read: not a regular file\n") !=
+        std::string::npos);
+  fs::create_symlink("/dev/zero", vault.root() / ".kb.yaml");
+  const auto config = shell(kb_in(vault) + "people");
+  CHECK(config.exit == 2);
+  CHECK(config.err.find("kb: .kb.yaml: cannot read: not a regular file\n") != std::string::npos);
+}
