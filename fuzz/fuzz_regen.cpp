@@ -46,8 +46,7 @@ kb::edit::PersonSections sections(std::uint8_t flags, bool other) {
 
 // The text minus each generated section (heading line through the next
 // heading of any level), as kb::edit finds them.
-std::string outside_sections(std::string_view text, const kb::edit::PersonSections& s,
-                             int* found) {
+std::string outside_sections(std::string_view text, const kb::edit::PersonSections& s, int* found) {
   const kb::text::FrontMatterSplit split = kb::text::split_front_matter(text);
   const std::size_t begin = split.terminated ? split.body_begin : split.bom;
   const int first_line = split.terminated ? split.body_first_line : 1;
@@ -59,8 +58,8 @@ std::string outside_sections(std::string_view text, const kb::edit::PersonSectio
     const kb::text::Heading& h = scan.headings[i];
     if (h.text != s.open_tasks_heading && h.text != s.recent_context_heading) continue;
     ++*found;
-    const std::size_t end = i + 1 < scan.headings.size() ? scan.headings[i + 1].line_begin
-                                                         : text.size();
+    const std::size_t end =
+        i + 1 < scan.headings.size() ? scan.headings[i + 1].line_begin : text.size();
     out.append(text.substr(kept_from, h.line_begin - kept_from));
     kept_from = end;
   }

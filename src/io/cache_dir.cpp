@@ -1,11 +1,11 @@
 #include "kb/io/cache_dir.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
-
-#include <fmt/format.h>
-#include <sys/stat.h>
 
 #include "kb/util/fnv.hpp"
 

@@ -13,7 +13,8 @@ void NameMatcher::add(std::string_view name, int value) {
   std::uint32_t node = 0;
   for (unsigned char byte : folded) {
     auto& edges = pending_[node];
-    auto it = std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.byte == byte; });
+    auto it =
+        std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.byte == byte; });
     if (it != edges.end()) {
       node = it->target;
       continue;

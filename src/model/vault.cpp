@@ -14,7 +14,8 @@ struct Vault::Index {
   std::unordered_map<std::string_view, NoteId> exact;            // path as stored
   std::unordered_map<std::string, NoteId> by_path;               // folded path without ".md"
   std::unordered_map<std::string, std::vector<NoteId>> by_stem;  // folded stem
-  std::unordered_map<std::string, std::vector<NoteId>> by_name;  // fold_name of entity names/aliases
+  std::unordered_map<std::string, std::vector<NoteId>>
+      by_name;  // fold_name of entity names/aliases
 };
 
 namespace {
@@ -58,7 +59,8 @@ void Vault::build() {
       const auto in_range = [count](NoteId target) { return target >= -1 && target < count; };
       if (cached->link_targets.size() == cached->link_paths.size() &&
           std::all_of(cached->link_targets.begin(), cached->link_targets.end(), in_range)) {
-        targets = cached->link_targets;  // resolved by an earlier run, same paths (the loader checks)
+        targets =
+            cached->link_targets;  // resolved by an earlier run, same paths (the loader checks)
         return;
       }
       targets.reserve(cached->link_paths.size());

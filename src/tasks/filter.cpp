@@ -11,10 +11,10 @@
 
 #include "cursor.hpp"
 #include "fields.hpp"
+#include "kb/tasks/regex.hpp"
 #include "kb/tasks/settings.hpp"
 #include "kb/tasks/statuses.hpp"
 #include "kb/text/unicode.hpp"
-#include "kb/tasks/regex.hpp"
 
 namespace kb::tasks {
 namespace {

@@ -43,7 +43,9 @@ bool map_utf8(std::string_view s, int options, std::string& out) {
   return true;
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string_view fold_run_uncached(std::string_view run, int options, std::string& mapped) {
   if (!map_utf8(run, options, mapped))

@@ -111,7 +111,7 @@ struct NoteCase {
   std::string query = "Bad Case";     // `kb person QUERY`
   int person_exit = 0;
   Regen regen = Regen::Rewrites;
-  std::string regen_warning;                                   // exact stderr line of a refusal
+  std::string regen_warning;                                  // exact stderr line of a refusal
   std::function<void(const std::string& after)> after_regen;  // more checks on the new bytes
 };
 
@@ -128,9 +128,9 @@ fs::path make_vault(const ScratchDir& dir) {
   const fs::path vault = dir.root() / "vault";
   fs::copy(fs::path(KB_SOURCE_DIR) / "examples/vault", vault, fs::copy_options::recursive);
   for (int i = 0; i < 40; ++i) {
-    write_file(vault / "Filler" / ("Filler " + std::to_string(i) + ".md"),
-               "---\ntype: note\n---\n- [ ] filler task " + std::to_string(i) +
-                   " with [[Asaf Levy]]\n");
+    write_file(
+        vault / "Filler" / ("Filler " + std::to_string(i) + ".md"),
+        "---\ntype: note\n---\n- [ ] filler task " + std::to_string(i) + " with [[Asaf Levy]]\n");
   }
   return vault;
 }
@@ -225,8 +225,9 @@ TEST_CASE("bad inputs: front-matter fences", "[bad_inputs]") {
                [] { return "---  \ntitle: Bad Case\naliases: [Trailing]\n---\t \nbody\n"; })
           .found_as("Trailing"),
       NoteCase("not on line 1", [] { return "\n---\ntitle: Other Name\n---\nbody\n"; }),
-      NoteCase("BOM",
-               [] { return "\xEF\xBB\xBF---\ntitle: Bad Case\naliases: [Bommy]\n---\n# Bad Case\n"; })
+      NoteCase(
+          "BOM",
+          [] { return "\xEF\xBB\xBF---\ntitle: Bad Case\naliases: [Bommy]\n---\n# Bad Case\n"; })
           .found_as("Bommy")
           .then([](const std::string& after) { CHECK(after.rfind("\xEF\xBB\xBF---\n", 0) == 0); }),
       NoteCase("CRLF",
@@ -270,7 +271,8 @@ TEST_CASE("bad inputs: pathological YAML", "[bad_inputs]") {
     laughs += std::string(1, c) + ": &" + c + " [" + repeat(previous + ", ", 9) + previous + "]\n";
   }
   const std::vector<NoteCase> cases = {
-      NoteCase("[ repeated 20,000 times", [] { return fm("aliases: " + repeat("[", 20000) + "\n"); },
+      NoteCase("[ repeated 20,000 times",
+               [] { return fm("aliases: " + repeat("[", 20000) + "\n"); },
                {kW + ":2: malformed front-matter: nested too deeply"}),
       NoteCase("- repeated 20,000 times (block nesting)",
                [] { return fm("aliases:\n" + repeat("- ", 20000) + "x\n"); },
@@ -278,7 +280,8 @@ TEST_CASE("bad inputs: pathological YAML", "[bad_inputs]") {
       NoteCase("maps nested 3,000 deep by indentation",
                [] {
                  std::string yaml = "a:\n";
-                 for (int depth = 1; depth < 3000; ++depth) yaml += std::string(depth, ' ') + "a:\n";
+                 for (int depth = 1; depth < 3000; ++depth)
+                   yaml += std::string(depth, ' ') + "a:\n";
                  return fm(yaml);
                },
                {kW + ":500: malformed front-matter: nested too deeply"}),
@@ -292,20 +295,27 @@ TEST_CASE("bad inputs: note bodies", "[bad_inputs]") {
   const std::vector<NoteCase> cases = {
       NoteCase("non-UTF-8 bytes",
                [] {
-                 return fm("title: Bad Case\naliases: [\"B\xE4" "d\"]\n",
-                           "\xFF\xFE \xC3\x28 [[\xFF]] text\n- [ ] t\xE9sk \xF0\x9F\n## \xC0\xAF\n");
+                 return fm(
+                     "title: Bad Case\naliases: [\"B\xE4"
+                     "d\"]\n",
+                     "\xFF\xFE \xC3\x28 [[\xFF]] text\n- [ ] t\xE9sk \xF0\x9F\n## \xC0\xAF\n");
                }),
       NoteCase("a non-UTF-8 title",
-               [] { return fm("title: \"B\xE4" "d \xFF\"\naliases: [\"\xC3\"]\n"); })
-          .found_as("B\xE4" "d \xFF"),
+               [] {
+                 return fm(
+                     "title: \"B\xE4"
+                     "d \xFF\"\naliases: [\"\xC3\"]\n");
+               })
+          .found_as("B\xE4"
+                    "d \xFF"),
       NoteCase("NUL bytes",
                [] {
-                 return fm("title: Bad Case\nrole: \"a\0b\"\n"s, "a\0b [[x\0y]]\n- [ ] t\0ask\n# \0\n"s);
+                 return fm("title: Bad Case\nrole: \"a\0b\"\n"s,
+                           "a\0b [[x\0y]]\n- [ ] t\0ask\n# \0\n"s);
                }),
-      NoteCase("[ repeated 20,000 times in the body",
-               [] {
-                 return fm("title: Bad Case\n", repeat("[", 20000) + repeat("[[a|", 5000) + "\n");
-               }),
+      NoteCase(
+          "[ repeated 20,000 times in the body",
+          [] { return fm("title: Bad Case\n", repeat("[", 20000) + repeat("[[a|", 5000) + "\n"); }),
       NoteCase("a 1 MB single line",
                [] { return fm("title: Bad Case\n", repeat("word [[Asaf Levy]] `x` ", 1 << 16)); }),
       NoteCase("an empty file", [] { return std::string(); }),
@@ -336,9 +346,8 @@ TEST_CASE("bad inputs: generated sections", "[bad_inputs]") {
           }),
       NoteCase("a hand-written task in a generated section",
                [] { return fm("title: Bad Case\n", "\n## Recent Context\n\n- [ ] my own task\n"); })
-          .refused(kW +
-                   ":7: section 'Recent Context' contains hand-written tasks; move them out "
-                   "before regenerating"),
+          .refused(kW + ":7: section 'Recent Context' contains hand-written tasks; move them out "
+                        "before regenerating"),
   };
   for (const auto& c : cases) run_case(c);
 }

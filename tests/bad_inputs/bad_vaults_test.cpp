@@ -133,7 +133,7 @@ TEST_CASE("bad vaults: symlink loops and symlinked notes", "[bad_inputs]") {
   ScratchDir dir("symlinks");
   const fs::path vault = small_vault(dir);
   fs::create_directory_symlink(vault, vault / "People/Loop");  // a folder loop
-  fs::create_symlink("b.md", vault / "a.md");                   // a file loop
+  fs::create_symlink("b.md", vault / "a.md");                  // a file loop
   fs::create_symlink("a.md", vault / "b.md");
   fs::create_symlink("nowhere.md", vault / "Dangling.md");
   // A note that is a symlink to a file outside the vault.
@@ -189,7 +189,8 @@ TEST_CASE("bad vaults: a read-only note at regen", "[bad_inputs]") {
   fs::permissions(jane, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   const Run regen = kb_run(vault, "regen --all");
   CHECK(regen.exit == 1);
-  CHECK(regen.has_err_line("kb: People/Jane Doe.md: refusing to write a read-only note (use --force)"));
+  CHECK(regen.has_err_line(
+      "kb: People/Jane Doe.md: refusing to write a read-only note (use --force)"));
   CHECK(slurp(jane) == kJane);
   const Run forced = kb_run(vault, "regen --all --force");
   CHECK(forced.exit == 0);
@@ -228,8 +229,8 @@ TEST_CASE("bad names: one that matches two people", "[bad_inputs]") {
 TEST_CASE("bad names: NFC, NFD and case all find the person", "[bad_inputs]") {
   ScratchDir dir("unicode");
   const fs::path vault = small_vault(dir);
-  const std::string nfc = "Zo\xC3\xAB M\xC3\xBCller";      // Zoë Müller, precomposed
-  const std::string nfd = "Zoe\xCC\x88 Mu\xCC\x88ller";    // e + U+0308, u + U+0308
+  const std::string nfc = "Zo\xC3\xAB M\xC3\xBCller";    // Zoë Müller, precomposed
+  const std::string nfd = "Zoe\xCC\x88 Mu\xCC\x88ller";  // e + U+0308, u + U+0308
   write_file(vault / ("People/" + nfd + ".md"), "---\ntype: person\n---\n# Zoe\n");
   write_file(vault / "People/Ren\xC3\xA9 Roy.md",
              "---\ntype: person\naliases: [\"RENE\xCC\x81\"]\n---\n# Ren\n");
@@ -241,9 +242,8 @@ TEST_CASE("bad names: NFC, NFD and case all find the person", "[bad_inputs]") {
     CHECK(run.exit == 0);
     CHECK(run.out.find("People/" + nfd + ".md") != std::string::npos);
   }
-  for (const std::string& query :
-       {std::string("Ren\xC3\xA9 Roy"), std::string("Rene\xCC\x81 Roy"), std::string("REN\xC3\x89"),
-        std::string("ren\xC3\xA9")}) {
+  for (const std::string& query : {std::string("Ren\xC3\xA9 Roy"), std::string("Rene\xCC\x81 Roy"),
+                                   std::string("REN\xC3\x89"), std::string("ren\xC3\xA9")}) {
     INFO(query);
     CHECK(kb_run(vault, "person " + shell_quote(query)).exit == 0);
   }

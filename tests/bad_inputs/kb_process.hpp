@@ -73,8 +73,8 @@ inline Run run_kb(const std::string& vault, const std::string& args) {
   Run run;
   run.command = "timeout -k 5 60 " + shell_quote(KB_BINARY) + " --vault " + shell_quote(vault) +
                 " --today 2026-11-24 " + args;
-  const std::string command = "env -u KB_VAULT " + run.command + " </dev/null 2>" +
-                              shell_quote(err.string());
+  const std::string command =
+      "env -u KB_VAULT " + run.command + " </dev/null 2>" + shell_quote(err.string());
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
   char buffer[65536];
@@ -102,7 +102,8 @@ class ScratchDir {
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(root_, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+      if (!it->is_symlink())
+        fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
     }
     fs::remove_all(root_, ec);
   }
@@ -122,7 +123,8 @@ inline std::map<std::string, std::string> snapshot(const fs::path& root) {
   for (auto it = fs::recursive_directory_iterator(root, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec)) files[fs::relative(it->path(), root).string()] = slurp(it->path());
+    if (it->is_regular_file(type_ec))
+      files[fs::relative(it->path(), root).string()] = slurp(it->path());
   }
   return files;
 }

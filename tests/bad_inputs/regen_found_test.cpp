@@ -52,7 +52,8 @@ TEST_CASE("regen ends a now-empty last section as the note ended", "[bad_inputs]
   with_lines.recent_context_lines.push_back("- 2020-01-01: [[Other]] - other");
   kb::edit::PersonSections empty = sections();
   empty.recent_context_lines.clear();
-  const std::string note = "# Jane\n\n## Open Tasks\n\n```tasks\nnot done\n```\n\n## Recent Context";
+  const std::string note =
+      "# Jane\n\n## Open Tasks\n\n```tasks\nnot done\n```\n\n## Recent Context";
   const auto direct = kb::edit::rewrite_person_note(note, empty);
   const auto first = kb::edit::rewrite_person_note(note, with_lines);
   REQUIRE(direct.ok());

@@ -79,9 +79,8 @@ fs::path make_wrapper(const std::string& vault) {
   const fs::path dir = fs::temp_directory_path() / ("kb-e2e-bin-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path script = dir / "kb";
-  std::ofstream(script, std::ios::binary)
-      << "#!/bin/sh\nexec '" << KB_BINARY << "' --vault '" << vault
-      << "' --today 2026-11-24 \"$@\"\n";
+  std::ofstream(script, std::ios::binary) << "#!/bin/sh\nexec '" << KB_BINARY << "' --vault '"
+                                          << vault << "' --today 2026-11-24 \"$@\"\n";
   fs::permissions(script, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
   return dir;
 }

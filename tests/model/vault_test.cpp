@@ -55,8 +55,7 @@ TEST_CASE("links resolve as Obsidian resolves them", "[vault][resolve]") {
   // A partial path matches the end of a path.
   CHECK(vault.resolve("Old/Plan", root) == id_of(vault, "Archive/Old/Plan.md"));
   CHECK(vault.resolve("Missing", root) == -1);
-  CHECK(vault.link_targets(root) ==
-        std::vector<NoteId>{id_of(vault, "Notes/Plan.md"), -1, root});
+  CHECK(vault.link_targets(root) == std::vector<NoteId>{id_of(vault, "Notes/Plan.md"), -1, root});
   CHECK(vault.backlinks(id_of(vault, "Projects/Cloud/Plan.md")) == std::vector<NoteId>{cloud});
 }
 
@@ -91,7 +90,8 @@ TEST_CASE("an entity owns the folder that bears its name", "[vault][owner]") {
   CHECK(vault.owner(id_of(vault, "Customers/Other/y.md")) == -1);
 }
 
-TEST_CASE("involvement: listed, linked, mentioned, in folder; never from code", "[vault][involvement]") {
+TEST_CASE("involvement: listed, linked, mentioned, in folder; never from code",
+          "[vault][involvement]") {
   kb::io::MemoryFileSystem fs;
   fs.add("People/Asaf Levy/Asaf Levy.md", kAsaf);
   fs.add("People/Asaf Levy/folder.md", "nothing here");
@@ -106,9 +106,9 @@ TEST_CASE("involvement: listed, linked, mentioned, in folder; never from code", 
   fs.add("m/decoy-word.md", "Asaf Levyson and XAsaf Levy");
   const Vault vault = load(fs);
   const auto paths = involved_paths(vault, "People/Asaf Levy/Asaf Levy.md");
-  CHECK(paths == std::vector<std::string>{"People/Asaf Levy/folder.md", "m/alias.md",
-                                          "m/linked.md", "m/listed-link.md", "m/listed.md",
-                                          "m/mentioned.md", "m/summary.md"});
+  CHECK(paths == std::vector<std::string>{"People/Asaf Levy/folder.md", "m/alias.md", "m/linked.md",
+                                          "m/listed-link.md", "m/listed.md", "m/mentioned.md",
+                                          "m/summary.md"});
   const auto& inv = vault.involvement(id_of(vault, "People/Asaf Levy/Asaf Levy.md"));
   CHECK(inv[0].in_folder);
   CHECK(inv[2].linked);

@@ -64,7 +64,8 @@ TEST_CASE("text fits a width: the widest columns narrow, cells cut after a word"
     const std::string text = table.text({false, true, width});
     while (start < text.size()) {
       const std::size_t end = text.find('\n', start);
-      CHECK(kb::text::utf8_length(text.substr(start, end - start)) <= std::max<std::size_t>(width, 38));
+      CHECK(kb::text::utf8_length(text.substr(start, end - start)) <=
+            std::max<std::size_t>(width, 38));
       start = end + 1;
     }
   }

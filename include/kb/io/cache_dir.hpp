@@ -8,8 +8,9 @@
 namespace kb::io {
 
 struct CacheDir {
-  std::string folder;      // absolute; may not exist yet
-  std::string vault_path;  // the vault's real path, recorded in the cache to detect a hash collision
+  std::string folder;  // absolute; may not exist yet
+  std::string
+      vault_path;  // the vault's real path, recorded in the cache to detect a hash collision
 };
 
 // nullopt when neither XDG_CACHE_HOME nor HOME is set (absolute), or the

@@ -35,7 +35,7 @@ class NameMatcher {
     std::uint32_t first_edge = kNone;  // edges of a node are contiguous after build()
     std::uint32_t edge_count = 0;
     std::uint32_t fail = 0;
-    std::uint32_t output = kNone;      // head of this node's output list (incl. fail chain)
+    std::uint32_t output = kNone;  // head of this node's output list (incl. fail chain)
   };
   struct Edge {
     unsigned char byte;

@@ -32,20 +32,21 @@ struct CachedScan {
 };
 
 struct Note {
-  std::string path;           // vault-relative, '/' separators, with ".md"
-  std::string text;           // the file's bytes, as read
-  io::FileStat stat;          // as read; regen refuses when the file changed since
+  std::string path;   // vault-relative, '/' separators, with ".md"
+  std::string text;   // the file's bytes, as read
+  io::FileStat stat;  // as read; regen refuses when the file changed since
   text::FrontMatterSplit split;
   text::FrontMatter fm;
-  bool fm_ok = true;          // false: malformed front-matter (loaded as if it had none)
+  bool fm_ok = true;  // false: malformed front-matter (loaded as if it had none)
   text::MarkdownScan scan;
 
   NoteKind kind = NoteKind::Other;
-  std::string name;           // front-matter `title`, else the file stem
+  std::string name;  // front-matter `title`, else the file stem
   std::vector<std::string> aliases;
   std::optional<text::Date> date;
-  std::string summary;        // front-matter `summary`, else the first prose line of the body
-  std::vector<std::string> participants;  // names or link paths (brackets removed), from keys and headings
+  std::string summary;  // front-matter `summary`, else the first prose line of the body
+  std::vector<std::string>
+      participants;  // names or link paths (brackets removed), from keys and headings
   // Index of the rule in conventions.exclusions that keeps the note out of
   // the people graph (kind Other, involving no one, never rewritten), or -1.
   int excluded_by = -1;

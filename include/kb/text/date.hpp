@@ -11,8 +11,8 @@ struct Date {
   int year = 0, month = 0, day = 0;
   auto operator<=>(const Date&) const = default;
 
-  std::string iso() const;         // "YYYY-MM-DD"
-  long days_since_epoch() const;   // 1970-01-01 is 0; for arithmetic
+  std::string iso() const;        // "YYYY-MM-DD"
+  long days_since_epoch() const;  // 1970-01-01 is 0; for arithmetic
   static Date from_days(long days);
   Date plus_days(long n) const { return from_days(days_since_epoch() + n); }
 };

@@ -39,14 +39,14 @@ struct Heading {
 struct LinkOccurrence {
   WikiLink link;
   int line = 0;
-  std::size_t offset = 0;      // of the first '[' (or '!')
+  std::size_t offset = 0;  // of the first '[' (or '!')
 };
 
 struct TaskOccurrence {
   CheckboxLine checkbox;
   int line = 0;
   std::size_t line_begin = 0;
-  int heading = -1;            // index into headings of the nearest heading above, -1 if none
+  int heading = -1;  // index into headings of the nearest heading above, -1 if none
 };
 
 struct QueryBlock {
@@ -70,15 +70,16 @@ struct UnclosedFence {
 };
 
 struct MarkdownScan {
-  std::vector<Heading> headings;       // outside code only
-  std::vector<LinkOccurrence> links;   // outside code only
-  std::vector<TaskOccurrence> tasks;   // outside code only
+  std::vector<Heading> headings;      // outside code only
+  std::vector<LinkOccurrence> links;  // outside code only
+  std::vector<TaskOccurrence> tasks;  // outside code only
   std::vector<QueryBlock> task_queries;
-  std::vector<ByteRange> code;         // fenced blocks (fence lines included) and inline code spans, sorted
+  std::vector<ByteRange>
+      code;  // fenced blocks (fence lines included) and inline code spans, sorted
   // Set when the last fenced block is still open at the end of the text:
   // whatever is appended to the text would be code.
   std::optional<UnclosedFence> unclosed_fence;
-  std::vector<Comment> comments;       // outside code, sorted
+  std::vector<Comment> comments;  // outside code, sorted
   // Set when the last comment is still open at the end of the text: it runs
   // to the end, and whatever is appended to the text would be in it.
   std::optional<std::size_t> unclosed_comment;  // where it begins

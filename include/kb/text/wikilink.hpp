@@ -7,7 +7,8 @@
 namespace kb::text {
 
 struct WikiLink {
-  std::string_view target;   // path part as written, without #subpath and |alias ("Folder/Target.md")
+  std::string_view
+      target;  // path part as written, without #subpath and |alias ("Folder/Target.md")
   std::string_view subpath;  // after '#', without it ("Heading", "^block"); empty if none
   std::string_view alias;    // after '|'; empty if none
   bool embed = false;        // written as ![[...]]

@@ -11,11 +11,11 @@ namespace kb::text {
 struct YamlValue {
   enum class Kind { Null, Scalar, Sequence, Map };
   Kind kind = Kind::Null;
-  std::string scalar;                // Scalar: the value as YAML reads it (quotes removed)
-  bool quoted = false;               // Scalar: written in '...' or "..."
-  std::vector<YamlValue> items;      // Sequence
+  std::string scalar;            // Scalar: the value as YAML reads it (quotes removed)
+  bool quoted = false;           // Scalar: written in '...' or "..."
+  std::vector<YamlValue> items;  // Sequence
   std::vector<std::pair<std::string, YamlValue>> entries;  // Map, in file order
-  int line = 0;                      // 1-based line in the note file
+  int line = 0;                                            // 1-based line in the note file
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_scalar() const { return kind == Kind::Scalar; }
