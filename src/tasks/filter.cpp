@@ -298,10 +298,13 @@ std::optional<FilterResult> parse_other_filter(std::string_view line) {
   if (words.accept_all("no depends on")) {
     return always([](const Task& t) { return t.depends_on.empty(); });
   }
-  for (const auto& [instruction, blocking, wanted] :
+  for (const auto& [instruction, blocks, wants] :
        {std::tuple{"is blocked", false, true}, std::tuple{"is not blocked", false, false},
         std::tuple{"is blocking", true, true}, std::tuple{"is not blocking", true, false}}) {
     if (!Cursor(line).accept_all(instruction)) continue;
+    // Copies: clang 14 cannot capture structured bindings (C++20 allows it).
+    const bool blocking = blocks;
+    const bool wanted = wants;
     Filter filter([blocking, wanted](const TaskItem& item, const RunContext& run) {
       if (run.dependencies == nullptr) return !wanted;
       const Task& t = *item.task;
