@@ -203,6 +203,7 @@ Outcome run_regen(const Options& options, Context& context) {
   // the people again (by path) in what it holds now.
   Tally tally;
   std::vector<std::string> people_paths;
+  people_paths.reserve(people.size());
   for (const model::NoteId id : people) people_paths.push_back(vault->notes[id].path);
   auto candidates = query::notes_with_candidate_tasks(*vault, people);
   auto read = read_notes(context, *vault, people, candidates);

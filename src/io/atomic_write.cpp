@@ -4,7 +4,6 @@
 // with them POSIX ACLs); and nothing replaces a note whose bytes are no
 // longer those kb read.
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <atomic>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <string_view>
 #include <utility>

@@ -150,6 +150,7 @@ std::vector<std::string> complete_name(const model::Vault& vault, std::string_vi
   }
   if (matches.empty()) matches = prefix_matches(vault, typed, rules.kinds);
   std::vector<std::string> arguments;
+  arguments.reserve(matches.size());
   for (const model::NoteId id : matches) arguments.push_back(selecting_argument(vault, id, rules));
   // Paths once the typed text is one ("People/"); for any note, also when
   // nothing else matches.

@@ -221,7 +221,8 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
           }
           return matcher(value(item, run)) != negate;
         });
-    if (!explanation.empty()) filter.explain = [explanation](text::Date) { return explanation; };
+    if (!explanation.empty())
+      filter.explain = [explanation](text::Date) { return std::string(explanation); };
     if (field.name == "path" && op == TextOp::Includes) {
       filter.required_path_texts.emplace_back(words.rest());
     }
@@ -252,7 +253,8 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
         for (std::string_view tag : item.task->tags) any = any || matcher(tag);
         return any != negate;
       });
-  if (!explanation.empty()) filter.explain = [explanation](text::Date) { return explanation; };
+  if (!explanation.empty())
+    filter.explain = [explanation](text::Date) { return std::string(explanation); };
   return filter;
 }
 

@@ -42,7 +42,7 @@ Json scalar_json(const text::YamlValue& v) {
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   if (s == "null" || s == "Null" || s == "NULL" || s == "~") return nullptr;
-  const Json number = Json::parse(s, nullptr, false);
+  Json number = Json::parse(s, nullptr, false);
   if (number.is_number() && !s.empty() && s.front() != '+' && s.front() != '.') return number;
   return s;
 }

@@ -139,7 +139,7 @@ std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
     std::optional<Grouper> grouper;
     if (words.accept("by")) grouper = parse_grouper(words.rest());
     if (!grouper) return "do not understand columns grouping \"" + std::string(remainder) + "\"";
-    columns = std::move(*grouper);
+    columns = *grouper;
     explained.back().layouts.push_back(statement);
     return std::nullopt;
   }
@@ -202,7 +202,7 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line,
                                        const QueryContext& context) {
   // Statements, placeholders, presets, the global query: query_source.cpp.
   auto instructions = query_instructions(text, first_line, context);
-  if (!instructions) return Expected<TasksQuery>::failure(std::move(instructions.error()));
+  if (!instructions) return Expected<TasksQuery>::failure(instructions.error());
   TasksQuery query;
   if (context.settings != nullptr) query.impl_->global_filter = context.settings->global_filter;
   auto& explained = query.impl_->explained;
