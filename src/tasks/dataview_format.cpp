@@ -145,12 +145,7 @@ void parse_dataview_fields(std::string_view body, Task& task) {
       task.on_completion = on_completion_of(*value);
       matched = true;
     }
-    if (auto m = trailing_tag(line)) {
-      trailing_tags = trailing_tags.empty() ? std::string(m->value)
-                                            : std::string(m->value) + " " + trailing_tags;
-      cut(m->begin);
-      matched = true;
-    }
+    if (take_trailing_tag(line, trailing_tags)) matched = true;
     if (auto value = field("id", [](std::string_view v) { return all_of(v, is_id_char); })) {
       task.id = *value;
       matched = true;

@@ -173,6 +173,15 @@ bool is_tag_char(char c) {
 
 // `(^|\s)#TAG$`: where the match starts (at the space before '#', if any)
 // and the tag.
+bool take_trailing_tag(std::string_view& line, std::string& trailing_tags) {
+  const auto m = trailing_tag(line);
+  if (!m) return false;
+  trailing_tags =
+      trailing_tags.empty() ? std::string(m->value) : std::string(m->value) + " " + trailing_tags;
+  line = js_trim(line.substr(0, m->begin));
+  return true;
+}
+
 std::optional<FieldMatch> trailing_tag(std::string_view s) {
   const std::size_t start = run_start(s, is_tag_char);
   if (start == s.size() || start == 0 || s[start - 1] != '#') return std::nullopt;
@@ -244,12 +253,7 @@ void parse_emoji_fields(std::string_view body, Task& task) {
       cut(m->begin);
       matched = true;
     }
-    if (auto m = trailing_tag(line)) {
-      trailing_tags = trailing_tags.empty() ? std::string(m->value)
-                                            : std::string(m->value) + " " + trailing_tags;
-      cut(m->begin);
-      matched = true;
-    }
+    if (take_trailing_tag(line, trailing_tags)) matched = true;
     if (auto m = word_field(line, "🆔", is_id_char)) {
       task.id = m->value;
       cut(m->begin);

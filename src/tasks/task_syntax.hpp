@@ -2,6 +2,7 @@
 // What the two task formats share of reading a task line (task.cpp): the
 // plugin's JavaScript trimming, tags taken off the end, id lists, dates.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct FieldMatch {
 // `(^|\s)#TAG$`: where the match starts (at the space before '#', if any)
 // and the tag.
 std::optional<FieldMatch> trailing_tag(std::string_view s);
+
+// Takes a trailing tag off `line` (trimmed after the cut) and puts it before
+// the tags taken so far, in line order; false when `line` ends otherwise.
+// Both formats keep such tags in the description.
+bool take_trailing_tag(std::string_view& line, std::string& trailing_tags);
 
 // The ids of a ⛔ list: spaces removed, split at commas, empty ones dropped.
 std::vector<std::string_view> split_ids(std::string_view list);
