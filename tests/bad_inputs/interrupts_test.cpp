@@ -111,11 +111,6 @@ std::vector<fs::path> temp_files_below(const fs::path& root) {
   return found;
 }
 
-void sleep_ms(long ms) {
-  const timespec t{ms / 1000, (ms % 1000) * 1'000'000};
-  ::nanosleep(&t, nullptr);
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitized = true;
 #elif defined(__has_feature)
@@ -129,40 +124,6 @@ constexpr bool kSanitized = false;
 #endif
 
 }  // namespace
-
-TEST_CASE("interrupts: SIGKILL during regen, then the next run leaves no temporary file",
-          "[bad_inputs][interrupts]") {
-  ScratchDir reference_dir("kill-reference");
-  const fs::path reference = people_vault(reference_dir, 40);
-  REQUIRE(wait_kb(spawn_kb(reference, {"--no-cache", "regen", "--all"}, Output::Files)) == 0);
-  const auto regenerated = snapshot(reference);
-
-  for (const long delay_ms : {10L, 40L}) {
-    INFO("killed after " << delay_ms << " ms");
-    ScratchDir dir("kill");
-    const fs::path vault = people_vault(dir, 40);
-    const auto original = snapshot(vault);
-    const Child child = spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files);
-    sleep_ms(delay_ms);
-    ::kill(child.pid, SIGKILL);
-    wait_kb(child);
-    // Every note is its old bytes or its new ones, never a mix.
-    for (const auto& [path, bytes] : snapshot(vault)) {
-      if (path.find(".kb-tmp-") != std::string::npos) continue;
-      INFO(path);
-      CHECK((bytes == original.at(path) || bytes == regenerated.at(path)));
-    }
-    // What the kill left is swept once it is old enough (an hour, here).
-    for (const fs::path& temp : temp_files_below(vault)) {
-      const timespec old[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
-      REQUIRE(::utimensat(AT_FDCWD, temp.c_str(), old, 0) == 0);
-    }
-    std::string err;
-    CHECK(wait_kb(spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files), &err) == 0);
-    CHECK(temp_files_below(vault).empty());
-    CHECK(snapshot(vault) == regenerated);
-  }
-}
 
 TEST_CASE("interrupts: a signal right before a chosen rename", "[bad_inputs][interrupts]") {
   // Deterministic: kb raises the signal on itself right before its fifth
@@ -202,21 +163,6 @@ TEST_CASE("interrupts: a signal right before a chosen rename", "[bad_inputs][int
     CHECK(wait_kb(spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files), &err) == 0);
     CHECK(temp_files_below(vault).empty());
     CHECK(snapshot(vault) == regenerated);
-  }
-}
-
-TEST_CASE("interrupts: SIGTERM, SIGINT and SIGHUP during regen leave no temporary file",
-          "[bad_inputs][interrupts]") {
-  for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
-    INFO("signal " << sig);
-    ScratchDir dir("term");
-    const fs::path vault = people_vault(dir, 40);
-    const Child child = spawn_kb(vault, {"--no-cache", "regen", "--all"}, Output::Files);
-    sleep_ms(30);
-    ::kill(child.pid, sig);
-    const int exit = wait_kb(child);
-    CHECK((exit == 128 + sig || exit == 0));  // stopped by it, or done before it came
-    CHECK(temp_files_below(vault).empty());
   }
 }
 
