@@ -34,7 +34,7 @@ attachment or unresolved), path (empty or null when unresolved); --json and
 Examples:
   kb links "Asaf Levy"
   kb links "Asaf Levy" --tsv | awk -F'\t' '$3 == "unresolved"'
-  kb links "Meetings/2025-11-13 - Weekly sync notes.md" --json
+  kb links Inbox.md --json
   kb links Cloud -0 | xargs -0 wc -l)");
   return [options](Context& context) -> Outcome {
     auto loaded = context.vault();

@@ -2,7 +2,8 @@
 // examples/vault and compares stdout, stderr (when given) and the exit code.
 //
 // Case format:
-//   args: person "Asaf Levy" --json     (shell words after `kb --vault <vault> --today 2026-11-24`)
+//   args: person "Asaf Levy" --json     (shell words after `kb --vault <vault> --today 2026-11-24`;
+//                                       `--vault ../../tests/fixtures/X` runs on a fixture instead)
 //   args: people --tsv | cut -f1 | xargs kb person   (run by sh -c: pipes work, and `kb`
 //                                       anywhere in the line runs the binary with the same flags)
 //   exit: 0

@@ -253,3 +253,30 @@ TEST_CASE("a bare kb prints the verbs, kb help works, unknown words get suggesti
     CHECK(run.err == m.err);
   }
 }
+
+// A newcomer's first run: the README's set-up command ends by running kb on
+// examples/vault, and it must answer without a single warning on stderr (the
+// note kb warns about lives in tests/fixtures/broken-front-matter instead),
+// with a cold parse cache and a warm one.
+TEST_CASE("the README's first command prints no warning", "[e2e][help]") {
+  const std::string source = KB_SOURCE_DIR;
+  std::string command;
+  for (const auto& line : lines_of(slurp(source + "/README.md"))) {
+    const std::size_t at = line.find("build/kb --vault examples/vault ");
+    if (at != std::string::npos && line.starts_with("scripts/install-deps")) {
+      command = "kb" + line.substr(at + 8);
+      break;
+    }
+  }
+  REQUIRE(command == "kb --vault examples/vault person \"Asaf Levy\"");
+  const fs::path cache = fs::temp_directory_path() / ("kb-readme-" + std::to_string(::getpid()));
+  fs::remove_all(cache);
+  for (const char* run_of : {"cold cache", "warm cache"}) {
+    INFO(run_of);
+    const Run run = shell("XDG_CACHE_HOME=" + quote(cache.string()) + " " + command, source);
+    CHECK(run.exit == 0);
+    CHECK(run.out.starts_with("Asaf Levy\n"));
+    CHECK(run.err.empty());
+  }
+  fs::remove_all(cache);
+}
