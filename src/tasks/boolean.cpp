@@ -269,7 +269,10 @@ class Parser {
       std::string_view text = tokens_[pos_++].text;
       FilterResult sub = parse_filter(text);
       if (!sub) {
-        return fail("couldn't parse sub-expression " + quoted(text) + ": " + sub.error());
+        // BooleanField.parseLine: the sub-filter's own error, if it has one.
+        std::string why = "couldn't parse sub-expression " + quoted(text);
+        if (sub.error() != do_not_understand_query(text)) why += ": " + sub.error();
+        return fail(why);
       }
       return std::move(*sub);
     }
@@ -295,8 +298,10 @@ class Parser {
 std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
   if (!looks_boolean(line)) return std::nullopt;
   auto failure = [line](std::string_view why) {
-    return FilterResult::failure("could not interpret " + quoted(line) +
-                                 " as a Boolean combination: " + std::string(why));
+    // BooleanField.helpMessageFromSimpleError, its lines joined.
+    return FilterResult::failure(
+        "Could not interpret the following instruction as a Boolean combination: " + quoted(line) +
+        ". The error message is: " + std::string(why));
   };
   std::optional<Delimiters> delimiters = find_delimiters(line);
   if (!delimiters) return failure(kMixedDelimiters);

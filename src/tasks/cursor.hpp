@@ -41,6 +41,12 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The plugin's /^prefix/i: `text` starts with `prefix`, ignoring ASCII case
+// (a space in `prefix` is one space, as in the plugin's regular expressions).
+inline bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
 class Cursor {
  public:
   explicit Cursor(std::string_view s) : rest_(trim_blanks(s)) {}

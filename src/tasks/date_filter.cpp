@@ -157,11 +157,16 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
 
     Cursor search = words;
     if (!search.accept(field.filter_word) || search.at_end()) continue;
+    // TemplatingPluginTools.findUnexpandedDateText, checked first.
+    for (std::string_view template_text : {"<%", "YYYY-MM-DD"}) {
+      if (line.find(template_text) == std::string_view::npos) continue;
+      return FilterResult::failure("Instruction contains unexpanded template text: \"" +
+                                   std::string(template_text) + "\" - and cannot be interpreted. " +
+                                   quoted(line));
+    }
     Relation relation = read_relation(search);
     std::optional<DateSpec> spec = DateSpec::parse(search.rest());
-    if (!spec) {
-      return FilterResult::failure("do not understand " + name + " date in " + quoted(line));
-    }
+    if (!spec) return FilterResult::failure("do not understand " + name + " date " + quoted(line));
     Filter filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);
       bool any_date = false;

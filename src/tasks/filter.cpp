@@ -42,18 +42,26 @@ std::optional<FilterResult> parse_status_filter(std::string_view line) {
     };
     return filter;
   }
+  // StatusTypeField.filterRegExp: /^status.type (is|is not) ([^ ]+)$/i.
   if (!words.accept("status.type")) return std::nullopt;
-  bool negate = words.accept("is not");
-  if (negate || words.accept("is")) {
-    if (const auto type = status_type_named(words.rest())) {
-      return Filter([type = *type, negate](const TaskItem& item, const RunContext&) {
-        return (item.task->status == type) != negate;
-      });
-    }
+  const auto one_word = [](std::string_view s) {
+    return !s.empty() && s.find_first_of(" \t") == std::string_view::npos;
+  };
+  Cursor is_not = words;
+  const bool negate = is_not.accept("is not") && one_word(is_not.rest());
+  if (negate) words = is_not;
+  if (!negate && !(words.accept("is") && one_word(words.rest()))) return std::nullopt;
+  if (const auto type = status_type_named(words.rest())) {
+    return Filter([type = *type, negate](const TaskItem& item, const RunContext&) {
+      return (item.task->status == type) != negate;
+    });
   }
-  return FilterResult::failure("invalid status.type instruction " + quoted(line) +
-                               ": use 'is' or 'is not' and one of TODO, DONE, IN_PROGRESS, "
-                               "ON_HOLD, CANCELLED, NON_TASK");
+  // StatusTypeField.helpMessage, its lines joined.
+  return FilterResult::failure(
+      "Invalid status.type instruction: " + quoted(line) +
+      ". Allowed options: 'is' and 'is not' (without quotes). Allowed values: TODO DONE "
+      "IN_PROGRESS ON_HOLD CANCELLED NON_TASK. Note: values are case-insensitive, so "
+      "'in_progress' works too, for example. Example: status.type is not NON_TASK");
 }
 
 // ---- priority -------------------------------------------------------------
@@ -101,7 +109,8 @@ std::optional<FilterResult> parse_priority_filter(std::string_view line) {
     }
     return filter;
   }
-  return FilterResult::failure("do not understand priority in " + quoted(line));
+  // PriorityField.priorityRegexp does not match: not a priority filter.
+  return std::nullopt;
 }
 
 // ---- text fields ----------------------------------------------------------
@@ -151,15 +160,22 @@ using StringMatcher = std::function<bool(std::string_view)>;
 
 Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view value,
                                                   std::string_view line) {
+  using Result = Expected<StringMatcher, std::string>;
   if (op == TextOp::Includes || op == TextOp::Excludes) {
     return StringMatcher([needle = text::fold_case(value)](std::string_view haystack) {
       return text::fold_case(haystack).find(needle) != std::string::npos;
     });
   }
+  // TextField.createFilterOrErrorMessage's two messages.
+  if (!RegexMatcher::is_literal(value)) {
+    return Result::failure("Invalid instruction: " + quoted(line) +
+                           ". Regular expressions must look like /pattern/ or /pattern/flags");
+  }
   auto regex = RegexMatcher::compile(value);
   if (!regex) {
-    return Expected<StringMatcher, std::string>::failure("invalid regular expression in " +
-                                                         quoted(line) + ": " + regex.error());
+    return Result::failure(
+        "Error: Parsing regular expression. The error message was: \"SyntaxError: " +
+        regex.error() + "\" " + quoted(line));
   }
   return StringMatcher([regex = *regex](std::string_view s) { return regex.matches(s); });
 }
@@ -346,7 +362,11 @@ std::optional<FilterResult> parse_builtin_filter(std::string_view line) {
 FilterResult parse_filter(std::string_view line) {
   if (auto result = parse_builtin_filter(line)) return std::move(*result);
   if (auto result = parse_boolean_filter(line)) return std::move(*result);
-  return FilterResult::failure("unknown instruction " + quoted(line));
+  return FilterResult::failure(do_not_understand_query(line));
+}
+
+std::string do_not_understand_query(std::string_view line) {
+  return "do not understand query " + quoted(line);
 }
 
 }  // namespace kb::tasks

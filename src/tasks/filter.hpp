@@ -70,8 +70,11 @@ struct Filter {
 using FilterResult = Expected<Filter, std::string>;
 
 // One filter line (trimmed, continuations joined): a built-in filter, else a
-// Boolean combination, else "unknown instruction '<line>'".
+// Boolean combination, else do_not_understand_query(line).
 FilterResult parse_filter(std::string_view line);
+
+// The plugin's message for a line no instruction reads, with the line.
+std::string do_not_understand_query(std::string_view line);
 
 // A built-in filter; nothing when the line is not one (so that the caller
 // can try other readings), a failure when it is one but malformed.

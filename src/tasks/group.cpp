@@ -128,12 +128,16 @@ struct Bucket {
 
 }  // namespace
 
-std::optional<Grouper> parse_grouper(std::string_view key) {
+std::optional<Grouper> parse_grouper(std::string_view line) {
+  // Field.grouperRegExp: /^group by NAME( reverse)?$/i, spaces as written.
+  constexpr std::string_view kVerb = "group by ";
+  if (!istarts_with(line, kVerb)) return std::nullopt;
+  const std::string_view rest = line.substr(kVerb.size());
   for (const auto& [name, namer] : kGroupKeys) {
-    Cursor words(key);
-    if (!words.accept(name)) continue;
-    bool reverse = words.accept("reverse");
-    if (!words.at_end()) return std::nullopt;
+    if (!istarts_with(rest, name)) continue;
+    const std::string_view after = rest.substr(name.size());
+    bool reverse = iequals(after, " reverse");
+    if (!reverse && !after.empty()) continue;
     // Most urgent first unless reversed (UrgencyField.createGrouper).
     if (name == "urgency") reverse = !reverse;
     return Grouper{namer, reverse};

@@ -27,8 +27,9 @@ struct Grouper {
   bool reverse = false;
 };
 
-// What follows "group by" ("due reverse"); nothing when unknown.
-std::optional<Grouper> parse_grouper(std::string_view key);
+// A "group by" line ("group by due reverse"); nothing when no field of the
+// plugin reads it.
+std::optional<Grouper> parse_grouper(std::string_view line);
 
 // Groups already sorted items. Without groupers: one group, no names, all
 // items. `per_group_limit` (`limit groups N`) applies only with groupers.

@@ -57,63 +57,46 @@ struct TasksQuery::Impl {
   std::optional<std::string> add(std::string_view line);
 
  private:
-  std::optional<std::string> add_limit(Cursor words, std::string_view line);
-  std::optional<std::string> add_view(Cursor words);
+  // Reads a `limit` line; false when the line is not one.
+  bool add_limit(std::string_view line);
+  std::optional<std::string> add_view(std::string_view mode);
   // Query.parseLine's layout cases; nothing when `line` is none of them.
   std::optional<std::optional<std::string>> add_layout(std::string_view line);
 };
 
-namespace {
-
-std::string unknown(std::string_view line) {
-  return "unknown instruction " + quoted(line);
-}
-
-// The plugin's /^word/i.
-bool starts_with_word(std::string_view line, std::string_view word) {
-  return line.size() >= word.size() && iequals(line.substr(0, word.size()), word);
-}
-
-std::optional<std::size_t> read_count(std::string_view digits) {
-  if (digits.empty() || digits.size() > 9) return std::nullopt;
-  std::size_t n = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return n;
-}
-
-}  // namespace
-
-std::optional<std::string> TasksQuery::Impl::add_limit(Cursor words, std::string_view line) {
-  // limit N | limit to N tasks | limit groups N | limit groups to N tasks
-  bool groups = words.accept("groups");
-  words.accept("to");
-  std::string_view rest = words.rest();
-  std::size_t digits_end = rest.find_first_of(" \t");
-  std::optional<std::size_t> count = read_count(rest.substr(0, digits_end));
-  Cursor after(digits_end == std::string_view::npos ? "" : rest.substr(digits_end));
-  if (!count || !(after.at_end() || after.accept_all("tasks") || after.accept_all("task"))) {
-    return "do not understand query limit " + quoted(line);
+bool TasksQuery::Impl::add_limit(std::string_view line) {
+  // Query.limitRegexp, /^limit (groups )?(to )?(\d+)( tasks?)?/i: not
+  // anchored at the end, so "limit 5 tasks please" is "limit 5". A line
+  // that does not match goes on to be read as the other instructions.
+  if (!istarts_with(line, "limit ")) return false;
+  std::string_view rest = line.substr(6);
+  const bool groups = istarts_with(rest, "groups ");
+  if (groups) rest.remove_prefix(7);
+  if (istarts_with(rest, "to ")) rest.remove_prefix(3);
+  std::size_t digits = 0;
+  while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  std::size_t count = 0;  // Number.parseInt: a huge count is no limit at all
+  for (char c : rest.substr(0, digits)) {
+    count = count > 1'000'000'000'000 ? count : count * 10 + static_cast<std::size_t>(c - '0');
   }
   (groups ? group_limit : limit) = count;
   (groups ? explained.back().group_limit : explained.back().limit) = count;
-  return std::nullopt;
+  return true;
 }
 
 std::optional<std::optional<std::string>> TasksQuery::Impl::add_layout(std::string_view line) {
   // Checked before limit, sort and group, as the plugin does: any line
   // starting with "short" is short mode, with "full" full mode.
-  if (starts_with_word(line, "short")) {
+  if (istarts_with(line, "short")) {
     layout.short_mode = true;
     explained.back().layouts.push_back(statement);
-  } else if (starts_with_word(line, "full")) {
+  } else if (istarts_with(line, "full")) {
     layout.short_mode = false;
     explained.back().layouts.push_back(statement);
-  } else if (starts_with_word(line, "explain")) {
+  } else if (istarts_with(line, "explain")) {
     layout.explain = true;  // not explained, as in the plugin
-  } else if (starts_with_word(line, "ignore global query")) {
+  } else if (istarts_with(line, "ignore global query")) {
     // query_source.cpp has dropped the global query.
     explained.back().ignore_global_query = explained.back().from != Instruction::From::GlobalQuery;
   } else {
@@ -122,22 +105,24 @@ std::optional<std::optional<std::string>> TasksQuery::Impl::add_layout(std::stri
   return std::optional<std::string>();
 }
 
-std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
-  // ViewLayoutOptions.ts parseQueryViewMode.
-  const std::string_view mode = words.rest();
-  if (Cursor list = words; list.accept_all("list")) {
+std::optional<std::string> TasksQuery::Impl::add_view(std::string_view mode) {
+  // ViewLayoutOptions.ts parseQueryViewMode: the mode is the first word.
+  mode = trim_blanks(mode);
+  const std::size_t space = mode.find(' ');
+  const std::string_view word = mode.substr(0, space);
+  const std::string_view remainder =
+      space == std::string_view::npos ? std::string_view() : trim_blanks(mode.substr(space + 1));
+  if (iequals(word, "list") && remainder.empty()) {
     columns.reset();
     explained.back().layouts.push_back(statement);
     return std::nullopt;
   }
-  if (Cursor list = words; list.accept("list")) {
-    return "do not understand view mode \"" + std::string(mode) + "\"";
-  }
-  if (words.accept("columns")) {
-    if (words.at_end()) return std::string("columns view requires a grouping expression");
-    const std::string_view remainder = words.rest();
-    std::optional<Grouper> grouper;
-    if (words.accept("by")) grouper = parse_grouper(words.rest());
+  if (iequals(word, "columns")) {
+    if (remainder.empty()) return std::string("columns view requires a grouping expression");
+    // The remainder read as "group " + remainder: "by priority".
+    std::string instruction = "group ";
+    instruction += remainder;
+    std::optional<Grouper> grouper = parse_grouper(instruction);
     if (!grouper) return "do not understand columns grouping \"" + std::string(remainder) + "\"";
     columns = *grouper;
     explained.back().layouts.push_back(statement);
@@ -146,38 +131,51 @@ std::optional<std::string> TasksQuery::Impl::add_view(Cursor words) {
   return "do not understand view mode \"" + std::string(mode) + "\"";
 }
 
-std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
-  if (line.empty()) return std::nullopt;
-  if (auto layout_result = add_layout(line)) return *layout_result;
-  Cursor words(line);
-  if (Cursor limit_words = words; limit_words.accept("limit")) {
-    return add_limit(limit_words, line);
-  }
-  for (std::string_view verb : {"sort by", "group by"}) {
-    Cursor key = words;
-    if (!key.accept(verb)) continue;
-    if (key.accept("function")) {
-      std::string message = quoted(std::string(verb) + " function");
-      return message + " (JavaScript) is not supported: " + quoted(line);
-    }
-    if (verb == "sort by") {
-      auto sorter = parse_sorter(key.rest());
-      if (!sorter) return unknown(line);
-      sorters.push_back(std::move(*sorter));
-      explained.back().sorts.push_back(statement);
-    } else {
-      auto grouper = parse_grouper(key.rest());
-      if (!grouper) return unknown(line);
-      groupers.push_back(*grouper);
-      explained.back().groups.push_back(statement);
-    }
+namespace {
+
+// /^(hide|show|view) +/i: the word, then at least one space.
+std::optional<std::string_view> after_word(std::string_view line, std::string_view word) {
+  if (line.size() <= word.size() || !istarts_with(line, word) || line[word.size()] != ' ') {
     return std::nullopt;
   }
-  if (Cursor view = words; view.accept("view")) return add_view(view);
+  return line.substr(word.size() + 1);
+}
+
+std::optional<std::string> javascript_refusal(std::string_view line) {
+  // FunctionField: /^sort by function( reverse)? (.*)/i and its group by twin.
+  for (std::string_view verb : {"sort by function", "group by function"}) {
+    if (!istarts_with(line, verb)) continue;
+    std::string_view after = line.substr(verb.size());
+    if (istarts_with(after, " reverse")) after.remove_prefix(8);
+    if (!after.empty() && after.front() != ' ') continue;
+    return quoted(verb) + " (JavaScript) is not supported: " + quoted(line);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
+  // Query.parseLine: the first of these readings that accepts the line.
+  if (line.empty()) return std::nullopt;
+  if (auto layout_result = add_layout(line)) return *layout_result;
+  if (add_limit(line)) return std::nullopt;
+  if (auto refusal = javascript_refusal(line)) return refusal;
+  if (auto sorter = parse_sorter(line)) {
+    sorters.push_back(std::move(*sorter));
+    explained.back().sorts.push_back(statement);
+    return std::nullopt;
+  }
+  if (auto grouper = parse_grouper(line)) {
+    groupers.push_back(*grouper);
+    explained.back().groups.push_back(statement);
+    return std::nullopt;
+  }
+  if (auto mode = after_word(line, "view")) return add_view(*mode);
   for (std::string_view verb : {"hide", "show"}) {
     // /^(hide|show) +(.*)/i
-    if (line.size() > verb.size() && starts_with_word(line, verb) && line[verb.size()] == ' ') {
-      if (apply_show_hide(layout, trim_blanks(line.substr(verb.size())), verb == "hide")) {
+    if (auto option = after_word(line, verb)) {
+      if (apply_show_hide(layout, trim_blanks(*option), verb == "hide")) {
         explained.back().layouts.push_back(statement);
         return std::nullopt;
       }

@@ -14,6 +14,14 @@ namespace {
 // catastrophic backtracking gives up in milliseconds.
 constexpr std::uint32_t kMatchLimit = 1'000'000;
 constexpr std::uint32_t kHeapLimitKiB = 20'000;
+
+// JavaScript's message for flags it refuses (unknown, repeated, u with v).
+std::string bad_flags(std::string_view flags) {
+  std::string message = "Invalid flags supplied to RegExp constructor '";
+  message += flags;
+  message += '\'';
+  return message;
+}
 }  // namespace
 
 struct RegexMatcher::Compiled {
@@ -25,13 +33,18 @@ struct RegexMatcher::Compiled {
   }
 };
 
+bool RegexMatcher::is_literal(std::string_view literal) {
+  const std::size_t last_slash = literal.rfind('/');
+  return !literal.empty() && literal[0] == '/' && last_slash != std::string_view::npos &&
+         last_slash >= 2;
+}
+
 Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view literal) {
   using Result = Expected<RegexMatcher, std::string>;
-  std::size_t last_slash = literal.rfind('/');
-  if (literal.empty() || literal[0] != '/' || last_slash == std::string_view::npos ||
-      last_slash < 2) {
+  if (!is_literal(literal)) {
     return Result::failure("a regular expression must look like /pattern/ or /pattern/flags");
   }
+  const std::size_t last_slash = literal.rfind('/');
   std::string_view pattern = literal.substr(1, last_slash - 1);
   std::string_view flags = literal.substr(last_slash + 1);
 
@@ -43,7 +56,7 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (flags.find(flags[i], i + 1) != std::string_view::npos ||
         (flags[i] == 'u' && flags.find('v') != std::string_view::npos)) {
-      return Result::failure("invalid regular expression flags '" + std::string(flags) + "'");
+      return Result::failure(bad_flags(flags));
     }
   }
   for (char flag : flags) {
@@ -64,7 +77,7 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
       case 'd':
         break;
       default:
-        return Result::failure(std::string("unknown regular expression flag '") + flag + "'");
+        return Result::failure(bad_flags(flags));
     }
   }
 
@@ -78,8 +91,14 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   if (code == nullptr) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error_code, buffer, sizeof buffer);
-    return Result::failure(std::string(reinterpret_cast<const char*>(buffer)) + " at offset " +
-                           std::to_string(error_offset));
+    // V8 says "Invalid regular expression: /(/: Unterminated group".
+    std::string message = "Invalid regular expression: ";
+    message += literal;
+    message += ": ";
+    message += reinterpret_cast<const char*>(buffer);
+    message += " at offset ";
+    message += std::to_string(error_offset);
+    return Result::failure(std::move(message));
   }
 
   // Like the plugin, check the syntax first, then refuse what may backtrack without end.

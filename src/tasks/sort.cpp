@@ -104,45 +104,59 @@ PlainCompare find_key(std::string_view name) {
   return nullptr;
 }
 
-// The n-th tag (1-based); tasks with fewer tags sort last.
+// The n-th tag (1-based), as TagsField.makeCompareByTagComparator: tasks
+// without tags last, then tasks with fewer than n tags.
 Comparator by_tag(std::size_t n) {
   return [n](const TaskItem& a, const TaskItem& b, const RunContext&) {
     const auto& ta = a.task->tags;
     const auto& tb = b.task->tags;
-    bool a_has = ta.size() >= n, b_has = tb.size() >= n;
-    if (!a_has || !b_has) return three_way(!a_has, !b_has);
+    if (ta.empty() || tb.empty()) return three_way(ta.empty(), tb.empty());
+    const bool a_has = ta.size() >= n, b_has = tb.size() >= n;
+    if (!a_has || !b_has || n == 0) return three_way(!a_has, !b_has);
     return collate(ta[n - 1], tb[n - 1]);
   };
 }
 
-std::optional<std::size_t> read_number(std::string_view s) {
-  if (s.empty() || s.size() > 6) return std::nullopt;
+// JavaScript's +"123" for a run of digits; a huge count means "no such tag".
+std::size_t read_number(std::string_view digits) {
   std::size_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
+  for (char c : digits) {
+    if (n > 1'000'000'000) return n;
     n = n * 10 + static_cast<std::size_t>(c - '0');
   }
   return n;
 }
 
+// The fields that sort, in the order the plugin tries them
+// (FilterParser.ts fieldCreators): the first whose name follows "sort by "
+// wins, so "sort by status.name" is not "sort by status".
+constexpr std::array<std::string_view, 20> kSortOrder = {
+    "status.name", "status.type", "status",    "recurring", "priority", "happens", "cancelled",
+    "created",     "start",       "scheduled", "due",       "done",     "path",    "description",
+    "tag",         "heading",     "filename",  "urgency",   "id",       "random"};
+
 }  // namespace
 
-std::optional<Sorter> parse_sorter(std::string_view key) {
-  Cursor words(key);
-  if (words.accept("tag") || words.accept("tags")) {
-    Sorter sorter{by_tag(1), words.accept("reverse")};
-    if (words.at_end()) return sorter;
-    std::optional<std::size_t> n = read_number(words.rest());
-    if (!n || *n == 0) return std::nullopt;
-    sorter.compare = by_tag(*n);
-    return sorter;
-  }
-  for (const auto& [name, compare] : kSortKeys) {
-    Cursor rest = words;
-    if (!rest.accept(name)) continue;
-    bool reverse = rest.accept("reverse");
-    if (!rest.at_end()) return std::nullopt;
-    return Sorter{compare, reverse};
+std::optional<Sorter> parse_sorter(std::string_view line) {
+  // Field.sorterRegExp, /^sort by NAME( reverse)?/i: not anchored at the end,
+  // so "sort by due date" is "sort by due", and "sort by due date reverse" is
+  // not reversed.
+  constexpr std::string_view kVerb = "sort by ";
+  if (!istarts_with(line, kVerb)) return std::nullopt;
+  const std::string_view rest = line.substr(kVerb.size());
+  for (std::string_view name : kSortOrder) {
+    if (!istarts_with(rest, name)) continue;
+    std::string_view after = rest.substr(name.size());
+    const bool reverse = istarts_with(after, " reverse");
+    if (name != "tag") return Sorter{find_key(name), reverse};
+    // TagsField.sorterRegExp: /^sort by tag( reverse)?[\s]*(\d+)?/i.
+    if (reverse) after.remove_prefix(std::string_view(" reverse").size());
+    while (!after.empty() && (is_blank(after.front()) || after.front() == '\r')) {
+      after.remove_prefix(1);
+    }
+    std::size_t digits = 0;
+    while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
+    return Sorter{by_tag(digits == 0 ? 1 : read_number(after.substr(0, digits))), reverse};
   }
   return std::nullopt;
 }

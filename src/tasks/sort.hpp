@@ -18,8 +18,9 @@ struct Sorter {
   bool reverse = false;
 };
 
-// What follows "sort by" ("due reverse", "tag 2"); nothing when unknown.
-std::optional<Sorter> parse_sorter(std::string_view key);
+// A "sort by" line ("sort by due reverse", "sort by tag 2"); nothing when
+// no field of the plugin reads it.
+std::optional<Sorter> parse_sorter(std::string_view line);
 
 // Stable: the user's sorters first, then the plugin's default order (status
 // type, urgency, due date, priority, path), then path and line, so that equal

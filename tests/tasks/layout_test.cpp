@@ -69,7 +69,7 @@ TEST_CASE("Every element the plugin knows can be hidden and shown", "[tasks_layo
   CHECK(parse_error("not done\nhide colour") ==
         "2: do not understand hide/show option 'hide colour'");
   CHECK(parse_error("show due") == "1: do not understand hide/show option 'show due'");
-  CHECK(parse_error("hide") == "1: unknown instruction 'hide'");
+  CHECK(parse_error("hide") == "1: do not understand query 'hide'");
 }
 
 TEST_CASE("Layout options take the plugin's defaults and the last instruction", "[tasks_layout]") {

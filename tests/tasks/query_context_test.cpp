@@ -76,7 +76,7 @@ TEST_CASE("The global query runs before every query, unless it says not to",
   settings.global_query = "not done\nfrobnicate\n";
   const auto e = error_of("done", context);
   CHECK(e.line == 0);
-  CHECK(e.message == "in the Tasks global query: unknown instruction 'frobnicate'");
+  CHECK(e.message == "in the Tasks global query: do not understand query 'frobnicate'");
   CHECK(run("done\nignore global query", context) == std::vector<std::string>{"sent deck"});
 }
 
@@ -205,7 +205,7 @@ TEST_CASE("Query File Defaults: the note's TQ_extra_instructions come first",
   const auto bad = front_matter("TQ_extra_instructions: frobnicate\n");
   const auto e = error_of("not done", QueryContext{&settings, QueryFile{"Work/Plan.md", &bad}});
   CHECK(e.message ==
-        "in the note's TQ_ properties (Query File Defaults): unknown instruction 'frobnicate'");
+        "in the note's TQ_ properties (Query File Defaults): do not understand query 'frobnicate'");
 }
 
 TEST_CASE("Status filters, sorts and groups with custom statuses", "[tasks][settings]") {

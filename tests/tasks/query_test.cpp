@@ -373,8 +373,9 @@ TEST_CASE("Instructions are case-insensitive, Boolean operators are not", "[task
   });
   CHECK(run_query("SORT BY DUE REVERSE\nLIMIT 2") == "GE");
   CHECK(parse_error("(done) and (has tags)") ==
-        "1: could not interpret '(done) and (has tags)' as a Boolean combination: couldn't "
-        "parse sub-expression 'done) and (has tags': unknown instruction 'done) and (has tags'");
+        "1: Could not interpret the following instruction as a Boolean combination: '(done) and "
+        "(has tags)'. The error message is: couldn't parse sub-expression 'done) and (has "
+        "tags'");
 }
 
 TEST_CASE("Layout instructions are accepted and ignored", "[tasks_query]") {
@@ -382,61 +383,87 @@ TEST_CASE("Layout instructions are accepted and ignored", "[tasks_query]") {
                   "Hide Backlink\nshort\nfull") == "BAFGEHICDJ");
 }
 
-TEST_CASE("Parse errors name the line and the instruction", "[tasks_query]") {
-  CHECK(parse_error("not done\nfoo bar") == "2: unknown instruction 'foo bar'");
-  CHECK(parse_error("not done\n\n  foo  ", 10) == "12: unknown instruction 'foo'");
+TEST_CASE("Parse errors are the plugin's messages, with the line", "[tasks_query]") {
+  // Query.ts parseLine: a line no instruction reads is "do not understand query".
+  CHECK(parse_error("not done\nfoo bar") == "2: do not understand query 'foo bar'");
+  CHECK(parse_error("not done\n\n  foo  ", 10) == "12: do not understand query 'foo'");
+  // DateField.ts createFilterOrErrorMessage.
   CHECK(parse_error("done yesterday\ndue someday") ==
-        "2: do not understand due date in 'due someday'");
-  CHECK(parse_error("starts before next monday") ==
-        "1: do not understand start date in 'starts before next monday'");
-  CHECK(parse_error("due 2023-02-30") == "1: do not understand due date in 'due 2023-02-30'");
-  CHECK(parse_error("due before") == "1: do not understand due date in 'due before'");
-  CHECK(parse_error("priority is urgent") ==
-        "1: do not understand priority in 'priority is urgent'");
+        "2: do not understand due date 'due someday'");
+  CHECK(parse_error("due 2023-02-30") == "1: do not understand due date 'due 2023-02-30'");
+  CHECK(parse_error("due before") == "1: do not understand due date 'due before'");
+  CHECK(parse_error("due before <%+ tp.date.now() %>") ==
+        "1: Instruction contains unexpanded template text: \"<%\" - and cannot be interpreted. "
+        "'due before <%+ tp.date.now() %>'");
+  CHECK(parse_error("scheduled on YYYY-MM-DD") ==
+        "1: Instruction contains unexpanded template text: \"YYYY-MM-DD\" - and cannot be "
+        "interpreted. 'scheduled on YYYY-MM-DD'");
+  // PriorityField.priorityRegexp does not match, so no field reads the line.
+  CHECK(parse_error("priority is urgent") == "1: do not understand query 'priority is urgent'");
+  // StatusTypeField.helpMessage when the regexp matches, else no field reads it.
   CHECK(parse_error("status.type is WAITING") ==
-        "1: invalid status.type instruction 'status.type is WAITING': use 'is' or 'is not' and "
-        "one of TODO, DONE, IN_PROGRESS, ON_HOLD, CANCELLED, NON_TASK");
+        "1: Invalid status.type instruction: 'status.type is WAITING'. Allowed options: 'is' and "
+        "'is not' (without quotes). Allowed values: TODO DONE IN_PROGRESS ON_HOLD CANCELLED "
+        "NON_TASK. Note: values are case-insensitive, so 'in_progress' works too, for example. "
+        "Example: status.type is not NON_TASK");
+  CHECK(parse_error("status.type is in progress") ==
+        "1: do not understand query 'status.type is in progress'");
+  CHECK(parse_error("status.type is not in_progress") == "(parsed)");
+  // TextField.ts: the RegExp constructor's SyntaxError, or "Invalid instruction".
   CHECK(parse_error("description regex matches /(unclosed/") ==
-        "1: invalid regular expression in 'description regex matches /(unclosed/': missing "
-        "closing parenthesis at offset 9");
+        "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Invalid "
+        "regular expression: /(unclosed/: missing closing parenthesis at offset 9\" "
+        "'description regex matches /(unclosed/'");
   CHECK(parse_error("path regex matches foo") ==
-        "1: invalid regular expression in 'path regex matches foo': a regular expression must "
-        "look like /pattern/ or /pattern/flags");
+        "1: Invalid instruction: 'path regex matches foo'. Regular expressions must look like "
+        "/pattern/ or /pattern/flags");
   CHECK(parse_error("path regex matches //") ==
-        "1: invalid regular expression in 'path regex matches //': a regular expression must "
-        "look like /pattern/ or /pattern/flags");
+        "1: Invalid instruction: 'path regex matches //'. Regular expressions must look like "
+        "/pattern/ or /pattern/flags");
   CHECK(parse_error("path regex matches /a/z") ==
-        "1: invalid regular expression in 'path regex matches /a/z': unknown regular "
-        "expression flag 'z'");
-  CHECK(parse_error("path includes") == "1: unknown instruction 'path includes'");
-  CHECK(parse_error("limit to many tasks") ==
-        "1: do not understand query limit 'limit to many tasks'");
-  CHECK(parse_error("sort by colour") == "1: unknown instruction 'sort by colour'");
-  CHECK(parse_error("sort by due backwards") == "1: unknown instruction 'sort by due backwards'");
-  CHECK(parse_error("group by colour") == "1: unknown instruction 'group by colour'");
+        "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Invalid "
+        "flags supplied to RegExp constructor 'z'\" 'path regex matches /a/z'");
+  CHECK(parse_error("path includes") == "1: do not understand query 'path includes'");
+  // Query.limitRegexp does not match, so the line is read as a filter.
+  CHECK(parse_error("limit to many tasks") == "1: do not understand query 'limit to many tasks'");
+  CHECK(parse_error("sort by colour") == "1: do not understand query 'sort by colour'");
+  CHECK(parse_error("sort by folder") == "1: do not understand query 'sort by folder'");
+  CHECK(parse_error("group by colour") == "1: do not understand query 'group by colour'");
+  CHECK(parse_error("group by due date") == "1: do not understand query 'group by due date'");
   CHECK(parse_error("group by function task.due") ==
         "1: 'group by function' (JavaScript) is not supported: 'group by function task.due'");
+  CHECK(parse_error("sort by function reverse task.due") ==
+        "1: 'sort by function' (JavaScript) is not supported: 'sort by function reverse "
+        "task.due'");
   CHECK(parse_error("filter by function task.isDone") ==
         "1: 'filter by function' (JavaScript) is not supported: 'filter by function "
         "task.isDone'");
+  // BooleanField.ts helpMessageFromSimpleError; a sub-filter no field reads
+  // has no message of its own.
   CHECK(parse_error("not done\n(done) OR \\\n  (bogus)") ==
-        "2: could not interpret '(done) OR (bogus)' as a Boolean combination: couldn't parse "
-        "sub-expression 'bogus': unknown instruction 'bogus'");
+        "2: Could not interpret the following instruction as a Boolean combination: '(done) OR "
+        "(bogus)'. The error message is: couldn't parse sub-expression 'bogus'");
+  CHECK(parse_error("(done) OR (due someday)") ==
+        "1: Could not interpret the following instruction as a Boolean combination: '(done) OR "
+        "(due someday)'. The error message is: couldn't parse sub-expression 'due someday': do "
+        "not understand due date 'due someday'");
   CHECK(parse_error("\"not done\" AND (is recurring)") ==
-        "1: could not interpret '\"not done\" AND (is recurring)' as a Boolean combination: all "
-        "filters in a Boolean instruction must be inside one of these pairs of delimiter "
-        "characters: (...) or [...] or {...} or \"...\"; combinations of those delimiters are "
-        "not supported");
+        "1: Could not interpret the following instruction as a Boolean combination: '\"not "
+        "done\" AND (is recurring)'. The error message is: all filters in a Boolean instruction "
+        "must be inside one of these pairs of delimiter characters: (...) or [...] or {...} or "
+        "\"...\"; combinations of those delimiters are not supported");
   // The plugin's documented trap: a filter ending in the closing delimiter.
   CHECK(parse_error("(description includes (maybe)) OR (description includes (perhaps))") ==
-        "1: could not interpret '(description includes (maybe)) OR (description includes "
-        "(perhaps))' as a Boolean combination: malformed boolean query");
+        "1: Could not interpret the following instruction as a Boolean combination: "
+        "'(description includes (maybe)) OR (description includes (perhaps))'. The error message "
+        "is: malformed boolean query");
   CHECK(parse_error("((done) OR (not done)") ==
-        "1: could not interpret '((done) OR (not done)' as a Boolean combination: malformed "
-        "boolean query");
+        "1: Could not interpret the following instruction as a Boolean combination: '((done) OR "
+        "(not done)'. The error message is: malformed boolean query");
   CHECK(parse_error(std::string(500, '(') + "done" + std::string(500, ')')) ==
-        "1: could not interpret '" + std::string(500, '(') + "done" + std::string(500, ')') +
-            "' as a Boolean combination: boolean query nested too deeply");
+        "1: Could not interpret the following instruction as a Boolean combination: '" +
+            std::string(500, '(') + "done" + std::string(500, ')') +
+            "'. The error message is: boolean query nested too deeply");
 
   auto parsed = TasksQuery::parse("nonsense", 3);
   REQUIRE_FALSE(parsed);
@@ -447,9 +474,9 @@ TEST_CASE("Parse errors name the line and the instruction", "[tasks_query]") {
 TEST_CASE("Nested quantifiers are refused, as the plugin refuses them", "[tasks_query]") {
   // RegExpTools.ts validateRegExpSafety (safe-regex2, limit 25) and its tests.
   CHECK(parse_error("description regex matches /(a+)+$/") ==
-        "1: invalid regular expression in 'description regex matches /(a+)+$/': Regular "
+        "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Regular "
         "expression /(a+)+$/ may cause performance problems (possible catastrophic "
-        "backtracking detected).");
+        "backtracking detected).\" 'description regex matches /(a+)+$/'");
   for (const char* pattern : {"(a+)+b", "(.*)*", "(a+){10}", "(x+x+)+y", "(?<=x)a",
                               "a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+"}) {
     INFO(pattern);
@@ -464,12 +491,13 @@ TEST_CASE("Nested quantifiers are refused, as the plugin refuses them", "[tasks_
     CHECK(parse_error("description regex matches /" + std::string(pattern) + "/") == "(parsed)");
   }
   CHECK(parse_error("path regex matches /" + std::string(501, 'a') + "/") ==
-        "1: invalid regular expression in 'path regex matches /" + std::string(501, 'a') +
-            "/': Regular expression pattern is too long (501 characters, maximum 500).");
+        "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Regular "
+        "expression pattern is too long (501 characters, maximum 500).\" 'path regex matches /" +
+            std::string(501, 'a') + "/'");
   CHECK(parse_error("path regex matches /" + std::string(500, 'a') + "/") == "(parsed)");
   CHECK(parse_error("path regex matches /a/ii") ==
-        "1: invalid regular expression in 'path regex matches /a/ii': invalid regular "
-        "expression flags 'ii'");
+        "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Invalid "
+        "flags supplied to RegExp constructor 'ii'\" 'path regex matches /a/ii'");
 }
 
 TEST_CASE("A regex that backtracks without end gives up instead of hanging", "[tasks_query]") {
@@ -506,12 +534,50 @@ TEST_CASE("Sorting", "[tasks_query]") {
   CHECK(run_query("sort by urgency") == "BCAFGEHDJI");
   CHECK(run_query("sort by urgency reverse") == "IHDJEGFACB");
   CHECK(run_query("sort by tag") == "GIEFABCDHJ");
-  CHECK(run_query("sort by tag 2") == "EBCDAFGHIJ");
+  CHECK(run_query("sort by tag 2") == "EBCDAFGIHJ");  // untagged H, J last
   CHECK(run_query("sort by start") == "BEAFGHICDJ");
   CHECK(run_query("sort by happens") == "CABEFGHIDJ");
   CHECK(run_query("sort by recurring") == "FBAGEHICDJ");
   CHECK(run_query("sort by done\nsort by cancelled\nsort by created\nsort by scheduled") ==
         "CDGEBAFHIJ");
+}
+
+TEST_CASE("sort by reads a prefix, as the plugin's unanchored patterns", "[tasks_query]") {
+  // Field.ts sorterRegExp: /^sort by NAME( reverse)?/i, fields tried in
+  // FilterParser.ts fieldCreators order; docs/Queries/Sorting.md writes
+  // "sort by due date" style lines in places.
+  CHECK(run_query("sort by due date") == run_query("sort by due"));
+  CHECK(run_query("sort by due reverse please") == run_query("sort by due reverse"));
+  // " reverse" must follow the name directly.
+  CHECK(run_query("sort by due date reverse") == run_query("sort by due"));
+  CHECK(run_query("sort by due backwards") == run_query("sort by due"));
+  CHECK(run_query("sort by starts") == run_query("sort by start"));
+  // status.name and status.type come before status in the plugin's order.
+  CHECK(run_query("sort by status.type reverse") == "JDCAFGEHIB");
+  CHECK(run_query("sort by statuses") == run_query("sort by status"));
+  CHECK(run_query("SORT BY Priority Reverse") == run_query("sort by priority reverse"));
+  // TagsField: /^sort by tag( reverse)?[\s]*(\d+)?/i.
+  CHECK(run_query("sort by tags") == run_query("sort by tag"));
+  CHECK(run_query("sort by tags reverse") == run_query("sort by tag"));
+  CHECK(run_query("sort by tag reverse 2") == "HJAFGICDBE");  // the whole comparator reversed
+  CHECK(run_query("sort by tag2") == run_query("sort by tag 2"));
+  // The regexes have single spaces: "sort  by" is no sort.
+  CHECK(parse_error("sort  by due") == "1: do not understand query 'sort  by due'");
+}
+
+TEST_CASE("sort by tag: tasks without tags last, then those with too few", "[tasks_query]") {
+  // TagsField.makeCompareByTagComparator.
+  const TaskList list = tasks_in("a.md", {"- [ ] none", "- [ ] one #b", "- [ ] two #x #a"});
+  const auto order = [&list](const std::string& query) {
+    std::string out;
+    for (const TaskItem& item : parse_ok(query).select(list, kToday)) {
+      out += std::to_string(item.line);
+    }
+    return out;
+  };
+  CHECK(order("sort by tag 2") == "321");
+  CHECK(order("sort by tag 2 reverse") == "321");  // " reverse" after the number is ignored
+  CHECK(order("sort by tag reverse 2") == "123");
 }
 
 TEST_CASE("Sorting: leading markdown is ignored, numbers compare as numbers", "[tasks_query]") {
@@ -603,6 +669,13 @@ TEST_CASE("Limits: total before grouping, per group after", "[tasks_query]") {
   CHECK(groups("group by status\nlimit groups 1") == "Done: C | Todo: B");
   CHECK(groups("group by status\nlimit groups to 2 tasks") == "Done: CD | Todo: BA");
   CHECK(run_query("limit groups 1") == "BAFGEHICDJ");  // no groups: ignored
+  // Query.limitRegexp, /^limit (groups )?(to )?(\d+)( tasks?)?/i, is not
+  // anchored at the end.
+  CHECK(run_query("limit 5 tasks please") == "BAFGE");
+  CHECK(run_query("limit 2x") == "BA");
+  CHECK(run_query("LIMIT TO 2 TASKS") == "BA");
+  CHECK(groups("group by status\nlimit groups 1 task each") == "Done: C | Todo: B");
+  CHECK(run_query("limit 99999999999999999999") == "BAFGEHICDJ");
   // select() flattens the groups in output order.
   CHECK(run_query("group by status") == "CDJBAFGEHI");
   CHECK(run_query("done\ngroup by tags") == "JCDCD");
@@ -668,7 +741,7 @@ TEST_CASE("Invalid dates: kept, matched by `is invalid`, grouped and sorted firs
   CHECK(group_names("group by happens", list) == "2023-02-01 Wednesday | No happens date");
   CHECK(lines_of("has happens date", list) == "1,2,4");  // any date, valid or not
   CHECK(parse_error("happens date is invalid") ==
-        "1: do not understand happens date in 'happens date is invalid'");
+        "1: do not understand happens date 'happens date is invalid'");
 }
 
 TEST_CASE("exclude sub-items: blockquotes and callouts are top level", "[tasks_query]") {
@@ -751,7 +824,7 @@ TEST_CASE("sort by random: the plugin's hash of the date and description", "[tas
   CHECK(run_query("sort by random") == "JGHEDFACBI");
   CHECK(run_query("sort by random", Date{2023, 2, 11}) == "EIBDFAJHCG");
   CHECK(run_query("sort by random reverse") == "IBCAFDEHGJ");
-  CHECK(parse_error("group by random") == "1: unknown instruction 'group by random'");
+  CHECK(parse_error("group by random") == "1: do not understand query 'group by random'");
 }
 
 TEST_CASE("group by backlink", "[tasks_query]") {

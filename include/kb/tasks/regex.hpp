@@ -15,7 +15,13 @@ class RegexMatcher {
   // `literal` is "/pattern/" or "/pattern/flags" (flags: i case-insensitive,
   // m multi-line, s dot-all; g, u, v, y and d accepted and ignored).
   // Fails with a message for a malformed literal or pattern.
+  // Messages as JavaScript's RegExp constructor words them, with PCRE2's
+  // reason for a bad pattern.
   static Expected<RegexMatcher, std::string> compile(std::string_view literal);
+
+  // True when `literal` has the form /pattern/flags, as the plugin's
+  // /^\/(.+)\/([^/]*)$/ (the pattern not empty, no '/' in the flags).
+  static bool is_literal(std::string_view literal);
 
   // True when the pattern matches somewhere in `subject`. A search that hits
   // the match limit counts as no match.
