@@ -136,13 +136,11 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
 }
 
 // The Tasks plugin's settings, from the vault (whichever config file is in
-// use): a settings file kb cannot read warns and leaves the defaults.
+// use), under the config's `tasks:` section: a settings file kb cannot read
+// warns and leaves the defaults.
 void Context::read_tasks_settings(model::Conventions& conventions) {
   Diagnostics warnings;
-  model::TasksSettingsSource source;
-  conventions.tasks = model::load_tasks_settings(fs(), source, warnings);
-  conventions.tasks_file = std::move(source.file);
-  conventions.tasks_set = std::move(source.set);
+  model::read_vault_tasks_settings(fs(), conventions, warnings);
   if (!globals_.quiet) {
     for (auto& d : warnings) {
       d.unread = false;

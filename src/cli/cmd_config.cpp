@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kb/model/config.hpp"
+#include "kb/model/tasks_settings.hpp"
 #include "kb/tasks/settings.hpp"
 #include "verbs.hpp"
 
@@ -151,39 +152,118 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
   return out;
 }
 
-// The Tasks plugin's settings in effect, as comments: they are read from the
-// plugin's own file, not from .kb.yaml.
-std::string tasks_settings_text(const model::Conventions& c) {
-  const tasks::Settings& t = c.tasks;
+// A YAML scalar for any text: plain when safe, else double-quoted with
+// JSON's escapes (valid YAML, and control characters stay visible).
+std::string yaml_text(std::string_view s) {
+  const std::string plain = yaml_scalar(s);
+  if (!plain.empty() && plain.front() != '"') return plain;
+  return nlohmann::json(std::string(s))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `key: value` lines for query instructions: a YAML literal block when the
+// text has several lines that a block keeps exactly, else one scalar.
+std::vector<std::string> yaml_instructions(const std::string& key, std::string_view text,
+                                           const std::string& indent) {
+  bool block = text.find('\n') != std::string_view::npos && !text.starts_with(' ') &&
+               !text.starts_with('\n');
+  for (const char c : text) block = block && (c == '\n' || static_cast<unsigned char>(c) >= 0x20);
+  if (!block) return {indent + key + ": " + yaml_text(text)};
+  std::string_view body = text;
+  std::size_t newlines = 0;
+  while (body.ends_with('\n')) {
+    body.remove_suffix(1);
+    ++newlines;
+  }
+  std::vector<std::string> out{indent + key + ": |" +
+                               (newlines == 0   ? "-"
+                                : newlines == 1 ? ""
+                                                : "+")};
+  for (const std::string_view line : lines(body)) {
+    out.push_back(line.empty() ? "" : indent + "  " + std::string(line));
+  }
+  for (std::size_t i = 1; i < newlines; ++i) out.emplace_back();
+  return out;
+}
+
+// One Tasks setting as the lines of .kb.yaml's `tasks:` section.
+std::vector<std::string> tasks_setting_yaml(std::string_view name, const tasks::Settings& t) {
+  const std::string indent = "  ";
+  const std::string key(name);
+  const auto one = [&](std::string value) {
+    return std::vector<std::string>{indent + key + ": " + std::move(value)};
+  };
+  if (name == "global_filter") return one(yaml_text(t.global_filter));
+  if (name == "remove_global_filter") return one(t.remove_global_filter ? "true" : "false");
+  if (name == "global_query") return yaml_instructions(key, t.global_query, indent);
+  if (name == "presets") {
+    if (t.presets.empty()) return one("{}");
+    std::vector<std::string> out{indent + key + ":"};
+    for (const auto& [preset, instructions] : t.presets) {
+      for (auto& line : yaml_instructions(yaml_text(preset), instructions, indent + "  ")) {
+        out.push_back(std::move(line));
+      }
+    }
+    return out;
+  }
+  if (name == "statuses") {
+    std::vector<std::string> out{indent + key + ":"};
+    for (const tasks::Status& status : t.statuses.statuses()) {
+      out.push_back(fmt::format("{}  - {{symbol: {}, name: {}, next_symbol: {}, type: {}}}", indent,
+                                yaml_text(status.symbol), yaml_text(status.name),
+                                yaml_text(status.next_symbol),
+                                tasks::status_type_name(status.type)));
+    }
+    return out;
+  }
+  if (name == "task_format") {
+    return one(t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji");
+  }
+  if (name == "use_filename_as_scheduled_date") {
+    return one(t.use_filename_as_scheduled_date ? "true" : "false");
+  }
+  if (name == "filename_as_scheduled_date_format") {
+    return one(yaml_text(t.filename_as_scheduled_date_format));
+  }
+  if (name == "filename_as_date_folders") {
+    std::string list = "[";
+    for (const auto& folder : t.filename_as_date_folders) {
+      list += (list.size() > 1 ? ", " : "") + yaml_text(folder);
+    }
+    return one(list + "]");
+  }
+  return {};
+}
+
+// The Tasks plugin's settings in effect, as the config's `tasks:` section:
+// the settings the config sets are live lines, the others (from the
+// plugin's settings file or its defaults) comments, so the output stays the
+// same config and data.json keeps its say.
+std::string tasks_settings_text(const model::Conventions& c, const std::string& config_file) {
   std::string out = c.tasks_file.empty()
-                        ? std::string("# Tasks plugin settings: the plugin's defaults (no ") +
-                              std::string(tasks::kSettingsFile) + ")\n"
-                        : fmt::format("# Tasks plugin settings: {}\n", c.tasks_file);
-  out += fmt::format("#   global filter: {}\n", t.global_filter.empty()
-                                                    ? "(none: every checkbox line is a task)"
-                                                    : yaml_scalar(printable(t.global_filter)));
-  out += fmt::format("#   remove global filter from descriptions: {}\n",
-                     t.remove_global_filter ? "yes" : "no");
-  if (t.global_query.empty()) {
-    out += "#   global query: (none)\n";
-  } else {
-    out += "#   global query:\n";
-    for (const std::string_view line : lines(t.global_query))
-      out += fmt::format("#     {}\n", printable(line));
+                        ? std::string("# Tasks plugin settings: no ") +
+                              std::string(tasks::kSettingsFile) + ", so the plugin's defaults"
+                        : fmt::format("# Tasks plugin settings: {}", c.tasks_file);
+  out += config_file.empty() ? "\n" : fmt::format(", under {}'s tasks: section\n", config_file);
+  bool any_configured = false;
+  for (const std::string_view name : tasks::kSettingNames) {
+    any_configured = any_configured || c.origins.count("tasks." + std::string(name)) > 0;
   }
-  std::string presets;
-  for (const auto& [name, instructions] : t.presets) {
-    presets += (presets.empty() ? "" : ", ") + printable(name);
+  out += any_configured ? "tasks:\n" : "# tasks:\n";
+  for (const std::string_view name : tasks::kSettingNames) {
+    const std::string origin = model::tasks_setting_origin(c, name);
+    const bool configured = c.origins.count("tasks." + std::string(name)) > 0;
+    const auto setting = tasks_setting_yaml(name, c.tasks);
+    for (std::size_t i = 0; i < setting.size(); ++i) {
+      const std::string line = (configured ? "" : "# ") + setting[i];
+      if (i == 0) {
+        out += fmt::format("{:<60} # {}\n", line, origin);
+      } else {
+        out += (line == "# " ? "#" : line) + "\n";
+      }
+    }
   }
-  out += fmt::format("#   presets: {}\n", presets.empty() ? "(none)" : presets);
-  out += "#   statuses:";
-  for (const tasks::Status& status : t.statuses.statuses()) {
-    out += fmt::format(" [{}] {} ({});", printable(status.symbol), printable(status.name),
-                       tasks::status_type_name(status.type));
-  }
-  out += " any other symbol: Unknown (TODO)\n";
-  out += fmt::format("#   task format: {}\n",
-                     t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji");
+  out += "# (a status symbol the collection lacks is the plugin's Unknown status, a TODO)\n";
   return out;
 }
 
@@ -193,6 +273,10 @@ nlohmann::ordered_json tasks_settings_json(const model::Conventions& c) {
   out["file"] =
       c.tasks_file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.tasks_file);
   out["set"] = c.tasks_set;
+  out["origins"] = nlohmann::ordered_json::object();
+  for (const std::string_view name : tasks::kSettingNames) {
+    out["origins"][std::string(name)] = model::tasks_setting_origin(c, name);
+  }
   out["global_filter"] = t.global_filter;
   out["remove_global_filter"] = t.remove_global_filter;
   out["global_query"] = t.global_query;
@@ -205,7 +289,11 @@ nlohmann::ordered_json tasks_settings_json(const model::Conventions& c) {
                                {"next_symbol", status.next_symbol},
                                {"type", tasks::status_type_name(status.type)}});
   }
-  out["format"] = t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji";
+  out["task_format"] =
+      t.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview" : "emoji";
+  out["use_filename_as_scheduled_date"] = t.use_filename_as_scheduled_date;
+  out["filename_as_scheduled_date_format"] = t.filename_as_scheduled_date_format;
+  out["filename_as_date_folders"] = t.filename_as_date_folders;
   return out;
 }
 
@@ -217,13 +305,16 @@ Runner define_config(CLI::App& sub) {
   sub.footer(R"(The first line says which vault is in use and how it was found: --vault,
 $KB_VAULT, else the nearest folder from the current one up that holds
 .obsidian/ or .kb.yaml. The config is --config FILE, else .kb.yaml at the
-vault root, else the defaults. The Tasks plugin's settings in effect (global
-filter, global query, presets, statuses, task format) follow as comments, with
-the file they came from (.obsidian/plugins/obsidian-tasks-plugin/data.json). The text output is itself a valid .kb.yaml; each line's comment says
-where the value came from ("default" or file:line). docs/config.md explains
-every key. The last comment lines list what is excluded from the people graph
-and why: the templates folder (.obsidian/templates.json, Templater), Obsidian's
-excluded files (.obsidian/app.json) and the config's exclude: globs.
+vault root, else the defaults. The text output is itself a valid .kb.yaml;
+each line's comment says where the value came from ("default" or file:line).
+docs/config.md explains every key. The Tasks plugin's settings in effect
+(global filter, global query, presets, statuses, task format, dates from file
+names) follow as a tasks: section: each comes from the config's tasks: section,
+else the plugin's own file (.obsidian/plugins/obsidian-tasks-plugin/data.json),
+else the plugin's defaults; the lines the config does not set are comments.
+The last comment lines list what is excluded from the people graph and why:
+the templates folder (.obsidian/templates.json, Templater), Obsidian's excluded
+files (.obsidian/app.json) and the config's exclude: globs.
 
 Examples:
   kb config
@@ -241,8 +332,8 @@ Examples:
       fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
       fmt::print("{}", config_text(settings, context.config_file(), **context.locate_vault()));
+      fmt::print("{}", tasks_settings_text(**conventions, context.config_file()));
       fmt::print("{}", exclusions_text((*conventions)->exclusions));
-      fmt::print("{}", tasks_settings_text(**conventions));
     }
     return kOk;
   };

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "kb/model/tasks_settings.hpp"
 #include "kb/query/person.hpp"
 #include "kb/tasks/query.hpp"
 #include "list_output.hpp"
@@ -94,10 +95,12 @@ Expected<tasks::TasksQuery, Failure> parse_query(const QuerySource& source,
   }
   // Where the bad instruction was written: data.json for the global query,
   // the note for its Query File Defaults, else the query text.
-  const int line = query.error().line;
+  int line = query.error().line;
   std::string where = source.name;
   if (message.starts_with("in the Tasks global query")) {
-    where = conventions.tasks_file;
+    const Diagnostic placed = model::placed_in_global_query(conventions, query.error());
+    where = placed.path;
+    line = placed.line;
   } else if (message.starts_with("in the note's") && query_context.file) {
     where = std::string(query_context.file->path);
   }

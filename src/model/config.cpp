@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "kb/model/context_template.hpp"
+#include "kb/model/tasks_config.hpp"
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/glob.hpp"
 #include "kb/text/yaml_value.hpp"
@@ -116,6 +117,15 @@ class ConfigReader {
       if (key == setting.name) return read_text(key, value, conventions_.*setting.member);
     }
     if (key == kSummaryLength) return read_summary_length(value);
+    if (key == "tasks") {
+      const KeyLine key_line = [this](std::string_view name, int value_line) {
+        return this->key_line(name, value_line);
+      };
+      if (auto problem = read_tasks_section(value, path_, key_line, conventions_, warnings_)) {
+        if (!error_) error_ = std::move(*problem);
+      }
+      return;
+    }
     warn(key_line(key, value.line), "unknown key '" + key + "'");
   }
 

@@ -1,5 +1,7 @@
 #include "kb/model/tasks_settings.hpp"
 
+#include <algorithm>
+
 #include "kb/util/fnv.hpp"
 
 namespace kb::model {
@@ -37,6 +39,42 @@ tasks::Settings load_tasks_settings(const io::FileSystem& fs, TasksSettingsSourc
   return std::move(read->settings);
 }
 
+void read_vault_tasks_settings(const io::FileSystem& fs, Conventions& conventions,
+                               Diagnostics& warnings) {
+  TasksSettingsSource source;
+  conventions.tasks = load_tasks_settings(fs, source, warnings);
+  conventions.tasks_file = std::move(source.file);
+  conventions.tasks_set = std::move(source.set);
+  for (const std::string_view name : tasks::kSettingNames) {
+    if (conventions.origins.count("tasks." + std::string(name))) {
+      tasks::copy_setting(name, conventions.tasks_config, conventions.tasks);
+    }
+  }
+}
+
+std::string tasks_setting_origin(const Conventions& conventions, std::string_view name) {
+  if (const auto it = conventions.origins.find("tasks." + std::string(name));
+      it != conventions.origins.end()) {
+    return it->second;
+  }
+  const auto& set = conventions.tasks_set;
+  if (std::find(set.begin(), set.end(), name) != set.end()) return conventions.tasks_file;
+  return "default";
+}
+
+Diagnostic placed_in_global_query(const Conventions& conventions, Diagnostic d) {
+  const std::string origin = tasks_setting_origin(conventions, "global_query");
+  const std::size_t colon = origin.rfind(':');
+  if (origin == conventions.tasks_file || colon == std::string::npos) {
+    d.path = conventions.tasks_file;  // the query's line, as data.json holds it on one line
+  } else {
+    // A YAML block's lines are not the query's: the key's line says where.
+    d.path = origin.substr(0, colon);
+    d.line = std::stoi(origin.substr(colon + 1));
+  }
+  return d;
+}
+
 std::uint64_t tasks_settings_hash(const tasks::Settings& settings) {
   Fnv1a fnv;
   fnv.add_field(settings.global_filter);
@@ -57,6 +95,9 @@ std::uint64_t tasks_settings_hash(const tasks::Settings& settings) {
   }
   fnv.add_field(settings.format.syntax == tasks::TaskFormat::Syntax::Dataview ? "dataview"
                                                                               : "emoji");
+  fnv.add_field(settings.use_filename_as_scheduled_date ? "1" : "0");
+  fnv.add_field(settings.filename_as_scheduled_date_format);
+  fnv.add_list(settings.filename_as_date_folders);
   return fnv.value();
 }
 

@@ -5,6 +5,7 @@
 
 #include "kb/model/context_template.hpp"
 #include "kb/model/name_matcher.hpp"
+#include "kb/model/tasks_settings.hpp"
 #include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
@@ -130,7 +131,7 @@ std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
 Diagnostic located_query_error(const model::Vault& vault, const model::Note& note, Diagnostic d,
                                bool default_query) {
   if (d.message.starts_with("in the Tasks global query")) {
-    d.path = vault.conventions.tasks_file;  // its line is the global query's
+    d = model::placed_in_global_query(vault.conventions, std::move(d));
   } else {
     d.path = note.path;
     if (default_query || d.message.starts_with("in the note's")) d.line = 0;

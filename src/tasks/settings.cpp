@@ -93,7 +93,20 @@ class Reader {
     } else {
       return wrong("taskFormat", "\"tasksPluginEmoji\" or \"dataview\"");
     }
-    set("format");
+    set("task_format");
+  }
+
+  void folders(const Json& object) {
+    const auto it = object.find("filenameAsDateFolders");
+    if (it == object.end()) return;
+    if (!it->is_array()) return wrong("filenameAsDateFolders", "a list of folders");
+    std::vector<std::string> folders;
+    for (const auto& folder : *it) {
+      if (!folder.is_string()) return wrong("filenameAsDateFolders", "a list of folders");
+      folders.push_back(folder.get<std::string>());
+    }
+    out_.settings.filename_as_date_folders = std::move(folders);
+    set("filename_as_date_folders");
   }
 
   // statusSettings: {coreStatuses: [...], customStatuses: [...]}, core first.
@@ -212,7 +225,38 @@ Expected<SettingsRead> read_settings_json(std::string_view json) {
   reader.presets(root);
   reader.statuses(root);
   reader.format(root);
+  reader.boolean(root, "useFilenameAsScheduledDate", out.settings.use_filename_as_scheduled_date,
+                 "use_filename_as_scheduled_date");
+  reader.string(root, "filenameAsScheduledDateFormat",
+                out.settings.filename_as_scheduled_date_format,
+                "filename_as_scheduled_date_format");
+  reader.folders(root);
   return out;
+}
+
+bool copy_setting(std::string_view name, const Settings& from, Settings& to) {
+  if (name == "global_filter") {
+    to.global_filter = from.global_filter;
+  } else if (name == "remove_global_filter") {
+    to.remove_global_filter = from.remove_global_filter;
+  } else if (name == "global_query") {
+    to.global_query = from.global_query;
+  } else if (name == "presets") {
+    to.presets = from.presets;
+  } else if (name == "statuses") {
+    to.statuses = from.statuses;
+  } else if (name == "task_format") {
+    to.format = from.format;
+  } else if (name == "use_filename_as_scheduled_date") {
+    to.use_filename_as_scheduled_date = from.use_filename_as_scheduled_date;
+  } else if (name == "filename_as_scheduled_date_format") {
+    to.filename_as_scheduled_date_format = from.filename_as_scheduled_date_format;
+  } else if (name == "filename_as_date_folders") {
+    to.filename_as_date_folders = from.filename_as_date_folders;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 bool has_global_filter(std::string_view body, const Settings& settings) {

@@ -78,3 +78,15 @@ TEST_CASE("the parse cache's conventions hash covers the Tasks settings", "[mode
   b.tasks.presets.emplace_back("mine", "not done");
   CHECK(kb::model::conventions_hash(a) != kb::model::conventions_hash(b));
 }
+
+TEST_CASE("the conventions hash covers the dates from file names", "[model][tasks]") {
+  kb::model::Conventions a, b;
+  b.tasks.use_filename_as_scheduled_date = true;
+  CHECK(kb::model::conventions_hash(a) != kb::model::conventions_hash(b));
+  b = a;
+  b.tasks.filename_as_scheduled_date_format = "YYYYMMDD";
+  CHECK(kb::model::conventions_hash(a) != kb::model::conventions_hash(b));
+  b = a;
+  b.tasks.filename_as_date_folders = {"Daily"};
+  CHECK(kb::model::conventions_hash(a) != kb::model::conventions_hash(b));
+}

@@ -86,7 +86,7 @@ TEST_CASE("data.json: every setting kb reads", "[tasks][settings]") {
   CHECK(s.presets.size() == 2);
   CHECK_FALSE(s.preset("this_file"));
   CHECK(read->set == std::vector<std::string>{"global_filter", "remove_global_filter",
-                                              "global_query", "presets", "statuses", "format"});
+                                              "global_query", "presets", "statuses", "task_format"});
   // Core then custom; the first of a symbol wins; a missing symbol is ' '
   // (taken already); an unknown type is TODO.
   const auto& statuses = s.statuses.statuses();

@@ -51,11 +51,15 @@ struct Conventions {
   // entry that set it; a setting not listed has its default value.
   std::map<std::string, std::string> origins;
 
-  // The vault's Tasks plugin settings: not from .kb.yaml but from the
-  // plugin's own file (kb/model/tasks_settings.hpp), the defaults without it.
+  // The vault's Tasks plugin settings in effect: the plugin's own file
+  // (kb/model/tasks_settings.hpp), the defaults without it, each setting
+  // the config's `tasks:` section sets taking its place.
   tasks::Settings tasks;
   std::string tasks_file;              // vault-relative; "" when the defaults apply
   std::vector<std::string> tasks_set;  // the settings that file set
+  // The config's `tasks:` section (kb/model/tasks_config.hpp): a setting
+  // counts only when origins holds "tasks.NAME" for it.
+  tasks::Settings tasks_config;
 };
 
 }  // namespace kb::model

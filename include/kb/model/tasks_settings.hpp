@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kb/io/fs.hpp"
+#include "kb/model/conventions.hpp"
 #include "kb/tasks/settings.hpp"
 #include "kb/util/diagnostic.hpp"
 
@@ -24,6 +25,21 @@ struct TasksSettingsSource {
 // warning, and that setting's default.
 tasks::Settings load_tasks_settings(const io::FileSystem& fs, TasksSettingsSource& source,
                                     Diagnostics& warnings);
+
+// The Tasks settings in effect for `conventions` (whose config has been
+// read): load_tasks_settings, then each setting the config's `tasks:`
+// section sets in its place. Fills conventions.tasks, tasks_file, tasks_set.
+void read_vault_tasks_settings(const io::FileSystem& fs, Conventions& conventions,
+                               Diagnostics& warnings);
+
+// Where setting `name` (tasks::kSettingNames) in effect came from: the
+// config's "path:line", the plugin's settings file, or "default".
+std::string tasks_setting_origin(const Conventions& conventions, std::string_view name);
+
+// `d`, an error of the global query at its line within the query, placed in
+// the file that sets the global query: the config at the key's line, or the
+// plugin's settings file.
+Diagnostic placed_in_global_query(const Conventions& conventions, Diagnostic d);
 
 // A stable hash of everything in `settings`, for caches keyed by what
 // changes how notes read.

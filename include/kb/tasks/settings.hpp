@@ -36,17 +36,41 @@ struct Settings {
   Presets presets = default_presets();
   StatusCollection statuses;
   TaskFormat format;
+  // A task without start, scheduled or due date, in a note whose file name
+  // holds a date, is scheduled on that date (the plugin's DateFallback).
+  bool use_filename_as_scheduled_date = false;
+  std::string filename_as_scheduled_date_format;      // a moment.js format; "": none
+  std::vector<std::string> filename_as_date_folders;  // empty: every folder
 
   // The instructions of preset `name`; nothing when there is none.
   const std::string* preset(std::string_view name) const;
 };
 
+// Each setting's name, as .kb.yaml's `tasks:` section writes it (the
+// plugin's data.json key in brackets): global_filter (globalFilter),
+// remove_global_filter (removeGlobalFilter), global_query (globalQuery),
+// presets (presets), statuses (statusSettings), task_format (taskFormat),
+// use_filename_as_scheduled_date, filename_as_scheduled_date_format,
+// filename_as_date_folders (their camelCase names).
+inline constexpr std::string_view kSettingNames[] = {"global_filter",
+                                                     "remove_global_filter",
+                                                     "global_query",
+                                                     "presets",
+                                                     "statuses",
+                                                     "task_format",
+                                                     "use_filename_as_scheduled_date",
+                                                     "filename_as_scheduled_date_format",
+                                                     "filename_as_date_folders"};
+
+// Setting `name` (one of kSettingNames) of `from` copied into `to`: how a
+// .kb.yaml overrides data.json field by field. False for another name.
+bool copy_setting(std::string_view name, const Settings& from, Settings& to);
+
 // What read_settings_json found.
 struct SettingsRead {
   Settings settings;
-  // The settings the file set ("global_filter", "remove_global_filter",
-  // "global_query", "presets", "statuses", "format"); the others kept their
-  // defaults, as the plugin merges its defaults under what it loads.
+  // The settings the file set (names of kSettingNames); the others kept
+  // their defaults, as the plugin merges its defaults under what it loads.
   std::vector<std::string> set;
   // Values kb could not use, each naming the key; the setting keeps its
   // default. Diagnostics without a path: the caller names the file.
