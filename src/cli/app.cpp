@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "kb/io/cache_dir.hpp"
+#include "kb/io/cache_folders.hpp"
 #include "kb/io/fs.hpp"
 #include "kb/io/temp_files.hpp"
 #include "kb/io/vault_root.hpp"
@@ -169,6 +170,10 @@ Expected<model::Vault*, Failure> Context::load(Reads reads) {
     if (auto dir = io::cache_dir_for(vault_root())) {
       if (!cache_) {
         io::sweep_stale_temp_files(dir->folder);  // left by a kb stopped while writing the cache
+        // "Last used" for kb cache; and, once a day, the folders of vaults
+        // nobody used for a month go (best effort, silent).
+        io::mark_cache_used(*dir);
+        io::auto_prune_cache(dir->root, dir->folder);
         cache_.emplace(dir->folder, kParseCacheFile);
       }
       options.cache = &*cache_;

@@ -17,6 +17,7 @@ Runner define_backlinks(CLI::App& sub);
 Runner define_tasks(CLI::App& sub);
 Runner define_check(CLI::App& sub);
 Runner define_config(CLI::App& sub);
+Runner define_cache(CLI::App& sub);
 Runner define_help(CLI::App& sub);         // command_line.cpp
 Runner define_completions(CLI::App& sub);  // completions.cpp
 Runner define_complete(CLI::App& sub);     // completions.cpp: the scripts' hidden helper

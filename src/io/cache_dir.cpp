@@ -11,23 +11,28 @@
 
 namespace kb::io {
 
-std::optional<CacheDir> cache_dir_for(const std::string& vault_root) {
-  std::string base;
+std::optional<std::string> cache_root() {
   // The XDG base directory spec: a relative path in the variable is invalid and ignored.
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && xdg[0] == '/') {
-    base = xdg;
-  } else if (const char* home = std::getenv("HOME"); home && home[0] == '/') {
-    base = std::string(home) + "/.cache";
-  } else {
-    return std::nullopt;
+    return std::string(xdg) + "/kb";
   }
+  if (const char* home = std::getenv("HOME"); home && home[0] == '/') {
+    return std::string(home) + "/.cache/kb";
+  }
+  return std::nullopt;
+}
+
+std::optional<CacheDir> cache_dir_for(const std::string& vault_root) {
+  auto root = cache_root();
+  if (!root) return std::nullopt;
   char resolved[PATH_MAX];
   if (::realpath(vault_root.c_str(), resolved) == nullptr) return std::nullopt;
   CacheDir dir;
+  dir.root = std::move(*root);
   dir.vault_path = resolved;
   Fnv1a fnv;
   fnv.add(dir.vault_path);
-  dir.folder = fmt::format("{}/kb/{:016x}", base, fnv.value());
+  dir.folder = fmt::format("{}/{:016x}", dir.root, fnv.value());
   return dir;
 }
 

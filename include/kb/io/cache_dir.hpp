@@ -8,13 +8,18 @@
 namespace kb::io {
 
 struct CacheDir {
-  std::string folder;  // absolute; may not exist yet
+  std::string root;    // the cache root: $XDG_CACHE_HOME/kb or ~/.cache/kb
+  std::string folder;  // absolute: root/<hash>; may not exist yet
   std::string
       vault_path;  // the vault's real path, recorded in the cache to detect a hash collision
 };
 
-// nullopt when neither XDG_CACHE_HOME nor HOME is set (absolute), or the
-// vault's real path cannot be resolved.
+// $XDG_CACHE_HOME/kb, else $HOME/.cache/kb; nullopt when neither variable
+// holds an absolute path.
+std::optional<std::string> cache_root();
+
+// nullopt when there is no cache root, or the vault's real path cannot be
+// resolved.
 std::optional<CacheDir> cache_dir_for(const std::string& vault_root);
 
 // Creates `folder` and its missing parents (mode 0700); false on failure.
