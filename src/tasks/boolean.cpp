@@ -10,6 +10,7 @@
 // except at its very end.
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -75,6 +76,47 @@ std::optional<Delimiters> find_delimiters(std::string_view line) {
     if (line[i] == pair.open && line.back() == pair.close) return pair;
   }
   return std::nullopt;
+}
+
+// Explanation.ts: a description, and for a Boolean operator its symbol
+// and operands.
+struct Explanation {
+  std::string description;
+  std::vector<Explanation> children;
+  std::string symbol;  // AND, OR, NOT, XOR; "" for a filter
+
+  // Explanation.asString: each level indented two more.
+  void append_to(std::string& out, const std::string& indent) const {
+    out += indent;
+    if (children.empty() || symbol.empty()) {
+      for (char c : description) {  // a filter's explanation may have lines of its own
+        out += c;
+        if (c == '\n') out += indent;
+      }
+    } else {
+      out += symbol;
+      // "All of" and the like only mean something with two operands or more.
+      if (children.size() > 1) out += " (" + description + ")";
+      out += ':';
+    }
+    for (const Explanation& child : children) {
+      out += '\n';
+      child.append_to(out, indent + "  ");
+    }
+  }
+};
+
+using Explain = std::function<Explanation(text::Date today)>;
+
+// Explanation.combineOrCreateExplanation: "(a) AND (b) AND (c)" is one AND
+// of three, but an AND whose right operand is a combination stays nested.
+Explanation combine(std::string description, std::string symbol, Explanation left,
+                    Explanation right) {
+  if (left.symbol == symbol && right.symbol.empty()) {
+    left.children.push_back(std::move(right));
+    return left;
+  }
+  return {std::move(description), {std::move(left), std::move(right)}, std::move(symbol)};
 }
 
 enum class Kind { Open, Close, And, Or, Xor, Not, Filter };
@@ -190,15 +232,21 @@ class Tokenizer {
   std::vector<Token> tokens_;
 };
 
+// A parsed (part of a) Boolean combination: its filter and its explanation.
+struct Part {
+  Filter filter;
+  Explain explain;
+};
+
 // Recursive descent over the tokens, by operator precedence.
 class Parser {
  public:
   explicit Parser(const std::vector<Token>& tokens) : tokens_(tokens) {}
 
-  std::optional<Filter> parse() {
-    std::optional<Filter> filter = parse_or();
-    if (filter && pos_ != tokens_.size()) return fail("malformed boolean query");
-    return filter;
+  std::optional<Part> parse() {
+    std::optional<Part> part = parse_or();
+    if (part && pos_ != tokens_.size()) return fail("malformed boolean query");
+    return part;
   }
 
   const std::string& error() const { return error_; }
@@ -208,63 +256,81 @@ class Parser {
 
   bool next_is(Kind kind) const { return pos_ < tokens_.size() && tokens_[pos_].kind == kind; }
 
-  std::optional<Filter> fail(std::string message) {
+  std::optional<Part> fail(std::string message) {
     if (error_.empty()) error_ = std::move(message);
     return std::nullopt;
   }
 
-  // left (OP right)*, left-associative.
-  std::optional<Filter> parse_binary(Kind op, std::optional<Filter> (Parser::*operand)(),
-                                     Combine combine) {
-    std::optional<Filter> left = (this->*operand)();
+  // left (OP right)*, left-associative, as the postfix form the plugin runs.
+  std::optional<Part> parse_binary(Kind op, std::optional<Part> (Parser::*operand)(),
+                                   Combine combine_results, std::string_view symbol,
+                                   std::string_view description) {
+    std::optional<Part> left = (this->*operand)();
     while (left && next_is(op)) {
       ++pos_;
-      std::optional<Filter> right = (this->*operand)();
+      std::optional<Part> right = (this->*operand)();
       if (!right) return std::nullopt;
       // A task passes `A AND B` only if it passes both: it has what each requires.
       std::vector<std::string> required;
       if (op == Kind::And) {
-        required = left->required_path_texts;
-        required.insert(required.end(), right->required_path_texts.begin(),
-                        right->required_path_texts.end());
+        required = left->filter.required_path_texts;
+        required.insert(required.end(), right->filter.required_path_texts.begin(),
+                        right->filter.required_path_texts.end());
       }
-      const bool reads_other_tasks = left->reads_other_tasks || right->reads_other_tasks;
-      left = Filter([l = std::move(*left), r = std::move(*right), combine](const TaskItem& item,
-                                                                           const RunContext& run) {
-        return combine(l(item, run), r(item, run));
+      const bool reads_other_tasks =
+          left->filter.reads_other_tasks || right->filter.reads_other_tasks;
+      Filter filter([l = std::move(left->filter), r = std::move(right->filter), combine_results](
+                        const TaskItem& item, const RunContext& run) {
+        return combine_results(l(item, run), r(item, run));
       });
-      left->required_path_texts = std::move(required);
-      left->reads_other_tasks = reads_other_tasks;
+      filter.required_path_texts = std::move(required);
+      filter.reads_other_tasks = reads_other_tasks;
+      Explain explain = [l = std::move(left->explain), r = std::move(right->explain),
+                         symbol = std::string(symbol),
+                         description = std::string(description)](text::Date today) {
+        // XOR never merges operands (Explanation.booleanXor).
+        if (symbol == "XOR") return Explanation{description, {l(today), r(today)}, symbol};
+        return combine(description, symbol, l(today), r(today));
+      };
+      left = Part{std::move(filter), std::move(explain)};
     }
     return left;
   }
 
-  std::optional<Filter> parse_or() {
-    return parse_binary(Kind::Or, &Parser::parse_and, [](bool a, bool b) { return a || b; });
+  std::optional<Part> parse_or() {
+    return parse_binary(
+        Kind::Or, &Parser::parse_and, [](bool a, bool b) { return a || b; }, "OR",
+        "At least one of");
   }
-  std::optional<Filter> parse_and() {
-    return parse_binary(Kind::And, &Parser::parse_xor, [](bool a, bool b) { return a && b; });
+  std::optional<Part> parse_and() {
+    return parse_binary(
+        Kind::And, &Parser::parse_xor, [](bool a, bool b) { return a && b; }, "AND", "All of");
   }
-  std::optional<Filter> parse_xor() {
-    return parse_binary(Kind::Xor, &Parser::parse_not, [](bool a, bool b) { return a != b; });
+  std::optional<Part> parse_xor() {
+    return parse_binary(
+        Kind::Xor, &Parser::parse_not, [](bool a, bool b) { return a != b; }, "XOR",
+        "Exactly one of");
   }
 
-  std::optional<Filter> parse_not() {
+  std::optional<Part> parse_not() {
     if (!next_is(Kind::Not)) return parse_primary();
     ++pos_;
     if (++depth_ > kMaxNesting) return fail("boolean query nested too deeply");
-    std::optional<Filter> inner = parse_not();
+    std::optional<Part> inner = parse_not();
     --depth_;
     if (!inner) return std::nullopt;
-    const bool reads_other_tasks = inner->reads_other_tasks;
-    Filter negated([f = std::move(*inner)](const TaskItem& item, const RunContext& run) {
+    const bool reads_other_tasks = inner->filter.reads_other_tasks;
+    Filter negated([f = std::move(inner->filter)](const TaskItem& item, const RunContext& run) {
       return !f(item, run);
     });
     negated.reads_other_tasks = reads_other_tasks;
-    return negated;
+    Explain explain = [e = std::move(inner->explain)](text::Date today) {
+      return Explanation{"None of", {e(today)}, "NOT"};
+    };
+    return Part{std::move(negated), std::move(explain)};
   }
 
-  std::optional<Filter> parse_primary() {
+  std::optional<Part> parse_primary() {
     if (next_is(Kind::Filter)) {
       std::string_view text = tokens_[pos_++].text;
       FilterResult sub = parse_filter(text);
@@ -274,12 +340,20 @@ class Parser {
         if (sub.error() != do_not_understand_query(text)) why += ": " + sub.error();
         return fail(why);
       }
-      return std::move(*sub);
+      // Filter.simulateExplainFilter: the explanation alone when it is the
+      // instruction, else the instruction followed by " =>" and it.
+      Explain explain = [instruction = std::string(text),
+                         explain = sub->explain](text::Date today) {
+        std::string explained = explain ? explain(today) : instruction;
+        if (explained == instruction) return Explanation{std::move(explained), {}, {}};
+        return Explanation{instruction + " =>", {Explanation{std::move(explained), {}, {}}}, {}};
+      };
+      return Part{std::move(*sub), std::move(explain)};
     }
     if (!next_is(Kind::Open)) return fail("malformed boolean query");
     ++pos_;
     if (++depth_ > kMaxNesting) return fail("boolean query nested too deeply");
-    std::optional<Filter> inner = parse_or();
+    std::optional<Part> inner = parse_or();
     --depth_;
     if (!inner) return std::nullopt;
     if (!next_is(Kind::Close)) return fail("malformed boolean query");
@@ -307,9 +381,15 @@ std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
   if (!delimiters) return failure(kMixedDelimiters);
   std::vector<Token> tokens = Tokenizer(line, *delimiters).run();
   Parser parser(tokens);
-  std::optional<Filter> filter = parser.parse();
-  if (!filter) return failure(parser.error());
-  return FilterResult(std::move(*filter));
+  std::optional<Part> part = parser.parse();
+  if (!part) return failure(parser.error());
+  // BooleanField.constructExplanation: the tree of operators and filters.
+  part->filter.explain = [explain = std::move(part->explain)](text::Date today) {
+    std::string out;
+    explain(today).append_to(out, "");
+    return out;
+  };
+  return FilterResult(std::move(part->filter));
 }
 
 }  // namespace kb::tasks

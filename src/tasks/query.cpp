@@ -26,7 +26,8 @@ namespace {
 // global query, the Query File Defaults, the block itself), as the plugin
 // keeps them: separate Query objects explained one after the other.
 struct ExplainedStatement {
-  std::string source;  // as written
+  std::string raw;     // its lines as written
+  std::string source;  // continuation lines joined
   std::string text;    // as it runs (placeholders expanded)
 };
 
@@ -209,10 +210,9 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line,
       explained.emplace_back();
       explained.back().from = instruction.from;
     }
-    query.impl_->statement = {trim_blanks(instruction.source).empty()
-                                  ? instruction.text
-                                  : std::string(trim_blanks(instruction.source)),
-                              instruction.text};
+    const bool written = !trim_blanks(instruction.source).empty();
+    query.impl_->statement = {written ? instruction.raw : instruction.text,
+                              written ? instruction.source : instruction.text, instruction.text};
     if (std::optional<std::string> error = query.impl_->add(instruction.text)) {
       return Expected<TasksQuery>::failure(instruction_error(instruction, std::move(*error)));
     }
@@ -268,15 +268,28 @@ std::vector<TaskItem> TasksQuery::select(std::span<const TaskItem> items,
 
 namespace {
 
-// Statement.explainStatement: the instruction as written, and what it
-// became when that differs.
+// Statement.explainStatement: the lines as written, then the statement
+// with continuation lines joined and the placeholders expanded, each after
+// " =>" when it differs from the one before.
 std::string explain_statement(const ExplainedStatement& statement, std::string_view indent) {
   std::string out(indent);
-  out += statement.source;
-  if (statement.text != statement.source) {
+  const std::string_view raw = trim_blanks(statement.raw);
+  for (char c : raw) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  if (statement.raw.find('\n') != std::string::npos) {
+    out += '\n';  // so that " =>" starts the next line
+    out += indent;
+  }
+  std::string_view previous = raw;
+  for (std::string_view next :
+       {std::string_view(statement.source), std::string_view(statement.text)}) {
+    if (next == previous) continue;
     out += " =>\n";
     out += indent;
-    out += statement.text;
+    out += next;
+    previous = next;
   }
   return out;
 }

@@ -17,6 +17,7 @@ using Result = Expected<Instructions>;
 struct Statement {
   std::string text;  // continuations joined
   int line = 0;      // 1-based, in its text
+  std::string raw;   // its lines as written, joined with '\n'
 };
 
 // The plugin's continueLines: a line ending in one backslash continues on
@@ -24,7 +25,7 @@ struct Statement {
 // backslash. Blank statements are dropped.
 std::vector<Statement> statements(std::string_view text) {
   std::vector<Statement> out;
-  std::string statement;
+  std::string statement, raw_lines;
   int statement_line = 0;
   bool continuing = false;
   int line_number = 0;
@@ -36,6 +37,9 @@ std::vector<Statement> statements(std::string_view text) {
     pos = newline == std::string_view::npos ? text.size() + 1 : newline + 1;
     ++line_number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (continuing) raw_lines += '\n';
+    if (!continuing) raw_lines.clear();
+    raw_lines += raw;
     bool continues = false;
     if (raw.ends_with("\\\\")) {
       raw.remove_suffix(1);
@@ -52,11 +56,11 @@ std::vector<Statement> statements(std::string_view text) {
     statement += trim_blanks(raw);
     continuing = continues;
     if (!continuing && !trim_blanks(statement).empty()) {
-      out.push_back({std::string(trim_blanks(statement)), statement_line});
+      out.push_back({std::string(trim_blanks(statement)), statement_line, raw_lines});
     }
   }
   if (continuing && !trim_blanks(statement).empty()) {
-    out.push_back({std::string(trim_blanks(statement)), statement_line});
+    out.push_back({std::string(trim_blanks(statement)), statement_line, raw_lines});
   }
   return out;
 }
@@ -101,6 +105,7 @@ class Reader {
     for (const Statement& statement : statements(text)) {
       Instruction base;
       base.source = statement.text;
+      base.raw = statement.raw;
       base.line = from == Instruction::From::Query ? statement.line + first_line - 1 : 0;
       base.from = from;
       if (has_placeholder_marks(statement.text) && !context_.file) {

@@ -23,6 +23,7 @@ struct Instruction {
   enum class From { Query, GlobalQuery, FileDefaults };
   std::string text;    // one instruction, trimmed, placeholders expanded
   std::string source;  // the statement it came from, as written (continuations joined)
+  std::string raw;     // that statement's lines as written, joined with '\n'
   int line = 0;        // the statement's line in the query text (first_line based)
   From from = From::Query;
 };

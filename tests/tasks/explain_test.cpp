@@ -92,3 +92,101 @@ TEST_CASE("Everything else of the query is listed", "[tasks_explain]") {
         "  done =>\n"
         "    status type is DONE or CANCELLED or NON_TASK\n");
 }
+
+TEST_CASE("Boolean combinations are explained as a tree", "[tasks_explain]") {
+  // DocsSamplesForExplain.test.explain_boolean_combinations.approved.*
+  CHECK(explained("explain\nnot done\n(due before tomorrow) AND (is recurring)") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  not done =>\n"
+        "    status type is TODO or IN_PROGRESS or ON_HOLD\n\n"
+        "  (due before tomorrow) AND (is recurring) =>\n"
+        "    AND (All of):\n"
+        "      due before tomorrow =>\n"
+        "        due date is before 2022-10-22 (Saturday 22nd October 2022)\n"
+        "      is recurring\n");
+  // ...explain_nested_boolean_combinations.approved.*: operands of one AND
+  // merge; an AND whose right operand is a combination stays nested; NOT
+  // with one operand has no "(None of)".
+  const std::string nested =
+      "(                                                                                       \\\n"
+      "    (description includes 1) AND (description includes 2) AND (description includes 3)  \\\n"
+      ") OR (                                                                                  \\\n"
+      "    (description includes 5) AND (description includes 6) AND (description includes 7)  \\\n"
+      ")                                                                                       \\\n"
+      "AND NOT (description includes 7)";
+  CHECK(explained("explain\n" + nested) ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  (                                                                                       "
+        "\\\n"
+        "      (description includes 1) AND (description includes 2) AND (description includes 3)  "
+        "\\\n"
+        "  ) OR (                                                                                  "
+        "\\\n"
+        "      (description includes 5) AND (description includes 6) AND (description includes 7)  "
+        "\\\n"
+        "  )                                                                                       "
+        "\\\n"
+        "  AND NOT (description includes 7)\n"
+        "   =>\n"
+        "  ( (description includes 1) AND (description includes 2) AND (description includes 3) ) "
+        "OR ( (description includes 5) AND (description includes 6) AND (description includes 7) ) "
+        "AND NOT (description includes 7) =>\n"
+        "    OR (At least one of):\n"
+        "      AND (All of):\n"
+        "        description includes 1\n"
+        "        description includes 2\n"
+        "        description includes 3\n"
+        "      AND (All of):\n"
+        "        AND (All of):\n"
+        "          description includes 5\n"
+        "          description includes 6\n"
+        "          description includes 7\n"
+        "        NOT:\n"
+        "          description includes 7\n");
+  // Explanation.ts: XOR never merges; a date range keeps its own lines.
+  CHECK(explained("(done) XOR (has tags) XOR (due this week)") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  (done) XOR (has tags) XOR (due this week) =>\n"
+        "    XOR (Exactly one of):\n"
+        "      XOR (Exactly one of):\n"
+        "        done =>\n"
+        "          status type is DONE or CANCELLED or NON_TASK\n"
+        "        has tags\n"
+        "      due this week =>\n"
+        "        due date is between:\n"
+        "          2022-10-17 (Monday 17th October 2022) and\n"
+        "          2022-10-23 (Sunday 23rd October 2022) inclusive\n");
+  CHECK(explained("NOT (done) OR NOT (has tags)") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  NOT (done) OR NOT (has tags) =>\n"
+        "    OR (At least one of):\n"
+        "      NOT:\n"
+        "        done =>\n"
+        "          status type is DONE or CANCELLED or NON_TASK\n"
+        "      NOT:\n"
+        "        has tags\n");
+}
+
+TEST_CASE("Continued lines are shown as written, then joined", "[tasks_explain]") {
+  // DocsSamplesForExplain.test.explain_line_continuation_-_single_slash / double_slash.
+  CHECK(explained("(priority is highest) OR       \\\n    (priority is lowest)\nexplain") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  (priority is highest) OR       \\\n"
+        "      (priority is lowest)\n"
+        "   =>\n"
+        "  (priority is highest) OR (priority is lowest) =>\n"
+        "    OR (At least one of):\n"
+        "      priority is highest\n"
+        "      priority is lowest\n");
+  CHECK(explained("# Search for a single backslash:\ndescription includes \\\\\nexplain") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  description includes \\\\ =>\n"
+        "  description includes \\\n");
+  CHECK(explained("sort by due \\\n  reverse") ==
+        "Explanation of this Tasks code block query:\n\n"
+        "  No filters supplied. All tasks will match the query.\n\n"
+        "  sort by due \\\n"
+        "    reverse\n"
+        "   =>\n"
+        "  sort by due reverse\n");
+}
