@@ -61,17 +61,6 @@ std::vector<std::string> option_names(const CLI::App& app) {
   return names;
 }
 
-// The known words closest to a mistyped one: those at the smallest edit
-// distance, if it is small for the word's length.
-std::vector<std::string> suggest(const std::string& word, const std::vector<std::string>& known) {
-  const std::size_t limit = word.size() < 4 ? 1 : word.size() < 8 ? 2 : 3;
-  auto near = text::closest_words(word, known, limit, known.size());
-  if (near.empty()) return near;
-  const std::size_t best = text::edit_distance(word, near.front());
-  std::erase_if(near, [&](const std::string& w) { return text::edit_distance(word, w) > best; });
-  return near;
-}
-
 std::string quoted_list(const std::vector<std::string>& words) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -138,7 +127,8 @@ std::optional<std::string> explain_unknown(const CLI::App& app,
         std::string message = fmt::format("unknown option '{}'", name);
         if (sub != nullptr) message += " for kb " + sub->get_name();
         // "-x" is too short to guess from.
-        const auto near = name.size() > 2 ? suggest(name, names) : std::vector<std::string>{};
+        const auto near =
+            name.size() > 2 ? text::did_you_mean(name, names) : std::vector<std::string>{};
         if (!near.empty()) message += "; did you mean " + quoted_list(near) + "?";
         return message + fmt::format("\nkb: run 'kb {}--help' for usage",
                                      sub != nullptr ? sub->get_name() + " " : "");
@@ -146,7 +136,7 @@ std::optional<std::string> explain_unknown(const CLI::App& app,
     } else if (sub == nullptr) {
       if (std::find(verbs.begin(), verbs.end(), arg) == verbs.end()) {
         std::string message = fmt::format("unknown verb '{}'", arg);
-        const auto near = suggest(arg, shown);
+        const auto near = text::did_you_mean(arg, shown);
         if (!near.empty()) message += "; did you mean " + quoted_list(near) + "?";
         return message + "\nkb: run 'kb help' for the verbs";
       }

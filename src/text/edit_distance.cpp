@@ -37,4 +37,14 @@ std::vector<std::string> closest_words(std::string_view word,
   return closest;
 }
 
+std::vector<std::string> did_you_mean(std::string_view word,
+                                      const std::vector<std::string>& known) {
+  const std::size_t limit = word.size() < 4 ? 1 : word.size() < 8 ? 2 : 3;
+  auto near = closest_words(word, known, limit, known.size());
+  if (near.empty()) return near;
+  const std::size_t best = edit_distance(word, near.front());
+  std::erase_if(near, [&](const std::string& w) { return edit_distance(word, w) > best; });
+  return near;
+}
+
 }  // namespace kb::text

@@ -16,4 +16,9 @@ std::vector<std::string> closest_words(std::string_view word,
                                        const std::vector<std::string>& candidates,
                                        std::size_t max_distance, std::size_t max_count = 3);
 
+// "Did you mean ...": the known words nearest a mistyped one, all those at
+// the smallest distance, when it is small for the word's length (1 edit
+// below 4 bytes, 2 below 8, else 3); none otherwise.
+std::vector<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& known);
+
 }  // namespace kb::text
