@@ -137,9 +137,13 @@ Failure partial_read(const std::vector<std::string>& unread) {
 // select (`candidates`, per person); the rest stay as the parse cache has them.
 Expected<Context::Hydrated, Failure> read_notes(
     Context& context, const model::Vault& vault, const std::vector<model::NoteId>& people,
-    const std::vector<std::vector<model::NoteId>>& candidates) {
+    std::vector<std::vector<model::NoteId>>& candidates) {
   auto read = context.hydrate(people);
   if (!read || *read == Context::Hydrated::VaultReadAgain) return read;
+  // Only now: each person's own ```tasks block decides which notes its query
+  // may select (a note from the parse cache holds no block yet, and the
+  // default `path includes NAME` would leave the others unread).
+  candidates = query::notes_with_candidate_tasks(vault, people);
   std::vector<char> wanted(vault.notes.size(), 0);
   for (const auto& ids : candidates) {
     for (const model::NoteId id : ids) wanted[id] = 1;
@@ -205,7 +209,7 @@ Outcome run_regen(const Options& options, Context& context) {
   std::vector<std::string> people_paths;
   people_paths.reserve(people.size());
   for (const model::NoteId id : people) people_paths.push_back(vault->notes[id].path);
-  auto candidates = query::notes_with_candidate_tasks(*vault, people);
+  std::vector<std::vector<model::NoteId>> candidates;
   auto read = read_notes(context, *vault, people, candidates);
   if (!read) return read.error();
   if (*read == Context::Hydrated::VaultReadAgain) {

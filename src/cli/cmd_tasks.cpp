@@ -136,11 +136,14 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
     previous = group.names;
     for (const auto& item : group.items) {
       const tasks::Task& task = *item.task;
-      out += layout.changes_task_text() ? fmt::format("- [{}] {}", task.status_symbol,
-                                                      tasks::task_layout_text(task, layout))
-                                        // Without the global filter when the settings say so.
-                                        : fmt::format("- [{}] {}", task.status_symbol,
-                                                      tasks::shown_text(task.text, settings));
+      // The plugin draws the description without the global filter when
+      // the settings say so (TaskLineRenderer.renderDescription).
+      out += layout.changes_task_text()
+                 ? fmt::format("- [{}] {}", task.status_symbol,
+                               tasks::shown_text(tasks::task_layout_text(task, layout), settings))
+                 // Without the global filter when the settings say so.
+                 : fmt::format("- [{}] {}", task.status_symbol,
+                               tasks::shown_text(task.text, settings));
       out += output::due_marker_text(task, today, style);
       if (!layout.hide_urgency) out += "  " + tasks::urgency_layout_text(task, today);
       if (!layout.hide_backlinks) {
@@ -153,13 +156,14 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
   return out;
 }
 
-output::Table tasks_table(const tasks::TaskList& tasks,
-                          const std::vector<tasks::TaskGroup>& groups) {
+output::Table tasks_table(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
+                          const tasks::Settings& settings) {
   output::Table table({{"path"}, {"line"}, {"status"}, {"text"}, {"due"}, {"priority"}, {"group"}},
                       "path");
   for (const auto& group : groups) {
     for (const auto& item : group.items) {
-      nlohmann::json row = output::task_json(tasks.notes[item.note].path, item.line, *item.task);
+      nlohmann::json row = output::task_json(tasks.notes[item.note].path, item.line, *item.task,
+                                             tasks::shown_text(item.task->description, settings));
       row["group"] = group.names;
       table.add(std::move(row));
     }
@@ -241,7 +245,7 @@ Examples:
     const auto tasks = query::vault_tasks(*vault);
     const auto groups = query->run(tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
-      print_table(tasks_table(tasks, groups), options->flags, context);
+      print_table(tasks_table(tasks, groups, vault->conventions.tasks), options->flags, context);
       return kOk;
     }
     const output::Style style = context.style();

@@ -8,7 +8,9 @@ std::string snapshot_line(const model::Vault& vault, const query::OpenTask& task
   std::string line = "- ";
   // Links and tags stay as the task has them; a comment opener would hide
   // the rest of the person note.
-  const std::string text = text::escape_comments(task.task.text);
+  // The text as the block shows it (without the global filter when the
+  // settings remove it), so the snapshot reads as the query's rendering.
+  const std::string text = text::escape_comments(task.text);
   // "- [x] ..." would be a task again: escape a leading bracket.
   if (!text.empty() && text.front() == '[') line += '\\';
   line += text;

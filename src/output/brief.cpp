@@ -77,7 +77,7 @@ std::string task_place(const Style& style, const query::BriefTask& task) {
 // not add a second copy of the task to every Tasks query.
 std::string task_markdown(const query::BriefTask& task, std::string_view date_label,
                           const std::optional<text::Date>& date) {
-  std::string line = fmt::format("- {}", task.task.description);
+  std::string line = fmt::format("- {}", task.description);
   if (date) line += fmt::format(" ({} {})", date_label, date->iso());
   if (!task.link.empty()) line += " — " + task.link;
   return line + "\n";
@@ -94,7 +94,7 @@ nlohmann::json entry_json(const query::ContextEntry& entry) {
 nlohmann::json tasks_json(const std::vector<query::BriefTask>& tasks) {
   auto list = nlohmann::json::array();
   for (const auto& task : tasks) {
-    nlohmann::json j = task_json(task.path, task.line, task.task);
+    nlohmann::json j = task_json(task.path, task.line, task.task, task.description);
     j["created"] = optional_date(tasks::day_of(task.task.created));
     j["done"] = optional_date(tasks::day_of(task.task.done));
     list.push_back(std::move(j));
@@ -131,7 +131,7 @@ std::string brief_text(const query::Brief& brief, const Style& style) {
     return fmt::format("  {}  {}\n", e.date->iso(), text::truncate_chars(e.stem, kStemChars));
   });
   auto task_line = [&](const query::BriefTask& task) {
-    return fmt::format("  {}{}  {}\n", task_text(task.task),
+    return fmt::format("  {}{}  {}\n", task_text(task.task, task.text),
                        due_marker_text(task.task, brief.today, style), task_place(style, task));
   };
   text_section(out, style, "Tasks opened", brief.opened, task_line);

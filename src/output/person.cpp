@@ -48,17 +48,18 @@ std::string due_marker_text(const tasks::Task& task, text::Date today, const Sty
   return "  " + paint(style, marker == "OVERDUE" ? "1;31" : "1;33", marker);
 }
 
-std::string task_text(const tasks::Task& task) {
-  return fmt::format("- [{}] {}", task.status_symbol, task.text);
+std::string task_text(const tasks::Task& task, std::string_view text) {
+  return fmt::format("- [{}] {}", task.status_symbol, text);
 }
 
-nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task) {
+nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task,
+                         std::string_view description) {
   nlohmann::json j;
   j["path"] = path;
   j["line"] = line;
   j["status"] = std::string(task.status_symbol);
   j["status_type"] = std::string(tasks::status_type_name(task.status));
-  j["text"] = std::string(task.description);
+  j["text"] = std::string(description);
   j["due"] = task_date(task.due);
   j["priority"] = task.priority == tasks::Priority::None
                       ? nlohmann::json(nullptr)
@@ -102,7 +103,8 @@ std::string person_text(const query::PersonView& view, const Style& style, text:
   out += paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size()));
   out += '\n';
   for (const auto& task : view.open_tasks) {
-    out += fmt::format("{}{}  {}\n", task_text(task.task), due_marker_text(task.task, today, style),
+    out += fmt::format("{}{}  {}\n", task_text(task.task, task.text),
+                       due_marker_text(task.task, today, style),
                        paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
   }
   if (view.open_tasks.empty()) out += "(none)\n";
@@ -131,7 +133,7 @@ nlohmann::json person_json(const query::PersonView& view, const ContextShown& sh
   }
   auto& tasks = j["open_tasks"] = nlohmann::json::array();
   for (const auto& task : view.open_tasks)
-    tasks.push_back(task_json(task.path, task.line, task.task));
+    tasks.push_back(task_json(task.path, task.line, task.task, task.description));
   return j;
 }
 

@@ -72,7 +72,14 @@ bool in_span(const text::Date& date, const std::optional<text::Date>& since, tex
 
 BriefTask brief_task(const model::Vault& vault, const tasks::TaskItem& item) {
   const model::NoteId note = item.note;
-  return BriefTask{note, vault.notes[note].path, vault.wikilink_to(note), item.line, *item.task};
+  const tasks::Settings& settings = vault.conventions.tasks;
+  return BriefTask{note,
+                   vault.notes[note].path,
+                   vault.wikilink_to(note),
+                   item.line,
+                   *item.task,
+                   tasks::shown_text(item.task->text, settings),
+                   tasks::shown_text(item.task->description, settings)};
 }
 
 // Sorts by one of the task's dates (all present), then by place.

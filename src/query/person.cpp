@@ -256,6 +256,8 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     task.path = all_tasks.notes[static_cast<std::size_t>(item.note)].path;
     task.line = item.line;
     task.task = *item.task;
+    task.text = tasks::shown_text(item.task->text, vault.conventions.tasks);
+    task.description = tasks::shown_text(item.task->description, vault.conventions.tasks);
     view.open_tasks.push_back(std::move(task));
   }
   return view;

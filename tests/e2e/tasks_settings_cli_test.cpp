@@ -114,3 +114,34 @@ TEST_CASE("the Dataview task format, custom statuses and the global query apply 
   CHECK(high.out.find("Dataview tasks.md\t1\t") != std::string::npos);
   CHECK(high.out.find("Dataview tasks.md\t4\t") == std::string::npos);
 }
+
+TEST_CASE("regen on a warm parse cache reads the notes the person's own block selects",
+          "[e2e][tasks]") {
+  const VaultCopy vault;
+  std::ofstream(vault.root() / "Elsewhere.md", std::ios::binary)
+      << "- [ ] Ping Asaf about the launch plan\n";
+  replace_in(vault.root() / "People/Asaf Levy/Asaf Levy.md", "path includes Asaf Levy\n",
+             "description includes Ping Asaf\n");
+  REQUIRE(vault.kb("people").exit == 0);  // the parse cache now holds every note
+  const auto diff = vault.kb("regen 'Asaf Levy' --diff");
+  CHECK(diff.exit == 0);
+  CHECK(diff.out.find("+- Ping Asaf about the launch plan — [[Elsewhere]]") != std::string::npos);
+}
+
+TEST_CASE("descriptions print without the global filter when the settings remove it",
+          "[e2e][tasks]") {
+  const VaultCopy vault;
+  std::ofstream(vault.root() / ".kb.yaml", std::ios::binary)
+      << "tasks:\n  global_filter: '#task'\n  remove_global_filter: true\n";
+  std::ofstream(vault.root() / "People/Asaf Levy/Asaf tasks.md", std::ios::binary)
+      << "- [ ] #task Send Asaf the deck 📅 2026-11-30\n- [ ] #task/sub stays as written\n";
+  const auto text = vault.kb("person 'Asaf Levy'");
+  CHECK(text.out.find("- [ ] Send Asaf the deck 📅 2026-11-30") != std::string::npos);
+  CHECK(text.out.find("- [ ] #task/sub stays as written") != std::string::npos);
+  const auto json = vault.kb("person 'Asaf Levy' --json");
+  CHECK(json.out.find("\"text\": \"Send Asaf the deck\"") != std::string::npos);
+  const auto brief = vault.kb("brief 'Asaf Levy' --md");
+  CHECK(brief.out.find("- Send Asaf the deck (due 2026-11-30)") != std::string::npos);
+  CHECK(vault.kb("regen 'Asaf Levy' --diff").out.find("+- Send Asaf the deck 📅 2026-11-30 — ") !=
+        std::string::npos);
+}

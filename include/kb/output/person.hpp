@@ -35,10 +35,13 @@ std::string_view due_marker(const tasks::Task& task, text::Date today);
 std::string due_marker_text(const tasks::Task& task, text::Date today, const Style& style);
 
 // {"path", "line", "status", "text", "due", "priority"}: one task, as every
-// JSON output of kb writes it.
-nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task);
+// JSON output of kb writes it; "text" is `description`, the task's
+// description as shown (tasks::shown_text: without the global filter when
+// the settings remove it).
+nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task,
+                         std::string_view description);
 
-// One task as text: "- [ ] text" (the task as written).
-std::string task_text(const tasks::Task& task);
+// One task as text: "- [ ] text", `text` the task's text as shown.
+std::string task_text(const tasks::Task& task, std::string_view text);
 
 }  // namespace kb::output

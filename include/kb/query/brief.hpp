@@ -46,6 +46,9 @@ struct BriefTask {
   std::string link;  // wikilink to the task's note
   int line = 0;
   tasks::Task task;  // its views point into the note's text
+  // The task's text and description as the plugin shows them: without the
+  // global filter when the settings remove it (tasks::shown_text).
+  std::string text, description;
 };
 
 // One list item of a person-note section, its text after the marker.

@@ -30,6 +30,9 @@ struct OpenTask {
   std::string path;
   int line = 0;
   tasks::Task task;  // its views point into the note's text
+  // The task's text and description as the plugin shows them: without the
+  // global filter when the settings remove it (tasks::shown_text).
+  std::string text, description;
 };
 
 struct PersonView {
