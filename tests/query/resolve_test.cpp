@@ -174,3 +174,27 @@ TEST_CASE("a partly typed name completes to the arguments that select each match
   CHECK(query::complete_name(vault, "people/asaf", notes) ==
         Names{"People/Asaf Levy/2025-10 - Asaf Levy.md", "People/Asaf Levy/Asaf Levy.md"});
 }
+
+TEST_CASE("the closest names: those containing the typed text first, then by edit distance",
+          "[resolve]") {
+  const auto fs = people_fs();
+  const auto vault = testing::load(fs);
+  const auto names = [&](std::string_view typed, std::size_t max_count = 3) {
+    std::vector<std::string> out;
+    for (const model::NoteId id :
+         query::closest_entities(vault, typed, {model::NoteKind::Person}, max_count)) {
+      out.push_back(vault.notes[id].name);
+    }
+    return out;
+  };
+  // Containing "dana", by name; at most three.
+  CHECK(names("dana") == std::vector<std::string>{"Dana Cohen", "Dana Cohen", "Dana Roe"});
+  CHECK(names("dana", 1) == std::vector<std::string>{"Dana Cohen"});
+  // Accents and case ignored; then the nearest by edit distance.
+  CHECK(names("elodie marchnd") == std::vector<std::string>{"Élodie Marchand"});
+  CHECK(names("Asaf Lev") == std::vector<std::string>{"Asaf Levy"});
+  // Nothing further than about half the typed length; other kinds never.
+  CHECK(names("zzzzzzzz").empty());
+  CHECK(names("Asafco").empty());  // a customer's name, too far from every person's
+  CHECK(query::closest_entities(vault, "Asafco", {model::NoteKind::Customer}).size() == 1);
+}
