@@ -51,10 +51,24 @@ std::vector<GroupName> by_priority(const TaskItem& item, const RunContext&) {
   return {{"%%" + std::to_string(number) + "%%" + name, name}};
 }
 
+// TextField.escapeMarkdownCharacters: path, folder and root headings are
+// Markdown, so a backslash is doubled and an underscore escaped.
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\' || c == '_') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// PathField.grouper: the path with its first ".md" taken out (JavaScript's
+// replace of a string replaces the first occurrence, wherever it is).
 std::vector<GroupName> by_path(const TaskItem& item, const RunContext& run) {
-  std::string_view path = run.path(item);
-  if (path.size() >= 3 && path.substr(path.size() - 3) == ".md") path.remove_suffix(3);
-  return one(std::string(path));
+  std::string path(run.path(item));
+  if (const std::size_t md = path.find(".md"); md != std::string::npos) path.erase(md, 3);
+  return one(escape_markdown(path));
 }
 
 std::vector<GroupName> by_filename(const TaskItem& item, const RunContext& run) {
@@ -94,9 +108,9 @@ constexpr std::array<std::pair<std::string_view, GroupNamer>, 22> kGroupKeys = {
     {"priority", by_priority},
     {"path", by_path},
     {"folder", [](const TaskItem& i,
-                  const RunContext& run) { return one(std::string(folder_of(run.path(i)))); }},
+                  const RunContext& run) { return one(escape_markdown(folder_of(run.path(i)))); }},
     {"root", [](const TaskItem& i,
-                const RunContext& run) { return one(std::string(root_of(run.path(i)))); }},
+                const RunContext& run) { return one(escape_markdown(root_of(run.path(i)))); }},
     {"filename", by_filename},
     {"heading",
      [](const TaskItem& i, const RunContext&) {

@@ -647,6 +647,27 @@ TEST_CASE("Grouping, with the plugin's group names", "[tasks_query]") {
         "(No tags): J | #XX: C | #YY: D | #ZZ: CD");
 }
 
+TEST_CASE("Path, folder and root headings are escaped Markdown", "[tasks_query]") {
+  // TextField.escapeMarkdownCharacters (PathField, FolderField, RootField):
+  // '\\' doubled, '_' escaped; filename and backlink headings are not.
+  // PathField takes out the first ".md", wherever it is.
+  TaskList list;
+  for (std::string_view path : {"my_notes/a\\b_c.md", "x.md-old/y.md"}) {
+    list.add(note_of(list, path), 1, "", *kb::tasks::parse_task("- [ ] t"));
+  }
+  const auto names = [&list](const std::string& query) {
+    std::string out;
+    for (const TaskGroup& group : parse_ok(query).run(list, kToday)) {
+      out += (out.empty() ? "" : " | ") + group.names.at(0);
+    }
+    return out;
+  };
+  CHECK(names("group by path") == "my\\_notes/a\\\\b\\_c | x-old/y.md");
+  CHECK(names("group by folder") == "my\\_notes/ | x.md-old/");
+  CHECK(names("group by root") == "my\\_notes/ | x.md-old/");
+  CHECK(names("group by filename") == "[[a\\b_c]] | [[y]]");
+}
+
 TEST_CASE("Ungrouped and empty results", "[tasks_query]") {
   auto all = parse_ok("not done").run(vault().list, kToday);
   REQUIRE(all.size() == 1);
