@@ -166,6 +166,8 @@ TEST_CASE("bash completes verbs and options from kb's own definitions", "[e2e][c
   CHECK(lines(in_bash("c kb help pers").out) == std::vector<std::string>{"person"});
   CHECK(lines(in_bash("c kb completions ''").out) ==
         std::vector<std::string>{"bash", "zsh", "fish"});
+  CHECK(lines(in_bash("c kb cache ''").out) == std::vector<std::string>{"prune"});
+  CHECK(lines(in_bash("c kb tasks ''").out).empty());  // a query: nothing to offer
 }
 
 TEST_CASE("bash completes names as the line quotes them, and kb finds them", "[e2e][completions]") {
@@ -248,11 +250,12 @@ c kb person '"As'
 c kb person el
 c kb show Ph
 c kb person Ph
+c kb cache p
 )");
   CHECK(run.exit == 0);
   CHECK(lines(run.out) == std::vector<std::string>{"person", "people", "dot", "mermaid", "json",
                                                    "Asaf Levy", "Élodie Marchand", "Phase Gate 1",
-                                                   "Phil Wagstrom", "Phil Wagstrom"});
+                                                   "Phil Wagstrom", "Phil Wagstrom", "prune"});
   const std::set<std::string> offered = words_of(in_zsh("c kb meetings -").out);
   const std::set<std::string> in_help = options_in_help("meetings");
   CHECK(std::includes(offered.begin(), offered.end(), in_help.begin(), in_help.end()));
@@ -278,11 +281,11 @@ TEST_CASE("fish completes verbs, options and names from kb", "[e2e][completions]
                             quote("set fish_complete_path " + folder.string() +
                                   " $fish_complete_path; complete -C 'kb pe'; "
                                   "complete -C 'kb person \"As'; complete -C 'kb show Op'; "
-                                  "complete -C 'kb graph --format m'") +
+                                  "complete -C 'kb graph --format m'; complete -C 'kb cache p'") +
                             " | cut -f1",
                         kVault);
   fs::remove_all(folder);
   CHECK(run.exit == 0);
   CHECK(lines(run.out) ==
-        std::vector<std::string>{"people", "person", "Asaf Levy", "OpenAI", "mermaid"});
+        std::vector<std::string>{"people", "person", "Asaf Levy", "OpenAI", "mermaid", "prune"});
 }
