@@ -150,13 +150,9 @@ void Context::read_tasks_settings(model::Conventions& conventions) {
   }
 }
 
-Expected<model::Vault*, Failure> Context::vault(Reads reads) {
+Expected<model::Vault*, Failure> Context::vault() {
   if (vault_) return &*vault_;
   if (load_failure_) return Expected<model::Vault*, Failure>::failure(*load_failure_);
-  return load(reads);
-}
-
-Expected<model::Vault*, Failure> Context::load(Reads reads) {
   const auto found = this->conventions();
   if (!found) {
     load_failure_ = found.error();
@@ -166,6 +162,9 @@ Expected<model::Vault*, Failure> Context::load(Reads reads) {
   // The parse cache only ever saves work: what to trust of it, and when to
   // write it, is model::load_vault's and model::save_parse_cache's business.
   model::LoadOptions options;
+  // The retry after a note changed under kb reads every note from its bytes,
+  // so that no second change can stop it.
+  options.cache_entries = !read_everything_;
   if (!globals_.no_cache) {
     if (auto dir = io::cache_dir_for(vault_root())) {
       if (!cache_) {
@@ -180,7 +179,6 @@ Expected<model::Vault*, Failure> Context::load(Reads reads) {
       options.vault_id = dir->vault_path;
     }
   }
-  options.cache_entries = reads == Reads::Summary;
   auto loaded = model::load_vault(fs(), *conventions, options);
   if (!loaded) {
     load_failure_ = failure(kUsage, loaded.error());
@@ -189,7 +187,7 @@ Expected<model::Vault*, Failure> Context::load(Reads reads) {
   vault_.emplace(std::move(*loaded));
   cache_vault_id_ = options.vault_id;
   if (!globals_.quiet) {
-    // A second read (hydrate) repeats none of the first one's warnings.
+    // A second read (the retry) repeats none of the first one's warnings.
     const std::set<std::string> printed = std::move(warned_);
     warned_.clear();
     std::size_t hidden = 0;
@@ -220,15 +218,18 @@ void Context::save_parse_cache() {
   model::save_parse_cache(*vault_, *cache_, cache_vault_id_);
 }
 
-Expected<Context::Hydrated, Failure> Context::hydrate(const std::vector<model::NoteId>& ids) {
-  if (!vault_->hydrate(fs(), ids)) return Hydrated::AsLoaded;
-  // A note changed between the walk and now: read everything again, this
-  // time nothing from the cache, so that no second change can stop kb. Its
-  // later changes are the write's business (bytes compared before the rename).
+std::optional<Failure> Context::read_bodies(const std::vector<model::NoteId>& ids) {
+  auto failures = vault_->read_bodies(ids);
+  if (failures.empty()) return std::nullopt;
+  retry_wanted_ = true;
+  return failure(kNotFound, failures.front());
+}
+
+void Context::reload() {
   vault_.reset();
-  auto again = load(Reads::Everything);
-  if (!again) return Expected<Hydrated, Failure>::failure(again.error());
-  return Hydrated::VaultReadAgain;
+  load_failure_.reset();
+  retry_wanted_ = false;
+  read_everything_ = true;
 }
 
 text::Date Context::today() const {

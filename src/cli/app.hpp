@@ -71,29 +71,28 @@ class Context {
   explicit Context(const Globals& globals) : globals_(globals) {}
   const Globals& globals() const { return globals_; }
 
-  // What a verb reads of the notes. Summary: a note unchanged since an
-  // earlier run comes from the parse cache without its text, front-matter
-  // and scan, and the verb calls hydrate() for each note it reads those of.
-  // Everything: every note is read and parsed.
-  enum class Reads { Summary, Everything };
   // --vault, else $KB_VAULT, else the nearest folder from the current one up
   // holding .obsidian/ or .kb.yaml; a failure when there is none.
   Expected<const VaultLocation*, Failure> locate_vault();
   // Loads the vault (once), printing load warnings; a failure when the vault
   // cannot be read.
-  Expected<model::Vault*, Failure> vault(Reads reads = Reads::Everything);
+  Expected<model::Vault*, Failure> vault();
   // Refreshes the parse cache after a vault was loaded: run() calls it once
   // the verb has printed its answer.
   void save_parse_cache();
-  // Reads the notes among `ids` that came from the cache. When one changed on
+  // Reads the bodies of the notes among `ids` (the vault's summaries carry
+  // the rest); a failure naming the first that cannot be read or changed on
   // disk since kb listed the vault (an editor saving, a kb regen beside this
-  // one), the cache's entries no longer describe the vault: it is read again
-  // whole, every note from its current bytes, and the answer is
-  // VaultReadAgain: the caller's note ids, and all it derived from them, are
-  // void (find its notes again by path). A failure only when the vault
-  // itself cannot be read again.
-  enum class Hydrated { AsLoaded, VaultReadAgain };
-  Expected<Hydrated, Failure> hydrate(const std::vector<model::NoteId>& ids);
+  // one). A verb failing so, before it printed or wrote anything, is run once
+  // more (retry_wanted, reload: run() does it) on a vault read again whole,
+  // every note from its current bytes and none from the cache, so that no
+  // second change can stop it.
+  std::optional<Failure> read_bodies(const std::vector<model::NoteId>& ids);
+  bool retry_wanted() const { return retry_wanted_; }
+  void reload();  // forgets the loaded vault, so that vault() loads it again
+  // The verb's second run, after reload(): what the first said (a name's
+  // notice, a name not found) is not said again.
+  bool retrying() const { return read_everything_; }
   // The conventions in effect (once): --config FILE, else <vault>/.kb.yaml
   // when present, else the defaults. Prints config warnings; a failure for an
   // unreadable file or a bad value.
@@ -117,12 +116,13 @@ class Context {
   std::optional<model::Conventions> conventions_;
   std::string config_file_;
   std::optional<Failure> config_failure_;
-  Expected<model::Vault*, Failure> load(Reads reads);
   std::optional<model::Vault> vault_;
   std::set<std::string> warned_;  // load warnings printed: a second read repeats none
   std::size_t warnings_shown_ = 0;
   bool hid_warnings_ = false;  // "N more warnings not shown" printed
   std::optional<Failure> load_failure_;
+  bool retry_wanted_ = false;
+  bool read_everything_ = false;  // the retry: no note taken from the cache
   std::optional<io::DiskCacheStore> cache_;
   std::string cache_vault_id_;
 };

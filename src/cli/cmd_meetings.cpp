@@ -53,7 +53,7 @@ Examples:
     filter.until = text::parse_iso_date(options->until);
     output::Table table({{"date"}, {"path", "2"}, {"via"}, {"participants"}, {"summary"}}, "path");
     for (const auto& row : query::list_meetings(*vault, filter)) {
-      const model::Note& note = vault->notes[row.note];
+      const model::NoteSummary& note = vault->notes[row.note];
       table.add({{"date", date_or_null(row.date)},
                  {"note", std::string(note.stem())},
                  {"path", row.path},

@@ -42,27 +42,18 @@ Examples:
   kb person "asaf levy" --json | jq '.open_tasks[].text'
   kb --vault ~/notes person "Élodie Marchand")");
   return [options](Context& context) -> Outcome {
-    auto loaded = context.vault(Context::Reads::Summary);
-    if (!loaded) return loaded.error();
-    const model::Vault* vault = *loaded;
-    const auto resolved = resolve(context, *vault, options->name, kPersonToRead);
-    if (!resolved) return resolved.error();
-    model::NoteId person = *resolved;
+    auto vault = context.vault();
+    if (!vault) return vault.error();
+    const auto person = resolve(context, **vault, options->name, kPersonToRead);
+    if (!person) return person.error();
     // Read only the notes the view shows the text of: the person's own, then
     // those holding tasks its query may select.
-    const std::string path = vault->notes[person].path;
-    auto read = context.hydrate({person});
-    if (read && *read == Context::Hydrated::AsLoaded) {
-      read = context.hydrate(query::notes_with_candidate_tasks(*vault, person));
-    }
-    if (!read) return read.error();
-    if (*read == Context::Hydrated::VaultReadAgain) {  // a note changed meanwhile
-      vault = *context.vault();
-      person = vault->find_path(path);
-      if (person < 0) return failure(kNotFound, {path, 0, "removed while kb was reading it"});
-    }
-    const auto tasks = query::vault_tasks(*vault);
-    auto view = query::person_view(*vault, person, tasks, context.today());
+    if (auto failed = context.read_bodies({*person})) return *failed;
+    const auto candidates = query::notes_with_candidate_tasks(**vault, *person);
+    if (auto failed = context.read_bodies(candidates)) return *failed;
+    const auto tasks = query::vault_tasks(**vault, candidates);
+    if (!tasks) return failure(kNotFound, tasks.error());
+    auto view = query::person_view(**vault, *person, *tasks, context.today(), &candidates);
     if (!view) return failure(kUsage, view.error());
     output::ContextShown shown;
     shown.since = text::parse_iso_date(options->since);

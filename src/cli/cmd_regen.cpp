@@ -25,6 +25,8 @@ struct Options {
   bool check = false;
   bool force = false;
   bool allow_partial = false;
+  // The names, once read (stdin is read once, though the verb may run twice).
+  std::optional<std::vector<std::string>> collected;
 };
 
 struct Tally {
@@ -133,55 +135,16 @@ Failure partial_read(const std::vector<std::string>& unread) {
                              unread.size() == 1 ? "it holds" : "they hold", "--allow-partial")};
 }
 
-// Reads the person notes, then every note holding tasks their queries may
-// select (`candidates`, per person); the rest stay as the parse cache has them.
-Expected<Context::Hydrated, Failure> read_notes(
-    Context& context, const model::Vault& vault, const std::vector<model::NoteId>& people,
-    std::vector<std::vector<model::NoteId>>& candidates) {
-  auto read = context.hydrate(people);
-  if (!read || *read == Context::Hydrated::VaultReadAgain) return read;
-  // Only now: each person's own ```tasks block decides which notes its query
-  // may select (a note from the parse cache holds no block yet, and the
-  // default `path includes NAME` would leave the others unread).
-  candidates = query::notes_with_candidate_tasks(vault, people);
-  std::vector<char> wanted(vault.notes.size(), 0);
-  for (const auto& ids : candidates) {
-    for (const model::NoteId id : ids) wanted[id] = 1;
-  }
-  std::vector<model::NoteId> reads;
-  for (std::size_t id = 0; id < wanted.size(); ++id) {
-    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
-  }
-  return context.hydrate(reads);
-}
-
-// The person notes at `paths` in a vault read again; one gone meanwhile is
-// reported and counted as failed.
-std::vector<model::NoteId> find_again(const model::Vault& vault,
-                                      const std::vector<std::string>& paths, Tally& tally) {
-  std::vector<model::NoteId> people;
-  for (const std::string& path : paths) {
-    const model::NoteId id = vault.find_path(path);
-    if (id >= 0 && vault.notes[id].kind == model::NoteKind::Person) {
-      people.push_back(id);
-    } else {
-      warn({path, 0, "removed or no longer a person note while kb was reading it; not written"});
-      tally.failed.push_back(path);
-    }
-  }
-  return people;
-}
-
-Outcome run_regen(const Options& options, Context& context) {
+Outcome run_regen(Options& options, Context& context) {
   if (options.all == !options.names.empty()) {
     return Failure{kUsage, "regen: give NAME... (or - to read names from stdin), or --all"};
   }
-  auto loaded = context.vault(Context::Reads::Summary);
+  auto loaded = context.vault();
   if (!loaded) return loaded.error();
   model::Vault* vault = *loaded;
   // A rewrite from a partial read would drop what the unread part holds
   // (Recent Context entries, tasks) and move last_contact back.
-  std::vector<std::string> unread = unread_parts(*vault);
+  const std::vector<std::string> unread = unread_parts(*vault);
   if (!unread.empty() && !options.allow_partial) return partial_read(unread);
 
   int exit_code = kOk;
@@ -191,80 +154,81 @@ Outcome run_regen(const Options& options, Context& context) {
   } else {
     // A name that matches nobody is reported and the others are still done.
     std::set<model::NoteId> seen;
-    for (const auto& name : collect_names(options.names)) {
+    if (!options.collected) options.collected = collect_names(options.names);
+    for (const auto& name : *options.collected) {
       if (auto id = resolve(context, *vault, name, kPersonToWrite)) {
         if (seen.insert(*id).second) people.push_back(*id);
       } else {
-        report(id.error());
+        if (!context.retrying()) report(id.error());  // the first run said it
         exit_code = std::max(exit_code, id.error().exit);
       }
     }
   }
 
   // Read the person notes, then every note holding tasks their queries may
-  // select; the rest stay as the parse cache has them. When one of them
-  // changed since kb listed the vault, the vault was read again whole: find
-  // the people again (by path) in what it holds now.
-  Tally tally;
-  std::vector<std::string> people_paths;
-  people_paths.reserve(people.size());
-  for (const model::NoteId id : people) people_paths.push_back(vault->notes[id].path);
-  std::vector<std::vector<model::NoteId>> candidates;
-  auto read = read_notes(context, *vault, people, candidates);
-  if (!read) return read.error();
-  if (*read == Context::Hydrated::VaultReadAgain) {
-    vault = *context.vault();
-    people = options.all ? vault->people() : find_again(*vault, people_paths, tally);
-    candidates = query::notes_with_candidate_tasks(*vault, people);
-    unread = unread_parts(*vault);
-    if (!unread.empty() && !options.allow_partial) return partial_read(unread);
+  // select; the rest stay as their summaries have them. One that changed
+  // since kb listed the vault fails the run before anything is written, and
+  // run() runs it again on the vault read anew.
+  if (auto failed = context.read_bodies(people)) return *failed;
+  const auto candidates = query::notes_with_candidate_tasks(*vault, people);
+  std::vector<char> wanted(vault->notes.size(), 0);
+  for (const auto& ids : candidates) {
+    for (const model::NoteId id : ids) wanted[id] = 1;
   }
-  const auto tasks = query::vault_tasks(*vault);
+  std::vector<model::NoteId> reads;
+  for (std::size_t id = 0; id < wanted.size(); ++id) {
+    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
+  }
+  if (auto failed = context.read_bodies(reads)) return *failed;
+  const auto tasks = query::vault_tasks(*vault, reads);
+  if (!tasks) return failure(kNotFound, tasks.error());  // every body was read above
+  Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
   if (writing) sweep_temp_files(context, *vault, people);
   Progress progress(people.size(), isatty(STDERR_FILENO));
   for (std::size_t i = 0; i < people.size(); ++i) {
     progress.tick(i);
-    const model::Note& note = vault->notes[people[i]];
-    auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
+    const model::NoteSummary& note = vault->notes[people[i]];
+    const std::string& text = (*vault->body(people[i]))->text;  // read above
+    auto view = query::person_view(*vault, people[i], *tasks, today, &candidates[i]);
     if (!view) {
       warn(view.error());
-      tally.failed.push_back(note.path);
+      tally.failed.emplace_back(note.path);
       continue;
     }
-    auto rewritten = edit::rewrite_person_note(note.text, edit::person_sections(*vault, *view));
+    auto rewritten = edit::rewrite_person_note(text, edit::person_sections(*vault, *view));
     if (!rewritten) {
       Diagnostic d = rewritten.error();
-      d.path = note.path;
+      d.path = std::string(note.path);
       warn(d);
-      tally.failed.push_back(note.path);
+      tally.failed.emplace_back(note.path);
       continue;
     }
-    if (*rewritten == note.text) {
+    if (*rewritten == text) {
       ++tally.unchanged;
       continue;
     }
     if (options.check) {
       fmt::print("{}\n", note.path);
     } else if (options.diff) {
-      fmt::print("{}", edit::unified_diff(note.text, *rewritten, note.path));
+      fmt::print("{}", edit::unified_diff(text, *rewritten, std::string(note.path)));
     } else if (options.dry_run) {
       fmt::print("would update {}\n", note.path);
     }
     if (writing) {
       io::WriteOptions write;
       write.expect = note.stat;
-      write.expect_text = note.text;
+      write.expect_text = text;
       write.force = options.force;
       Diagnostics notices;
       write.notices = &notices;
-      auto failure = context.fs().write_atomic(note.path, *rewritten, write);
+      auto failure = context.fs().write_atomic(std::string(note.path), *rewritten, write);
       for (const Diagnostic& notice : notices) warn(notice);
       if (failure) {
-        if (failure->path.empty()) failure->path = note.path;
+        if (failure->path.empty()) failure->path = std::string(note.path);
         warn(*failure);
-        tally.failed.push_back(note.path);
+        tally.failed.emplace_back(note.path);
         continue;
       }
     }

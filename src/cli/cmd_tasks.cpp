@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "kb/model/tasks_settings.hpp"
@@ -178,6 +179,7 @@ Runner define_tasks(CLI::App& sub) {
     ListFlags flags;
     std::string query, file, in;
     CLI::Option* query_option = nullptr;
+    std::optional<Expected<QuerySource, Failure>> source;
   };
   auto options = std::make_shared<Options>();
   options->query_option =
@@ -217,8 +219,12 @@ Examples:
   kb tasks 'tags include #followup' -0 | xargs -0 $EDITOR
   kb tasks 'path includes {{query.file.filenameWithoutExtension}}' --in "Asaf Levy")");
   return [options](Context& context) -> Outcome {
-    const auto source =
-        read_query(options->query, options->file, options->query_option->count() > 0);
+    // Read once: stdin is gone when the verb runs again (Context::retrying).
+    if (!options->source) {
+      options->source.emplace(
+          read_query(options->query, options->file, options->query_option->count() > 0));
+    }
+    const auto& source = *options->source;
     if (!source) return source.error();
     const auto conventions = context.conventions();
     if (!conventions) return conventions.error();
@@ -237,15 +243,24 @@ Examples:
       const auto note = query_note(context, *vault, options->in, file_note);
       if (!note) return note.error();
       tasks::QueryContext query_context{&vault->conventions.tasks, std::nullopt};
-      if (*note >= 0) query_context = query::query_context(*vault, vault->notes[*note]);
+      if (*note >= 0) {
+        // Its front-matter: what placeholders and Query File Defaults read.
+        if (auto failed = context.read_bodies({*note})) return *failed;
+        query_context =
+            query::query_context(*vault, vault->notes[*note], vault->body(*note).value());
+      }
       auto parsed = parse_query(*source, query_context, vault->conventions);
       if (!parsed) return parsed.error();
       query.emplace(std::move(*parsed));
     }
-    const auto tasks = query::vault_tasks(*vault);
-    const auto groups = query->run(tasks, context.today());
+    // Every note holding a checkbox line, and no other.
+    const auto notes = vault->notes_with_tasks();
+    if (auto failed = context.read_bodies(notes)) return *failed;
+    const auto tasks = query::vault_tasks(*vault, notes);
+    if (!tasks) return failure(kNotFound, tasks.error());
+    const auto groups = query->run(*tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
-      print_table(tasks_table(tasks, groups, vault->conventions.tasks), options->flags, context);
+      print_table(tasks_table(*tasks, groups, vault->conventions.tasks), options->flags, context);
       return kOk;
     }
     const output::Style style = context.style();
@@ -253,7 +268,7 @@ Examples:
     std::string out;
     // `explain`: the plugin's explanation above the results, as it renders it.
     if (layout.explain) out = query->explanation(context.today()) + "\n";
-    out += grouped_text(tasks, groups, layout, vault->conventions.tasks, style, context.today());
+    out += grouped_text(*tasks, groups, layout, vault->conventions.tasks, style, context.today());
     if (context.globals().terminal && !layout.hide_task_count) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();

@@ -211,7 +211,13 @@ int run(int argc, char** argv) {
     std::optional<PagedOutput> paged = pages && globals.terminal && !globals.no_pager
                                            ? PagedOutput::start(pager_command())
                                            : std::nullopt;
-    const Outcome outcome = selected(context);
+    Outcome outcome = selected(context);
+    if (context.retry_wanted()) {
+      // A note changed between listing the vault and reading it: once more,
+      // on the vault read again whole (every note from its bytes).
+      context.reload();
+      outcome = selected(context);
+    }
     if (paged) paged->finish();
     // The one place a verb's failure is printed.
     if (!outcome.message().empty()) report(Failure{outcome.exit(), outcome.message()});

@@ -51,7 +51,7 @@ Runner define_complete(CLI::App& sub) {
     const query::NameRules& rules = options->kind == "PERSON"   ? kPersonToRead
                                     : options->kind == "ENTITY" ? kEntityToRead
                                                                 : kNoteToRead;
-    auto vault = context.vault(Context::Reads::Summary);
+    auto vault = context.vault();
     if (!vault) return kNotFound;  // nothing to offer; the shell shows nothing
     for (const auto& name : query::complete_name(**vault, options->typed, rules)) {
       fmt::print("{}\n", name);

@@ -85,14 +85,15 @@ Expected<model::NoteId, Failure> resolve(Context& context, const model::Vault& v
   const Words words = what(rules);
   switch (lookup.result) {
     case Result::Found: {
-      const model::Note& note = vault.notes[lookup.notes.front()];
-      if (lookup.how == query::NameLookup::How::Prefix && !context.globals().quiet) {
+      const model::NoteSummary& note = vault.notes[lookup.notes.front()];
+      if (lookup.how == query::NameLookup::How::Prefix && !context.globals().quiet &&
+          !context.retrying()) {
         fmt::print(stderr, "kb: '{}' is {} ({})\n", name, note.name, note.path);
       }
       return lookup.notes.front();
     }
     case Result::NotOfKind: {
-      const model::Note& note = vault.notes[lookup.notes.front()];
+      const model::NoteSummary& note = vault.notes[lookup.notes.front()];
       if (note.excluded_by >= 0) {
         const auto& rule = vault.conventions.exclusions.rules()[note.excluded_by];
         return Outcome::failure(
@@ -109,7 +110,8 @@ Expected<model::NoteId, Failure> resolve(Context& context, const model::Vault& v
     case Result::NotFound: {
       std::string message = fmt::format("no {} named '{}'", words.one, name);
       for (std::size_t i = 0; i < lookup.notes.size(); ++i) {
-        message += (i ? ", " : "; closest: ") + vault.notes[lookup.notes[i]].name;
+        message += (i ? ", " : "; closest: ");
+        message += vault.notes[lookup.notes[i]].name;
       }
       return Outcome::failure({kNotFound, message});
     }
@@ -120,7 +122,7 @@ Expected<model::NoteId, Failure> resolve(Context& context, const model::Vault& v
       fmt::format("'{}' matches {} {}; name one of them:", name, lookup.notes.size(), words.many);
   for (const model::NoteId id : lookup.notes) {
     const std::string argument = query::selecting_argument(vault, id, rules);
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     message += "\n  " + shell_quote(argument);
     if (argument != note.path) message += fmt::format("  ({})", note.path);
   }

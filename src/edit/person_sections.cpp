@@ -29,7 +29,8 @@ PersonSections person_sections(const model::Vault& vault, const query::PersonVie
   }
   for (const auto& task : view.open_tasks) {
     sections.open_task_lines.push_back(snapshot_line(vault, task));
-    sections.open_task_sources.push_back(task.note >= 0 ? vault.notes[task.note].path : "");
+    sections.open_task_sources.emplace_back(task.note >= 0 ? vault.notes[task.note].path
+                                                           : std::string_view{});
   }
   sections.default_query = query::default_tasks_query(view.name);
   if (!sections.default_query.empty() && sections.default_query.back() == '\n') {

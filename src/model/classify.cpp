@@ -97,7 +97,7 @@ void add_tag(std::string_view tag, std::vector<std::string>& tags) {
 
 // Front-matter `tags` (or the older `tag`): a list, or one string of tags
 // separated by commas or spaces; '#' optional.
-void front_matter_tags(const Note& note, std::vector<std::string>& tags) {
+void front_matter_tags(const NoteBody& note, std::vector<std::string>& tags) {
   for (const char* key : {"tags", "tag"}) {
     const auto* value = note.fm.find_ci(key);
     if (value == nullptr) continue;
@@ -115,7 +115,7 @@ void front_matter_tags(const Note& note, std::vector<std::string>& tags) {
 // Body tags: '#' at the start of a line or after a space, outside code and
 // HTML comments (Obsidian reads the tags inside %% ... %%), then tag
 // characters. One pass over the body.
-void body_tags(const Note& note, std::vector<std::string>& tags) {
+void body_tags(const NoteBody& note, std::vector<std::string>& tags) {
   const std::string_view text = note.text;
   const auto code = text::hidden_ranges(note.scan, text::HiddenComments::HtmlOnly);
   std::size_t code_index = 0;
@@ -140,17 +140,17 @@ struct Markers {
 };
 
 // "People/Jane.md" and "People/Jane/Jane.md" both count as filed in "people".
-std::string filing_folder(const Note& note) {
-  std::string_view folder = note.folder();
+std::string filing_folder(std::string_view path) {
+  std::string_view folder = folder_of(path);
   const std::size_t slash = folder.rfind('/');
   const std::string_view last = slash == std::string_view::npos ? folder : folder.substr(slash + 1);
-  if (!last.empty() && text::fold_case(last) == text::fold_case(note.stem())) {
+  if (!last.empty() && text::fold_case(last) == text::fold_case(stem_of(path))) {
     folder = slash == std::string_view::npos ? std::string_view{} : folder.substr(0, slash);
   }
   return text::fold_case(folder);
 }
 
-Markers markers_of(const Note& note) {
+Markers markers_of(std::string_view path, const NoteBody& note) {
   Markers markers;
   if (const auto* type = note.fm.find_ci("type")) {
     for (auto& value : property_values(*type)) markers.types.push_back(std::move(value.text));
@@ -162,7 +162,7 @@ Markers markers_of(const Note& note) {
       markers.categories.push_back(std::move(value.text));
     }
   }
-  markers.folder = filing_folder(note);
+  markers.folder = filing_folder(path);
   return markers;
 }
 
@@ -214,7 +214,7 @@ bool in_folder(const Markers& markers, const KindRule& rule) {
 
 }  // namespace
 
-NoteKind classify(const Note& note, const Conventions& conventions) {
+NoteKind classify(std::string_view path, const NoteBody& body, const Conventions& conventions) {
   const std::array<std::pair<NoteKind, const KindRule*>, 5> rules{{
       {NoteKind::Person, &conventions.person},
       {NoteKind::Customer, &conventions.customer},
@@ -222,7 +222,7 @@ NoteKind classify(const Note& note, const Conventions& conventions) {
       {NoteKind::Meeting, &conventions.meeting},
       {NoteKind::Source, &conventions.source},
   }};
-  const Markers markers = markers_of(note);
+  const Markers markers = markers_of(path, body);
   for (const auto& type : markers.types) {
     for (const auto& [kind, rule] : rules) {
       if (contains_folded(rule->types, type)) return kind;

@@ -28,7 +28,7 @@ std::vector<NoteId> compute_owners(const Vault& vault) {
   const auto count = static_cast<NoteId>(vault.notes.size());
   std::unordered_map<std::string, NoteId> owned;  // folded folder path -> entity
   for (NoteId id = 0; id < count; ++id) {
-    const Note& note = vault.notes[id];
+    const NoteSummary& note = vault.notes[id];
     if (!is_entity(note.kind)) continue;
     const std::string_view folder = note.folder();
     const std::string name = text::fold_case(last_component(folder));
@@ -65,7 +65,7 @@ namespace {
 // the body outside code and comments, each folded separately so no match
 // spans two.
 template <typename F>
-void for_each_prose_piece(const Note& note, F&& on_piece) {
+void for_each_prose_piece(const NoteBody& note, F&& on_piece) {
   for (const char* key : {"title", "summary"}) {
     if (const auto* value = note.fm.find(key); value && value->is_scalar()) on_piece(value->scalar);
   }
@@ -94,7 +94,7 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   const auto count = static_cast<NoteId>(vault.notes.size());
   NameMatcher matcher;
   for (NoteId id = 0; id < count; ++id) {
-    const Note& note = vault.notes[id];
+    const NoteSummary& note = vault.notes[id];
     if (note.kind != NoteKind::Person) continue;
     matcher.add(note.name, id);
     if (note.stem() != note.name) matcher.add(note.stem(), id);
@@ -107,7 +107,7 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   std::vector<std::vector<Involvement>> per_note(vault.notes.size());
   parallel_for(vault.notes.size(), 0, [&](std::size_t index) {
     const auto id = static_cast<NoteId>(index);
-    const Note& note = vault.notes[id];
+    const NoteSummary& note = vault.notes[id];
     if (is_entity(note.kind) || note.excluded_by >= 0) return;  // templates, excluded files
     std::vector<Involvement>& found = per_note[id];  // Involvement::note holds the person here
     for (const auto& participant : note.participants) {
@@ -129,16 +129,17 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
     if (owner >= 0 && vault.notes[owner].kind == NoteKind::Person) {
       entry_for(found, owner).in_folder = true;
     }
-    if (note.cached) {
+    if (const auto& cached = vault.cached_mentions_[id]) {
       // Found by an earlier run with the same people (the loader checks).
-      for (const auto& path : note.cached->mentions) {
+      for (const auto path : *cached) {
         const NoteId person = vault.find_path(path);
         if (person >= 0 && vault.notes[person].kind == NoteKind::Person) {
           entry_for(found, person).mentioned = true;
         }
       }
     } else if (!matcher.empty()) {
-      for_each_prose_piece(note, [&](std::string_view piece) {
+      // Every note not taken from the cache was read while loading.
+      for_each_prose_piece(*vault.bodies_[id], [&](std::string_view piece) {
         matcher.scan(text::fold_case(piece),
                      [&](int person) { entry_for(found, person).mentioned = true; });
       });

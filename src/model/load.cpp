@@ -1,231 +1,223 @@
-// Loading: list, read and parse every note on all cores (or take it from the
-// parse cache when unchanged), then build the vault's indexes.
+// Loading: walk the vault, take each unchanged note's summary from the parse
+// cache and read and parse the others on all cores, then build the indexes.
+// The cache policy lives here too: what to trust of it, and when to write it.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <memory>
+#include <mutex>
 
 #include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
 #include "parallel.hpp"
+#include "vault_storage.hpp"
 
 namespace kb::model {
 
 namespace {
 
-Diagnostic changed_since_loaded(const std::string& path) {
-  return {path, 0, "changed on disk while kb was reading the vault; run kb again"};
-}
-
-// Reads and parses a note taken from the cache. Its warnings were given
-// from the cache already.
-Expected<Note> reparse(const io::FileSystem& fs, const Conventions& conventions, const Note& stub) {
-  auto content = fs.read(stub.path);
-  if (!content) return Expected<Note>::failure(content.error());
-  Diagnostics given_already;
-  Note note = parse_note(stub.path, std::move(*content), conventions, given_already);
-  note.stat = stub.stat;
-  return note;
-}
-
-// Reparses the cached notes among `ids` on all cores, handing each stub and
-// its parse to `on_note`; returns the first failure.
-template <typename OnNote>
-std::optional<Diagnostic> reparse_all(const io::FileSystem& fs, const Conventions& conventions,
-                                      std::vector<Note>& notes, const std::vector<NoteId>& ids,
-                                      OnNote&& on_note) {
-  std::vector<std::optional<Diagnostic>> failures(ids.size());
-  parallel_for(ids.size(), 0, [&](std::size_t i) {
-    Note& stub = notes[ids[i]];
-    if (!stub.cached) return;
-    auto note = reparse(fs, conventions, stub);
-    if (!note) {
-      failures[i] = note.error();
-      return;
-    }
-    if (auto failure = on_note(stub, *note)) failures[i] = std::move(failure);
-  });
-  for (auto& failure : failures) {
-    if (failure) return failure;
+// Arenas for the workers: each note's strings go to one arena, which no
+// other thread writes meanwhile.
+class ArenaPool {
+ public:
+  std::unique_ptr<Arena> take() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty()) return std::make_unique<Arena>();
+    auto arena = std::move(free_.back());
+    free_.pop_back();
+    return arena;
   }
-  return std::nullopt;
-}
+  void give(std::unique_ptr<Arena> arena) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(arena));
+  }
+  void drain_into(Arena& out) {
+    for (auto& arena : free_) out.adopt(std::move(*arena));
+    free_.clear();
+  }
 
-// The cache's entries when the store holds a cache of this format, kb
-// version, vault and conventions; else nothing (a damaged or foreign cache
-// is no cache).
-std::optional<ParseCache> read_cache(const io::Blob& blob, const Conventions& conventions,
-                                     const std::string& vault_id) {
-  auto cache = decode_parse_cache(blob.bytes());
-  if (!cache || cache->vault != vault_id ||
-      cache->conventions_hash != conventions_hash(conventions)) {
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Arena>> free_;
+};
+
+// The cache the store holds when it is of this format, kb version, vault
+// and conventions; else nothing (a damaged or foreign cache is no cache).
+std::optional<CacheView> open_cache(const io::Blob& blob, const Conventions& conventions,
+                                    const std::string& vault_id) {
+  auto view = CacheView::open(blob.bytes());
+  if (!view || view->vault_id() != vault_id ||
+      view->conventions_hash() != conventions_hash(conventions)) {
     return std::nullopt;
   }
-  return cache;
+  return view;
+}
+
+void name_diagnostics(Diagnostics& diagnostics, std::size_t from, std::string_view path) {
+  for (std::size_t i = from; i < diagnostics.size(); ++i) {
+    if (diagnostics[i].path.empty()) diagnostics[i].path = path;
+  }
+}
+
+// One note's slot while loading.
+struct Slot {
+  NoteSummary summary;
+  std::unique_ptr<NoteBody> body;  // set when read
+  Diagnostics diagnostics;
+  std::span<const int> cached_targets;
+  std::optional<std::span<const std::string_view>> cached_mentions;
+  bool loaded = false;
+  bool from_cache = false;
+};
+
+// Reads and parses the note at `path` into `slot`.
+void read_note(const io::FileSystem& fs, const Conventions& conventions, std::string_view path,
+               const io::FileStat& walked, Arena& arena, Slot& slot) {
+  const std::size_t first = slot.diagnostics.size();
+  auto read = fs.read_with_stat(std::string(path));
+  if (!read) {
+    slot.diagnostics.push_back(read.error());  // vanished or unreadable: skip, say so
+    return;
+  }
+  slot.body = parse_body(std::move(read->bytes), slot.diagnostics);
+  slot.summary = summarise(path, *slot.body, conventions, arena, slot.diagnostics);
+  // The stat taken when reading describes these bytes (or an earlier state,
+  // which the next run then reads again); the walk says whether it is a link.
+  slot.summary.stat = walked;
+  slot.summary.stat.size = read->stat.size;
+  slot.summary.stat.mtime_ns = read->stat.mtime_ns;
+  name_diagnostics(slot.diagnostics, first, path);
+  // Templates and excluded files: read for their tasks (the Tasks plugin
+  // reads every note), but never entities, and their warnings unasked for.
+  // A cached summary keeps the rule (the conventions hash covers the rules).
+  if (const int rule = conventions.exclusions.match_index(path); rule >= 0) {
+    slot.summary.excluded_by = rule;
+    slot.summary.kind = NoteKind::Other;
+    slot.diagnostics.resize(first);
+  }
+  slot.cached_targets = {};
+  slot.cached_mentions.reset();
+  slot.from_cache = false;
+  slot.loaded = true;
 }
 
 }  // namespace
-
-std::optional<Diagnostic> Vault::hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids) {
-  return reparse_all(fs, conventions, notes, ids,
-                     [](Note& stub, Note& note) -> std::optional<Diagnostic> {
-                       // The indexes were built from the cached entry: the text
-                       // read now must be the one it described.
-                       if (note.text.size() != stub.stat.size ||
-                           note.scan.links.size() != stub.cached->link_paths.size() ||
-                           note.kind != stub.kind || note.name != stub.name) {
-                         return changed_since_loaded(stub.path);
-                       }
-                       stub.text = std::move(note.text);  // heap buffer: the views stay valid
-                       stub.split = note.split;
-                       stub.fm = std::move(note.fm);
-                       stub.scan = std::move(note.scan);
-                       stub.cached.reset();
-                       return std::nullopt;
-                     });
-}
 
 Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventions,
                            const LoadOptions& options) {
   Vault vault;
   vault.conventions = conventions;
+  vault.fs_ = &fs;
   // Taken before anything is read: a note modified after this moment, or
   // within the file system's timestamp granularity before it, could change
   // again without changing its size or mtime (git's "racily clean" rule).
   vault.settled_before_ns = fs.now_ns() - fs.timestamp_granularity_ns();
-  std::optional<ParseCache> cache_entries;
+  std::optional<CacheView> cache;
   if (options.cache) {
     if (auto blob = options.cache->load()) {
-      if (options.cache_entries) {
-        cache_entries = read_cache(*blob, conventions, options.vault_id);
-      } else {
-        vault.cache_bytes = std::move(blob);  // only to tell whether it must be written
-      }
+      cache = open_cache(*blob, conventions, options.vault_id);
+      if (cache) vault.storage_->cache = std::move(blob);  // the summaries point into it
     }
   }
-  ParseCache* const cache = cache_entries ? &*cache_entries : nullptr;
   auto listed = fs.scan_notes(vault.diagnostics);
   if (!listed) return Expected<Vault>::failure(listed.error());
-  const io::Listing& listing = *listed;
-  const std::vector<std::string> paths = listing.paths();
+  vault.storage_->listing = std::move(*listed);
+  const io::Listing& listing = *vault.storage_->listing;
 
-  // Looked up before the workers start: they move entries out, which a
-  // concurrent binary search must not see.
-  std::vector<CachedNote*> cached(paths.size(), nullptr);
-  if (cache) {
-    for (std::size_t i = 0; i < paths.size(); ++i) cached[i] = find_cached(*cache, paths[i]);
-  }
-
-  // Each note is filled by exactly one worker; order stays the walk's order.
-  // Notes are parsed in place (no second array of slots): at 100k notes a
-  // copy of the array alone is tens of megabytes.
-  std::vector<Note> notes(paths.size());
-  std::vector<char> loaded(paths.size(), 0);
-  std::vector<Diagnostics> slot_diagnostics(paths.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
-      Diagnostics& diagnostics = slot_diagnostics[i];
-      const io::FileStat* stat = &listing.stat(i);  // from the walk: no second look-up
-      if (stat->size > options.max_note_bytes) {
-        diagnostics.push_back({paths[i], 0,
-                               fmt::format("skipped: {} bytes is over the {} byte limit for a note",
-                                           stat->size, options.max_note_bytes)});
-        continue;
-      }
-      if (CachedNote* entry = cached[i];
-          entry && entry->size == stat->size && entry->mtime_ns == stat->mtime_ns) {
-        notes[i] = note_from_cache(std::move(*entry), diagnostics);
-        notes[i].stat = *stat;
-        loaded[i] = 1;
-        continue;
-      }
-      auto content = fs.read(paths[i]);
-      if (!content) {
-        diagnostics.push_back(content.error());  // vanished or unreadable: skip, say so
-        continue;
-      }
-      notes[i] = parse_note(paths[i], std::move(*content), conventions, diagnostics);
-      notes[i].stat = *stat;
-      loaded[i] = 1;
+  // Each slot is filled by exactly one worker; order stays the walk's order.
+  std::vector<Slot> slots(listing.size());
+  ArenaPool arenas;
+  parallel_for(listing.size(), options.threads, [&](std::size_t i) {
+    Slot& slot = slots[i];
+    const std::string_view path = listing.path(i);
+    const io::FileStat& stat = listing.stat(i);  // from the walk: no second look-up
+    if (stat.size > options.max_note_bytes) {
+      slot.diagnostics.push_back(
+          {std::string(path), 0,
+           fmt::format("skipped: {} bytes is over the {} byte limit for a note", stat.size,
+                       options.max_note_bytes)});
+      return;
     }
-  };
-  // Templates and excluded files: read for their tasks (the Tasks plugin
-  // reads every note), but never entities, and their warnings unasked for.
-  auto exclude = [&](std::size_t i) {
-    if (!loaded[i]) return;
-    const int rule = conventions.exclusions.match_index(notes[i].path);
-    if (rule < 0) return;
-    notes[i].excluded_by = rule;
-    notes[i].kind = NoteKind::Other;
-    slot_diagnostics[i].clear();
-  };
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::clamp(threads, 1u, 16u);
-  if (paths.size() < 64) threads = 1;
-  std::vector<std::thread> pool;
-  try {
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  } catch (const std::system_error&) {
-    // No more threads: the ones started and this one finish the work.
-  }
-  work();
-  for (auto& thread : pool) thread.join();
-  if (!conventions.exclusions.empty()) {
-    for (std::size_t i = 0; i < paths.size(); ++i) exclude(i);
-  }
+    auto arena = arenas.take();
+    if (const long entry = cache && options.cache_entries ? cache->find(path) : -1; entry >= 0) {
+      auto cached = cache->entry(static_cast<std::size_t>(entry), *arena);
+      // (An exclusion rule beyond the conventions' could only be damage.)
+      if (cached.summary.stat.size == stat.size && cached.summary.stat.mtime_ns == stat.mtime_ns &&
+          cached.summary.excluded_by < static_cast<int>(conventions.exclusions.rules().size())) {
+        slot.summary = cached.summary;
+        slot.summary.path = path;
+        slot.summary.stat = stat;
+        slot.cached_targets = cached.link_targets;
+        slot.cached_mentions = cached.mentions;
+        for (auto& d : cached.warnings) {
+          d.path = path;
+          slot.diagnostics.push_back(std::move(d));
+        }
+        slot.from_cache = slot.loaded = true;
+        arenas.give(std::move(arena));
+        return;
+      }
+    }
+    read_note(fs, conventions, path, stat, *arena, slot);
+    arenas.give(std::move(arena));
+  });
 
   // Cached mentions were found with the cached set of people's names: when
   // that set changed, every cached note is read and scanned after all.
-  if (cache && names_hash(notes) != cache->names_hash) {
-    std::vector<NoteId> stubs;
-    for (std::size_t i = 0; i < notes.size(); ++i) {
-      if (loaded[i] && notes[i].cached) stubs.push_back(static_cast<NoteId>(i));
+  std::vector<NoteSummary> loaded;
+  for (const Slot& slot : slots) {
+    if (slot.loaded) loaded.push_back(slot.summary);
+  }
+  const bool names_changed = cache && names_hash(loaded) != cache->names_hash();
+  if (names_changed) {
+    std::vector<std::size_t> stale;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      if (slots[i].from_cache) stale.push_back(i);
     }
-    parallel_for(stubs.size(), 0, [&](std::size_t s) {
-      const auto i = static_cast<std::size_t>(stubs[s]);
-      auto note = reparse(fs, conventions, notes[i]);
-      if (!note) {
-        slot_diagnostics[i].push_back(note.error());  // vanished since the stat: skip, say so
-        loaded[i] = 0;
-        return;
-      }
-      notes[i] = std::move(*note);
-      exclude(i);
+    parallel_for(stale.size(), options.threads, [&](std::size_t s) {
+      Slot& slot = slots[stale[s]];
+      slot.diagnostics.clear();  // the cached warnings: read again below
+      slot.loaded = false;
+      auto arena = arenas.take();
+      const io::FileStat walked = slot.summary.stat;
+      read_note(fs, conventions, slot.summary.path, walked, *arena, slot);
+      arenas.give(std::move(arena));
     });
-  }
-
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    for (auto& d : slot_diagnostics[i]) vault.diagnostics.push_back(std::move(d));
-    if (!loaded[i]) continue;
-    if (kept != i) notes[kept] = std::move(notes[i]);
-    ++kept;
-  }
-  notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
-  // Cached link targets are note indexes: valid only for the same paths.
-  if (cache && paths_hash(notes) != cache->paths_hash) {
-    for (Note& note : notes) {
-      if (note.cached) note.cached->link_targets.clear();
+    loaded.clear();
+    for (const Slot& slot : slots) {
+      if (slot.loaded) loaded.push_back(slot.summary);
     }
   }
-  // Every note from the cache and none gone: the cache would be rewritten as it is.
-  vault.cache_current = cache && cache->notes.size() == notes.size() &&
-                        std::all_of(notes.begin(), notes.end(),
-                                    [](const Note& note) { return note.cached.has_value(); });
-  vault.notes = std::move(notes);
+  arenas.drain_into(vault.storage_->arena);
+
+  // Cached link targets are note indexes: valid only for the same paths.
+  const bool same_paths = cache && paths_hash(loaded) == cache->paths_hash();
+  std::size_t from_cache = 0;
+  bool unsettled_only = true;  // every note read is one the cache may not hold
+  for (Slot& slot : slots) {
+    for (auto& d : slot.diagnostics) vault.diagnostics.push_back(std::move(d));
+    if (!slot.loaded) continue;
+    if (slot.from_cache) {
+      ++from_cache;
+    } else if (slot.summary.stat.mtime_ns <= vault.settled_before_ns) {
+      unsettled_only = false;
+    }
+    vault.notes.push_back(slot.summary);
+    vault.bodies_.push_back(std::move(slot.body));
+    vault.cached_link_targets_.push_back(same_paths ? slot.cached_targets : std::span<const int>());
+    vault.cached_mentions_.push_back(slot.cached_mentions);
+  }
+  // The cache holds exactly the settled notes, as they are: writing it again
+  // would write the same bytes.
+  vault.cache_current = cache && same_paths && unsettled_only && from_cache == cache->size();
   vault.build();
   return vault;
 }
 
 bool save_parse_cache(const Vault& vault, io::CacheStore& store, const std::string& vault_id) {
   if (vault.cache_current) return true;
-  const std::string bytes =
-      encode_parse_cache(parse_cache_of(vault, vault_id, vault.settled_before_ns));
-  // Written only when it changed.
-  if (vault.cache_bytes && vault.cache_bytes->bytes() == bytes) return true;
-  return store.save([&](io::Sink& sink) { sink.write(bytes); });
+  return store.save(
+      [&](io::Sink& sink) { write_parse_cache(vault, vault_id, vault.settled_before_ns, sink); });
 }
 
 }  // namespace kb::model

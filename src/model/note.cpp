@@ -8,6 +8,7 @@
 #include "kb/text/checkbox.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/wikilink.hpp"
+#include "kb/util/hash64.hpp"
 
 namespace kb::model {
 
@@ -29,18 +30,22 @@ std::string_view kind_name(NoteKind k) {
   return "note";
 }
 
-std::string_view Note::stem() const {
-  std::string_view p = path;
+std::string_view stem_of(std::string_view p) {
   const std::size_t slash = p.rfind('/');
   if (slash != std::string_view::npos) p.remove_prefix(slash + 1);
   if (p.size() >= 3 && p.substr(p.size() - 3) == ".md") p.remove_suffix(3);
   return p;
 }
 
-std::string_view Note::folder() const {
-  std::string_view p = path;
+std::string_view folder_of(std::string_view p) {
   const std::size_t slash = p.rfind('/');
   return slash == std::string_view::npos ? std::string_view{} : p.substr(0, slash);
+}
+
+std::string_view NoteLink::path() const {
+  text::WikiLink link;
+  link.target = target;
+  return text::link_path(link);
 }
 
 namespace {
@@ -68,19 +73,21 @@ std::optional<text::Date> date_of_value(const text::YamlValue& value) {
 
 // The first date key that holds a date (keys in any case: `Date`), else a
 // date leading the file name ("2023-09-12 Meeting with Steph").
-std::optional<text::Date> note_date(const Note& note, const Conventions& conventions) {
+std::optional<text::Date> note_date(std::string_view path, const NoteBody& note,
+                                    const Conventions& conventions) {
   for (const auto& key : conventions.date_keys) {
     if (const auto* value = note.fm.find_ci(key)) {
       if (auto date = date_of_value(*value)) return date;
     }
   }
-  return text::parse_leading_date(note.stem());
+  return text::parse_leading_date(stem_of(path));
 }
 
 // The participant lists: under a participant heading ("## Attendees", also
 // "Attendees:"), its lines up to the first blank line after some content or
 // the next heading of any level.
-std::vector<text::ByteRange> participant_lists(const Note& note, const Conventions& conventions) {
+std::vector<text::ByteRange> participant_lists(const NoteBody& note,
+                                               const Conventions& conventions) {
   std::vector<text::ByteRange> lists;
   const std::string_view text = note.text;
   const auto& headings = note.scan.headings;
@@ -115,7 +122,7 @@ bool in_any(const std::vector<text::ByteRange>& ranges, std::size_t offset) {
 }
 
 // The line [begin, end) without the comments on it (a reader does not see them).
-std::string without_comments(const Note& note, std::size_t begin, std::size_t end) {
+std::string without_comments(const NoteBody& note, std::size_t begin, std::size_t end) {
   std::string out;
   std::size_t pos = begin;
   for (const auto& comment : note.scan.comments) {
@@ -130,7 +137,7 @@ std::string without_comments(const Note& note, std::size_t begin, std::size_t en
 // The first line of prose: not blank, not a heading, not in code or a
 // comment, not a task, not in a participant list; list markers and quote
 // markers stripped, inline comments removed.
-std::string first_prose_line(const Note& note, const std::vector<text::ByteRange>& skipped) {
+std::string first_prose_line(const NoteBody& note, const std::vector<text::ByteRange>& skipped) {
   const std::string_view text = note.text;
   std::size_t pos = note.split.body_begin;
   std::size_t hidden_index = 0;
@@ -156,11 +163,11 @@ std::string first_prose_line(const Note& note, const std::vector<text::ByteRange
 }
 
 // Plain names may be written several to a string: "Jane Doe, John Smith".
-void add_names(Note& note, std::string_view names) {
+void add_names(std::vector<std::string>& participants, std::string_view names) {
   while (!names.empty()) {
     const std::size_t comma = names.find(',');
     const std::string_view name = trim(names.substr(0, comma));
-    if (!name.empty()) note.participants.emplace_back(name);
+    if (!name.empty()) participants.emplace_back(name);
     names = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
   }
 }
@@ -180,7 +187,8 @@ std::string_view without_list_marker(std::string_view line) {
 }
 
 // A list line's links are participants; a line without links holds plain names.
-void collect_list_participants(Note& note, text::ByteRange list) {
+void collect_list_participants(const NoteBody& note, text::ByteRange list,
+                               std::vector<std::string>& participants) {
   const std::string_view text = note.text;
   const auto& links = note.scan.links;
   const auto hidden = text::hidden_ranges(note.scan);
@@ -200,77 +208,116 @@ void collect_list_participants(Note& note, text::ByteRange list) {
     for (; link_index < links.size() && links[link_index].offset < end; ++link_index) {
       if (links[link_index].link.embed) continue;
       const std::string_view path = text::link_path(links[link_index].link);
-      if (!path.empty()) note.participants.emplace_back(path);
+      if (!path.empty()) participants.emplace_back(path);
       linked = true;
     }
     // A line whose links all sit in code has none here; its text is no name either.
     if (!linked && line.find("[[") == std::string_view::npos)
-      add_names(note, without_list_marker(line));
+      add_names(participants, without_list_marker(line));
   }
 }
 
 // Front-matter participant keys in any case (`Attendees:`), each value a name,
 // a "[[link]]" or a list of them; then the participant lists.
-void collect_participants(Note& note, const Conventions& conventions,
-                          const std::vector<text::ByteRange>& lists) {
+std::vector<std::string> collect_participants(const NoteBody& note, const Conventions& conventions,
+                                              const std::vector<text::ByteRange>& lists) {
+  std::vector<std::string> participants;
   for (const auto& key : conventions.participant_keys) {
     const auto* value = note.fm.find_ci(key);
     if (value == nullptr) continue;
     for (const auto& item : property_values(*value)) {
       if (item.link) {
-        note.participants.push_back(item.text);
+        participants.push_back(std::move(item.text));
       } else {
-        add_names(note, item.text);
+        add_names(participants, item.text);
       }
     }
   }
-  for (const auto& list : lists) collect_list_participants(note, list);
+  for (const auto& list : lists) collect_list_participants(note, list, participants);
+  return participants;
+}
+
+// Property values that are a whole wikilink, at any depth of the YAML
+// (Obsidian counts a property "[[X]]" as a link).
+void collect_property_links(const text::YamlValue& value, std::vector<NoteLink>& out,
+                            Arena& arena) {
+  if (value.is_scalar()) {
+    if (const auto link = text::parse_whole_wikilink(value.scalar)) {
+      out.push_back({arena.store(link->target), value.line, link->embed});
+    }
+  }
+  for (const auto& item : value.items) collect_property_links(item, out, arena);
+  for (const auto& [key, item] : value.entries) collect_property_links(item, out, arena);
+}
+
+std::span<const std::string_view> store_strings(const std::vector<std::string>& items,
+                                                Arena& arena) {
+  std::vector<std::string_view> views;
+  views.reserve(items.size());
+  for (const auto& item : items) views.push_back(arena.store(item));
+  return arena.store_array<std::string_view>(views);
 }
 
 }  // namespace
 
-Note parse_note(std::string path, std::string text, const Conventions& conventions,
-                Diagnostics& diagnostics) {
-  Note note;
-  note.path = std::move(path);
-  note.text = std::move(text);
-  // Views into a short string would dangle when the note moves (small-string
-  // optimisation); a reserved capacity keeps the bytes on the heap.
-  note.text.reserve(32);
-
-  note.split = text::split_front_matter(note.text);
-  std::size_t body_begin = note.split.bom;
+std::unique_ptr<NoteBody> parse_body(std::string text, Diagnostics& diagnostics) {
+  auto body = std::make_unique<NoteBody>();
+  body->text = std::move(text);
+  body->split = text::split_front_matter(body->text);
+  std::size_t body_begin = body->split.bom;
   int body_line = 1;
-  if (note.split.present && note.split.terminated) {
-    auto parsed = text::parse_front_matter(note.split.yaml, note.split.yaml_first_line);
-    for (auto& d : parsed.diagnostics) {
-      d.path = note.path;
-      diagnostics.push_back(std::move(d));
-    }
-    note.fm_ok = parsed.ok;
-    if (parsed.ok) note.fm = std::move(parsed.fm);
-    body_begin = note.split.body_begin;
-    body_line = note.split.body_first_line;
-  } else if (note.split.present) {
-    diagnostics.push_back({note.path, 1, "front-matter has no closing '---' line; read as text"});
+  if (body->split.present && body->split.terminated) {
+    auto parsed = text::parse_front_matter(body->split.yaml, body->split.yaml_first_line);
+    for (auto& d : parsed.diagnostics) diagnostics.push_back(std::move(d));
+    body->fm_ok = parsed.ok;
+    if (parsed.ok) body->fm = std::move(parsed.fm);
+    body_begin = body->split.body_begin;
+    body_line = body->split.body_first_line;
+  } else if (body->split.present) {
+    diagnostics.push_back({"", 1, "front-matter has no closing '---' line; read as text"});
   }
-  note.scan = text::scan_markdown(note.text, body_begin, body_line);
+  body->scan = text::scan_markdown(body->text, body_begin, body_line);
+  return body;
+}
 
-  note.kind = classify(note, conventions);
-  note.name = trim(note.fm.get_string("title"));
-  if (note.name.empty()) note.name = note.stem();
+NoteSummary summarise(std::string_view path, const NoteBody& body, const Conventions& conventions,
+                      Arena& arena, Diagnostics& /*diagnostics*/) {
+  NoteSummary note;
+  note.path = path;
+  note.stat.size = body.text.size();
+  note.text_hash = hash64(body.text);
+  note.fm_ok = body.fm_ok;
+  note.kind = classify(path, body, conventions);
+  const std::string title = body.fm.get_string("title");
+  note.name = trim(title).empty() ? stem_of(path) : arena.store(trim(title));
+  std::vector<std::string_view> aliases;
+  std::vector<std::string> alias_strings;
   for (const char* key : {"aliases", "alias"}) {
-    if (const auto* value = note.fm.find_ci(key)) {
+    if (const auto* value = body.fm.find_ci(key)) {
       for (const auto& alias : value->as_strings()) {
-        if (!trim(alias).empty()) note.aliases.emplace_back(trim(alias));
+        if (!trim(alias).empty()) alias_strings.emplace_back(trim(alias));
       }
     }
   }
-  note.date = note_date(note, conventions);
-  const auto lists = participant_lists(note, conventions);
-  note.summary = trim(note.fm.get_string("summary"));
-  if (note.summary.empty()) note.summary = first_prose_line(note, lists);
-  collect_participants(note, conventions, lists);
+  note.aliases = store_strings(alias_strings, arena);
+  note.date = note_date(path, body, conventions);
+  const auto lists = participant_lists(body, conventions);
+  const std::string summary = body.fm.get_string("summary");
+  note.summary = arena.store(trim(summary).empty() ? first_prose_line(body, lists) : trim(summary));
+  note.participants = store_strings(collect_participants(body, conventions, lists), arena);
+
+  auto links = arena.make_array<NoteLink>(body.scan.links.size());
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const auto& occurrence = body.scan.links[i];
+    links[i] = {arena.store(occurrence.link.target), occurrence.line, occurrence.link.embed};
+  }
+  note.links = links;
+  std::vector<NoteLink> property_links;
+  for (const auto& [key, value] : body.fm.entries) {
+    collect_property_links(value, property_links, arena);
+  }
+  note.property_links = arena.store_array<NoteLink>(property_links);
+  note.task_count = static_cast<std::uint32_t>(body.scan.tasks.size());
   return note;
 }
 

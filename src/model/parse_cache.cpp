@@ -2,103 +2,122 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include "kb/model/tasks_settings.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/util/fnv.hpp"
+#include "kb/util/hash64.hpp"
 
 namespace kb::model {
 
 namespace {
 
-// Bump when what parse_note derives, or the layout below, changes.
-constexpr std::uint32_t kFormatVersion = 2;  // 2: comments hide mentions and tasks
-constexpr std::string_view kMagic = "kb-parse-cache\n";
+// Bump when what a summary holds, what parse_note derives, or the layout
+// below changes.
+constexpr std::uint32_t kFormatVersion =
+    4;  // 4: exclusions; 3: summaries used in place (2: comments hide mentions)
+constexpr char kMagic[8] = {'k', 'b', 'c', 'a', 'c', 'h', 'e', '\n'};
+constexpr std::size_t kChecksumChunk = 64 * 1024;
 
-void add_rule(Fnv1a& fnv, const KindRule& rule) {
-  fnv.add_list(rule.types);
-  fnv.add_list(rule.tags);
-  fnv.add_list(rule.categories);
-  fnv.add_list(rule.folders);
+// The file, in order: Header, Record[notes], StrRef[strs], LinkRecord[links],
+// WarningRecord[warnings], the string table (strings_bytes), zero padding to
+// a multiple of 8, and a u64 checksum of everything before it (hash64 chained
+// over 64 KiB chunks). Little-endian, as the machine that wrote it: a cache
+// is never shared between machines.
+struct StrRef {
+  std::uint32_t offset = 0, size = 0;  // into the string table
+};
+struct Range {
+  std::uint32_t begin = 0, count = 0;  // into one of the arrays
+};
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t header_bytes;
+  std::uint64_t file_bytes;
+  std::uint64_t conventions_hash, names_hash, paths_hash;
+  std::uint32_t notes, strs, links, warnings;
+  std::uint64_t strings_bytes;
+  StrRef kb_version, vault_id;
+};
+struct Record {
+  std::uint64_t size;
+  std::int64_t mtime_ns;
+  std::uint64_t text_hash;
+  StrRef path, name, summary;
+  Range aliases, participants, mentions;  // into the StrRef array
+  Range links;                            // body links, then `property_links` property links
+  std::uint32_t property_links;
+  std::uint32_t task_count;
+  Range warnings;
+  std::int32_t year;
+  std::uint8_t month, day, kind, flags;
+  std::int32_t excluded_by;  // the exclusion rule's index, or -1
+  std::uint32_t unused;
+};
+constexpr std::uint8_t kFmOk = 1, kHasDate = 2;
+struct LinkRecord {
+  StrRef target;
+  std::uint32_t line;
+  std::uint32_t embed;
+  std::int32_t resolved;  // a note index, -1 for none (property links: always -1)
+};
+struct WarningRecord {
+  std::uint32_t line;
+  std::uint32_t severity;
+  StrRef message;
+};
+static_assert(sizeof(Header) == 88 && sizeof(Record) == 112 && sizeof(StrRef) == 8 &&
+              sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16);
+
+struct Layout {
+  std::uint64_t records, strs, links, warnings, strings, trailer, file_bytes;
+};
+
+// Offsets of each section; false when the counts overflow.
+bool layout_of(const Header& h, Layout& out) {
+  const std::uint64_t limit = std::uint64_t{1} << 40;
+  if (h.notes > limit / sizeof(Record) || h.strings_bytes > limit) return false;
+  out.records = sizeof(Header);
+  out.strs = out.records + std::uint64_t{h.notes} * sizeof(Record);
+  out.links = out.strs + std::uint64_t{h.strs} * sizeof(StrRef);
+  out.warnings = out.links + std::uint64_t{h.links} * sizeof(LinkRecord);
+  out.strings = out.warnings + std::uint64_t{h.warnings} * sizeof(WarningRecord);
+  out.trailer = (out.strings + h.strings_bytes + 7) / 8 * 8;
+  out.file_bytes = out.trailer + sizeof(std::uint64_t);
+  return true;
 }
 
-class Writer {
- public:
-  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void u32(std::uint32_t v) { raw(&v, sizeof v); }
-  void u64(std::uint64_t v) { raw(&v, sizeof v); }
-  void str(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    out_.append(s);
-  }
-  void strings(const std::vector<std::string>& items) {
-    u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& item : items) str(item);
-  }
-  std::string& bytes() { return out_; }
-
- private:
-  void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
-  std::string out_;
-};
-
-// Every read is bounds-checked; after the first failure all reads fail.
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool ok() const { return ok_; }
-  bool at_end() const { return in_.empty(); }
-  std::uint8_t u8() {
-    std::uint8_t v = 0;
-    raw(&v, sizeof v);
-    return v;
-  }
-  std::uint32_t u32() {
-    std::uint32_t v = 0;
-    raw(&v, sizeof v);
-    return v;
-  }
-  std::uint64_t u64() {
-    std::uint64_t v = 0;
-    raw(&v, sizeof v);
-    return v;
-  }
-  std::string str() {
-    const std::uint32_t n = u32();
-    if (!ok_ || n > in_.size()) return fail(), std::string();
-    std::string s(in_.substr(0, n));
-    in_.remove_prefix(n);
-    return s;
-  }
-  std::vector<std::string> strings() {
-    const std::uint32_t n = u32();
-    std::vector<std::string> items;
-    if (!ok_ || n > in_.size() / sizeof(std::uint32_t))
-      return fail(), items;  // each needs a length
-    items.reserve(n);
-    for (std::uint32_t i = 0; i < n && ok_; ++i) items.push_back(str());
-    return items;
-  }
-
- private:
-  void fail() {
-    ok_ = false;
-    in_ = {};
-  }
-  void raw(void* p, std::size_t n) {
-    if (!ok_ || in_.size() < n) return fail();
-    std::memcpy(p, in_.data(), n);
-    in_.remove_prefix(n);
-  }
-  std::string_view in_;
-  bool ok_ = true;
-};
+template <typename T>
+T load(const char* at) {
+  T value;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
 
 std::uint64_t checksum(std::string_view bytes) {
-  Fnv1a fnv;
-  fnv.add(bytes);
-  return fnv.value();
+  std::uint64_t h = 0;
+  for (std::size_t at = 0; at < bytes.size(); at += kChecksumChunk) {
+    h = hash64(bytes.substr(at, kChecksumChunk), h);
+  }
+  return h;
+}
+
+// What the readers need of the header, at the start of the mapped bytes.
+Header header_of(const char* base) {
+  return load<Header>(base);
+}
+Layout layout_at(const char* base) {
+  Layout layout{};
+  layout_of(header_of(base), layout);
+  return layout;
+}
+
+std::string_view string_at(const char* base, const Layout& layout, StrRef ref) {
+  return {base + layout.strings + ref.offset, ref.size};
 }
 
 }  // namespace
@@ -106,7 +125,10 @@ std::uint64_t checksum(std::string_view bytes) {
 std::uint64_t conventions_hash(const Conventions& c) {
   Fnv1a fnv;
   for (const KindRule* rule : {&c.person, &c.customer, &c.project, &c.meeting, &c.source}) {
-    add_rule(fnv, *rule);
+    fnv.add_list(rule->types);
+    fnv.add_list(rule->tags);
+    fnv.add_list(rule->categories);
+    fnv.add_list(rule->folders);
   }
   fnv.add_list(c.participant_keys);
   fnv.add_list(c.participant_headings);
@@ -126,206 +148,380 @@ std::uint64_t conventions_hash(const Conventions& c) {
   return fnv.value();
 }
 
-std::uint64_t names_hash(const std::vector<Note>& notes) {
+std::uint64_t names_hash(std::span<const NoteSummary> notes) {
   Fnv1a fnv;
-  for (const Note& note : notes) {
+  for (const NoteSummary& note : notes) {
     if (note.kind != NoteKind::Person) continue;
     fnv.add_field(note.path);
     fnv.add_field(note.name);
-    fnv.add_list(note.aliases);
+    fnv.add_field(std::to_string(note.aliases.size()));
+    for (const auto alias : note.aliases) fnv.add_field(alias);
   }
   return fnv.value();
 }
 
-std::uint64_t paths_hash(const std::vector<Note>& notes) {
+std::uint64_t paths_hash(std::span<const NoteSummary> notes) {
   Fnv1a fnv;
-  for (const Note& note : notes) fnv.add_field(note.path);
+  for (const NoteSummary& note : notes) fnv.add_field(note.path);
   return fnv.value();
 }
 
-std::string encode_parse_cache(const ParseCache& cache) {
-  Writer w;
-  w.bytes().append(kMagic);
-  w.u32(kFormatVersion);
-  w.str(KB_VERSION);
-  w.str(cache.vault);
-  w.u64(cache.conventions_hash);
-  w.u64(cache.names_hash);
-  w.u64(cache.paths_hash);
-  w.u32(static_cast<std::uint32_t>(cache.notes.size()));
-  for (const CachedNote& note : cache.notes) {
-    w.str(note.path);
-    w.u64(note.size);
-    w.u64(static_cast<std::uint64_t>(note.mtime_ns));
-    w.u8(static_cast<std::uint8_t>(note.kind));
-    w.u8(note.fm_ok ? 1 : 0);
-    w.str(note.name);
-    w.strings(note.aliases);
-    w.u8(note.date ? 1 : 0);
-    if (note.date) {
-      w.u32(static_cast<std::uint32_t>(note.date->year));
-      w.u8(static_cast<std::uint8_t>(note.date->month));
-      w.u8(static_cast<std::uint8_t>(note.date->day));
-    }
-    w.str(note.summary);
-    w.strings(note.participants);
-    w.strings(note.scan.link_paths);
-    w.strings(note.scan.mentions);
-    w.u32(static_cast<std::uint32_t>(note.scan.task_count));
-    w.u32(static_cast<std::uint32_t>(note.scan.link_targets.size()));
-    for (const int target : note.scan.link_targets) w.u32(static_cast<std::uint32_t>(target));
-    w.u32(static_cast<std::uint32_t>(note.diagnostics.size()));
-    for (const Diagnostic& d : note.diagnostics) {
-      w.u32(static_cast<std::uint32_t>(d.line));
-      w.u8(d.severity == Severity::Error ? 1 : 0);
-      w.str(d.message);
-    }
-  }
-  w.u64(checksum(w.bytes()));
-  return std::move(w.bytes());
-}
-
-std::optional<ParseCache> decode_parse_cache(std::string_view bytes) {
-  if (bytes.size() < kMagic.size() + sizeof(std::uint64_t) || !bytes.starts_with(kMagic)) {
+std::optional<CacheView> CacheView::open(std::string_view bytes) {
+  if (bytes.size() < sizeof(Header) + sizeof(std::uint64_t)) return std::nullopt;
+  const char* base = bytes.data();
+  const Header h = header_of(base);
+  Layout layout{};
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kFormatVersion ||
+      h.header_bytes != sizeof(Header) || h.file_bytes != bytes.size() || !layout_of(h, layout) ||
+      layout.file_bytes != bytes.size()) {
     return std::nullopt;
   }
-  const std::string_view body = bytes.substr(0, bytes.size() - sizeof(std::uint64_t));
-  std::uint64_t stored = 0;
-  std::memcpy(&stored, bytes.data() + body.size(), sizeof stored);
-  if (stored != checksum(body)) return std::nullopt;
-
-  Reader r(body.substr(kMagic.size()));
-  if (r.u32() != kFormatVersion || r.str() != KB_VERSION) return std::nullopt;
-  ParseCache cache;
-  cache.vault = r.str();
-  cache.conventions_hash = r.u64();
-  cache.names_hash = r.u64();
-  cache.paths_hash = r.u64();
-  const std::uint32_t count = r.u32();
-  if (!r.ok() || count > body.size()) return std::nullopt;
-  cache.notes.reserve(count);
-  for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-    CachedNote note;
-    note.path = r.str();
-    note.size = r.u64();
-    note.mtime_ns = static_cast<std::int64_t>(r.u64());
-    const std::uint8_t kind = r.u8();
-    if (kind > static_cast<std::uint8_t>(NoteKind::Other)) return std::nullopt;
-    note.kind = static_cast<NoteKind>(kind);
-    note.fm_ok = r.u8() != 0;
-    note.name = r.str();
-    note.aliases = r.strings();
-    if (r.u8() != 0) {
-      text::Date date;
-      date.year = static_cast<int>(r.u32());
-      date.month = r.u8();
-      date.day = r.u8();
-      note.date = date;
-    }
-    note.summary = r.str();
-    note.participants = r.strings();
-    note.scan.link_paths = r.strings();
-    note.scan.mentions = r.strings();
-    note.scan.task_count = r.u32();
-    const std::uint32_t targets = r.u32();
-    if (targets != note.scan.link_paths.size()) return std::nullopt;
-    note.scan.link_targets.resize(targets);
-    for (auto& target : note.scan.link_targets) target = static_cast<int>(r.u32());
-    const std::uint32_t diagnostics = r.u32();
-    for (std::uint32_t d = 0; d < diagnostics && r.ok(); ++d) {
-      Diagnostic diagnostic;
-      diagnostic.line = static_cast<int>(r.u32());
-      diagnostic.severity = r.u8() != 0 ? Severity::Error : Severity::Warning;
-      diagnostic.message = r.str();
-      note.diagnostics.push_back(std::move(diagnostic));
-    }
-    if (!cache.notes.empty() && !(cache.notes.back().path < note.path)) return std::nullopt;
-    cache.notes.push_back(std::move(note));
+  if (load<std::uint64_t>(base + layout.trailer) != checksum(bytes.substr(0, layout.trailer))) {
+    return std::nullopt;
   }
-  if (!r.ok() || !r.at_end()) return std::nullopt;
-  return cache;
+  // Every reference is checked once here, so that entry() need not.
+  const auto string_ok = [&](StrRef ref) {
+    return ref.offset <= h.strings_bytes && ref.size <= h.strings_bytes - ref.offset;
+  };
+  const auto range_ok = [](Range r, std::uint32_t count) {
+    return r.begin <= count && r.count <= count - r.begin;
+  };
+  if (!string_ok(h.kb_version) || !string_ok(h.vault_id) ||
+      string_at(base, layout, h.kb_version) != KB_VERSION) {
+    return std::nullopt;
+  }
+  for (std::uint32_t i = 0; i < h.strs; ++i) {
+    if (!string_ok(load<StrRef>(base + layout.strs + i * sizeof(StrRef)))) return std::nullopt;
+  }
+  for (std::uint32_t i = 0; i < h.links; ++i) {
+    const auto link = load<LinkRecord>(base + layout.links + i * sizeof(LinkRecord));
+    if (!string_ok(link.target) || link.resolved < -1 ||
+        link.resolved >= static_cast<std::int64_t>(h.notes)) {
+      return std::nullopt;
+    }
+  }
+  for (std::uint32_t i = 0; i < h.warnings; ++i) {
+    const auto w = load<WarningRecord>(base + layout.warnings + i * sizeof(WarningRecord));
+    if (!string_ok(w.message) || w.line > std::numeric_limits<int>::max()) return std::nullopt;
+  }
+  std::string_view previous;
+  for (std::uint32_t i = 0; i < h.notes; ++i) {
+    const auto r = load<Record>(base + layout.records + i * sizeof(Record));
+    if (!string_ok(r.path) || !string_ok(r.name) || !string_ok(r.summary) ||
+        !range_ok(r.aliases, h.strs) || !range_ok(r.participants, h.strs) ||
+        !range_ok(r.mentions, h.strs) || !range_ok(r.links, h.links) ||
+        r.property_links > r.links.count || !range_ok(r.warnings, h.warnings) ||
+        r.kind > static_cast<std::uint8_t>(NoteKind::Other) || r.excluded_by < -1) {
+      return std::nullopt;
+    }
+    const std::string_view path = string_at(base, layout, r.path);
+    if (i > 0 && !(previous < path)) return std::nullopt;  // sorted, no duplicates
+    previous = path;
+  }
+  CacheView view;
+  view.base_ = base;
+  view.count_ = h.notes;
+  return view;
 }
 
-ParseCache parse_cache_of(const Vault& vault, std::string vault_path,
-                          std::int64_t settled_before_ns) {
-  ParseCache cache;
-  cache.vault = std::move(vault_path);
-  cache.conventions_hash = conventions_hash(vault.conventions);
-  cache.names_hash = names_hash(vault.notes);
-  cache.paths_hash = paths_hash(vault.notes);
+std::string_view CacheView::vault_id() const {
+  return string_at(base_, layout_at(base_), header_of(base_).vault_id);
+}
+std::uint64_t CacheView::conventions_hash() const {
+  return header_of(base_).conventions_hash;
+}
+std::uint64_t CacheView::names_hash() const {
+  return header_of(base_).names_hash;
+}
+std::uint64_t CacheView::paths_hash() const {
+  return header_of(base_).paths_hash;
+}
 
-  // Mentions per note, from the people's involvement lists.
-  std::vector<std::vector<std::string>> mentions(vault.notes.size());
+std::string_view CacheView::path(std::size_t i) const {
+  const Layout layout = layout_at(base_);
+  return string_at(base_, layout, load<Record>(base_ + layout.records + i * sizeof(Record)).path);
+}
+
+long CacheView::find(std::string_view path) const {
+  const Layout layout = layout_at(base_);
+  std::size_t lo = 0, hi = count_;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const auto ref =
+        load<StrRef>(base_ + layout.records + mid * sizeof(Record) + offsetof(Record, path));
+    const std::string_view at = string_at(base_, layout, ref);
+    if (at < path) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < count_ && this->path(lo) == path ? static_cast<long>(lo) : -1;
+}
+
+CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
+  const Layout layout = layout_at(base_);
+  const auto r = load<Record>(base_ + layout.records + i * sizeof(Record));
+  const auto str = [&](StrRef ref) { return string_at(base_, layout, ref); };
+  const auto strings = [&](Range range) -> std::span<const std::string_view> {
+    auto out = arena.make_array<std::string_view>(range.count);
+    for (std::uint32_t k = 0; k < range.count; ++k) {
+      out[k] = str(load<StrRef>(base_ + layout.strs + (range.begin + k) * sizeof(StrRef)));
+    }
+    return out;
+  };
+  Entry entry;
+  NoteSummary& s = entry.summary;
+  s.path = str(r.path);
+  s.stat.size = r.size;
+  s.stat.mtime_ns = r.mtime_ns;
+  s.text_hash = r.text_hash;
+  s.kind = static_cast<NoteKind>(r.kind);
+  s.fm_ok = (r.flags & kFmOk) != 0;
+  s.excluded_by = r.excluded_by;
+  s.name = str(r.name);
+  s.aliases = strings(r.aliases);
+  if ((r.flags & kHasDate) != 0) s.date = text::Date{r.year, r.month, r.day};
+  s.summary = str(r.summary);
+  s.participants = strings(r.participants);
+  const std::uint32_t body_links = r.links.count - r.property_links;
+  auto links = arena.make_array<NoteLink>(body_links);
+  auto targets = arena.make_array<int>(body_links);
+  auto property = arena.make_array<NoteLink>(r.property_links);
+  for (std::uint32_t k = 0; k < r.links.count; ++k) {
+    const auto link =
+        load<LinkRecord>(base_ + layout.links + (r.links.begin + k) * sizeof(LinkRecord));
+    const NoteLink out{str(link.target), static_cast<int>(link.line), link.embed != 0};
+    if (k < body_links) {
+      links[k] = out;
+      targets[k] = link.resolved;
+    } else {
+      property[k - body_links] = out;
+    }
+  }
+  s.links = links;
+  s.property_links = property;
+  s.task_count = r.task_count;
+  entry.link_targets = targets;
+  entry.mentions = strings(r.mentions);
+  for (std::uint32_t k = 0; k < r.warnings.count; ++k) {
+    const auto w = load<WarningRecord>(base_ + layout.warnings +
+                                       (r.warnings.begin + k) * sizeof(WarningRecord));
+    entry.warnings.push_back({"", static_cast<int>(w.line), std::string(str(w.message)),
+                              w.severity != 0 ? Severity::Error : Severity::Warning});
+  }
+  return entry;
+}
+
+namespace {
+
+// Passes writes on, chaining the checksum over fixed 64 KiB chunks of the
+// stream (as open() checks it), and counts bytes.
+class ChecksumSink {
+ public:
+  explicit ChecksumSink(io::Sink& out) : out_(out) { chunk_.reserve(kChecksumChunk); }
+  template <typename T>
+  void put(const T& value) {
+    bytes(std::string_view(reinterpret_cast<const char*>(&value), sizeof value));
+  }
+  void bytes(std::string_view data) {
+    written_ += data.size();
+    while (!data.empty()) {
+      const std::size_t n = std::min(data.size(), kChecksumChunk - chunk_.size());
+      chunk_.append(data.substr(0, n));
+      data.remove_prefix(n);
+      if (chunk_.size() == kChecksumChunk) flush();
+    }
+  }
+  void finish() {
+    flush();
+    out_.write_raw(&hash_, sizeof hash_);
+  }
+  std::uint64_t written() const { return written_; }
+
+ private:
+  void flush() {
+    if (chunk_.empty()) return;
+    hash_ = hash64(chunk_, hash_);
+    out_.write(chunk_);
+    chunk_.clear();
+  }
+  io::Sink& out_;
+  std::string chunk_;
+  std::uint64_t hash_ = 0;
+  std::uint64_t written_ = 0;
+};
+
+// Per cached note, what the writer emits besides its summary.
+struct Extra {
+  std::vector<std::string_view> mentions;
+  std::vector<const Diagnostic*> warnings;
+};
+
+}  // namespace
+
+void write_parse_cache(const Vault& vault, std::string_view vault_id,
+                       std::int64_t settled_before_ns, io::Sink& sink) {
+  // The notes to cache, in path order (the vault's order), and per note the
+  // people its prose names and its warnings.
+  std::vector<NoteId> ids;
+  for (NoteId id = 0; id < static_cast<NoteId>(vault.notes.size()); ++id) {
+    if (vault.notes[id].stat.mtime_ns <= settled_before_ns) ids.push_back(id);  // settled
+  }
+  std::vector<Extra> extra(vault.notes.size());
   for (const NoteId person : vault.people()) {
     for (const Involvement& involvement : vault.involvement(person)) {
-      if (involvement.mentioned) mentions[involvement.note].push_back(vault.notes[person].path);
+      if (involvement.mentioned)
+        extra[involvement.note].mentions.push_back(vault.notes[person].path);
     }
   }
-  // Parse warnings per note: those naming its path (read failures have no note).
-  std::map<std::string_view, std::vector<const Diagnostic*>> warnings;
-  for (const Diagnostic& d : vault.diagnostics) warnings[d.path].push_back(&d);
-
-  for (std::size_t id = 0; id < vault.notes.size(); ++id) {
-    const Note& note = vault.notes[id];
-    if (note.stat.mtime_ns > settled_before_ns) continue;  // not settled: may change unseen
-    CachedNote entry;
-    entry.path = note.path;
-    entry.size = note.stat.size;
-    entry.mtime_ns = note.stat.mtime_ns;
-    entry.kind = note.kind;
-    entry.fm_ok = note.fm_ok;
-    entry.name = note.name;
-    entry.aliases = note.aliases;
-    entry.date = note.date;
-    entry.summary = note.summary;
-    entry.participants = note.participants;
-    if (note.cached) {
-      entry.scan.link_paths = note.cached->link_paths;
-      entry.scan.task_count = note.cached->task_count;
-    } else {
-      entry.scan.task_count = note.scan.tasks.size();
-      for (const auto& occurrence : note.scan.links) {
-        entry.scan.link_paths.emplace_back(text::link_path(occurrence.link));
-      }
-    }
-    entry.scan.link_targets = vault.link_targets(static_cast<NoteId>(id));
-    std::sort(mentions[id].begin(), mentions[id].end());
-    entry.scan.mentions = std::move(mentions[id]);
-    if (auto it = warnings.find(note.path); it != warnings.end()) {
-      for (const Diagnostic* d : it->second) {
-        entry.diagnostics.push_back({"", d->line, d->message, d->severity});
-      }
-    }
-    cache.notes.push_back(std::move(entry));
+  for (auto& e : extra) std::sort(e.mentions.begin(), e.mentions.end());
+  for (const Diagnostic& d : vault.diagnostics) {
+    const NoteId id = vault.find_path(d.path);  // read failures have no note
+    if (id >= 0) extra[id].warnings.push_back(&d);
   }
-  std::sort(cache.notes.begin(), cache.notes.end(),
-            [](const CachedNote& a, const CachedNote& b) { return a.path < b.path; });
-  return cache;
-}
 
-Note note_from_cache(CachedNote&& entry, Diagnostics& diagnostics) {
-  Note note;
-  note.path = std::move(entry.path);
-  note.kind = entry.kind;
-  note.fm_ok = entry.fm_ok;
-  note.name = std::move(entry.name);
-  note.aliases = std::move(entry.aliases);
-  note.date = entry.date;
-  note.summary = std::move(entry.summary);
-  note.participants = std::move(entry.participants);
-  note.cached = std::move(entry.scan);
-  for (Diagnostic& d : entry.diagnostics) {
-    d.path = note.path;
-    diagnostics.push_back(std::move(d));
+  // Counting pass: the header needs every section's size.
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kFormatVersion;
+  h.header_bytes = sizeof(Header);
+  h.conventions_hash = conventions_hash(vault.conventions);
+  h.names_hash = names_hash(vault.notes);
+  h.paths_hash = paths_hash(vault.notes);
+  h.notes = static_cast<std::uint32_t>(ids.size());
+  std::uint64_t strings = 0;
+  const auto count_string = [&](std::string_view s) { strings += s.size(); };
+  count_string(KB_VERSION);
+  count_string(vault_id);
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    const Extra& e = extra[id];
+    count_string(n.path);
+    count_string(n.name);
+    count_string(n.summary);
+    h.strs +=
+        static_cast<std::uint32_t>(n.aliases.size() + n.participants.size() + e.mentions.size());
+    for (const auto s : n.aliases) count_string(s);
+    for (const auto s : n.participants) count_string(s);
+    for (const auto s : e.mentions) count_string(s);
+    h.links += static_cast<std::uint32_t>(n.links.size() + n.property_links.size());
+    for (const auto& l : n.links) count_string(l.target);
+    for (const auto& l : n.property_links) count_string(l.target);
+    h.warnings += static_cast<std::uint32_t>(e.warnings.size());
+    for (const Diagnostic* d : e.warnings) count_string(d->message);
   }
-  return note;
-}
+  h.strings_bytes = strings;
+  if (strings > std::numeric_limits<std::uint32_t>::max()) {
+    // Offsets are 32-bit: a vault this large gets a cache that opens as
+    // nothing (version 0), so every run reads it.
+    h = Header{};
+    h.header_bytes = sizeof(Header);
+  }
+  Layout layout{};
+  layout_of(h, layout);
+  h.file_bytes = layout.file_bytes;
 
-CachedNote* find_cached(ParseCache& cache, std::string_view path) {
-  const auto it = std::lower_bound(
-      cache.notes.begin(), cache.notes.end(), path,
-      [](const CachedNote& note, std::string_view p) { return std::string_view(note.path) < p; });
-  return it != cache.notes.end() && it->path == path ? &*it : nullptr;
+  // The string table is written last, so each string's offset is the running
+  // total of the sizes before it, in the order the passes below visit them.
+  std::uint32_t next_string = 0;
+  const auto ref = [&](std::string_view s) {
+    const StrRef r{next_string, static_cast<std::uint32_t>(s.size())};
+    next_string += r.size;
+    return r;
+  };
+  ChecksumSink out(sink);
+  if (h.version == 0) {
+    h.file_bytes = layout.file_bytes;
+    out.put(h);
+    out.finish();
+    return;
+  }
+  h.kb_version = ref(KB_VERSION);
+  h.vault_id = ref(vault_id);
+  out.put(h);
+  std::uint32_t next_str = 0, next_link = 0, next_warning = 0;
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    const Extra& e = extra[id];
+    Record r{};
+    r.size = n.stat.size;
+    r.mtime_ns = n.stat.mtime_ns;
+    r.text_hash = n.text_hash;
+    r.path = ref(n.path);
+    r.name = ref(n.name);
+    r.summary = ref(n.summary);
+    const auto range = [](std::uint32_t& next, std::size_t count) {
+      const Range out{next, static_cast<std::uint32_t>(count)};
+      next += out.count;
+      return out;
+    };
+    r.aliases = range(next_str, n.aliases.size());
+    r.participants = range(next_str, n.participants.size());
+    r.mentions = range(next_str, e.mentions.size());
+    r.links = range(next_link, n.links.size() + n.property_links.size());
+    r.property_links = static_cast<std::uint32_t>(n.property_links.size());
+    r.task_count = n.task_count;
+    r.warnings = range(next_warning, e.warnings.size());
+    if (n.date) {
+      r.year = n.date->year;
+      r.month = static_cast<std::uint8_t>(n.date->month);
+      r.day = static_cast<std::uint8_t>(n.date->day);
+    }
+    r.kind = static_cast<std::uint8_t>(n.kind);
+    r.excluded_by = n.excluded_by;
+    r.flags = static_cast<std::uint8_t>((n.fm_ok ? kFmOk : 0) | (n.date ? kHasDate : 0));
+    out.put(r);
+  }
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    for (const auto s : n.aliases) out.put(ref(s));
+    for (const auto s : n.participants) out.put(ref(s));
+    for (const auto s : extra[id].mentions) out.put(ref(s));
+  }
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    const auto& targets = vault.link_targets(id);
+    for (std::size_t k = 0; k < n.links.size(); ++k) {
+      out.put(LinkRecord{ref(n.links[k].target), static_cast<std::uint32_t>(n.links[k].line),
+                         n.links[k].embed ? 1u : 0u, k < targets.size() ? targets[k] : -1});
+    }
+    for (const auto& l : n.property_links) {
+      out.put(LinkRecord{ref(l.target), static_cast<std::uint32_t>(l.line), l.embed ? 1u : 0u, -1});
+    }
+  }
+  for (const NoteId id : ids) {
+    for (const Diagnostic* d : extra[id].warnings) {
+      out.put(WarningRecord{static_cast<std::uint32_t>(std::max(d->line, 0)),
+                            d->severity == Severity::Error ? 1u : 0u, ref(d->message)});
+    }
+  }
+  // The strings, in the order their references were made.
+  out.bytes(KB_VERSION);
+  out.bytes(vault_id);
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    out.bytes(n.path);
+    out.bytes(n.name);
+    out.bytes(n.summary);
+  }
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    for (const auto s : n.aliases) out.bytes(s);
+    for (const auto s : n.participants) out.bytes(s);
+    for (const auto s : extra[id].mentions) out.bytes(s);
+  }
+  for (const NoteId id : ids) {
+    const NoteSummary& n = vault.notes[id];
+    for (const auto& l : n.links) out.bytes(l.target);
+    for (const auto& l : n.property_links) out.bytes(l.target);
+  }
+  for (const NoteId id : ids) {
+    for (const Diagnostic* d : extra[id].warnings) out.bytes(d->message);
+  }
+  static constexpr char kZeros[8] = {};
+  out.bytes(std::string_view(kZeros, layout.trailer - out.written()));
+  out.finish();
 }
 
 }  // namespace kb::model

@@ -6,9 +6,16 @@
 #include "kb/model/involvement.hpp"
 #include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
+#include "kb/util/hash64.hpp"
 #include "parallel.hpp"
+#include "vault_storage.hpp"
 
 namespace kb::model {
+
+Vault::Vault() : storage_(std::make_unique<Storage>()) {}
+Vault::~Vault() = default;
+Vault::Vault(Vault&&) noexcept = default;
+Vault& Vault::operator=(Vault&&) noexcept = default;
 
 struct Vault::Index {
   std::unordered_map<std::string_view, NoteId> exact;            // path as stored
@@ -37,7 +44,7 @@ void Vault::build() {
   index->exact.reserve(notes.size());
   index->by_path.reserve(notes.size());
   for (NoteId id = 0; id < count; ++id) {
-    const Note& note = notes[id];
+    const NoteSummary& note = notes[id];
     index->exact.emplace(note.path, id);
     index->by_path.emplace(text::fold_case(without_md(note.path)), id);
     index->by_stem[text::fold_case(note.stem())].push_back(id);
@@ -52,25 +59,20 @@ void Vault::build() {
   // Resolving folds every link path: per note on all cores, then the
   // backlinks in note order.
   link_targets_.assign(notes.size(), {});
+  cached_link_targets_.resize(notes.size());
   parallel_for(notes.size(), 0, [&](std::size_t index) {
     const auto id = static_cast<NoteId>(index);
     auto& targets = link_targets_[id];
-    if (const auto& cached = notes[id].cached) {
-      const auto in_range = [count](NoteId target) { return target >= -1 && target < count; };
-      if (cached->link_targets.size() == cached->link_paths.size() &&
-          std::all_of(cached->link_targets.begin(), cached->link_targets.end(), in_range)) {
-        targets =
-            cached->link_targets;  // resolved by an earlier run, same paths (the loader checks)
-        return;
-      }
-      targets.reserve(cached->link_paths.size());
-      for (const auto& path : cached->link_paths) targets.push_back(resolve(path, id));
+    const auto& links = notes[id].links;
+    const auto cached = cached_link_targets_[id];
+    const auto in_range = [count](NoteId target) { return target >= -1 && target < count; };
+    if (!links.empty() && cached.size() == links.size() &&
+        std::all_of(cached.begin(), cached.end(), in_range)) {
+      targets.assign(cached.begin(), cached.end());  // resolved by an earlier run, same paths
       return;
     }
-    targets.reserve(notes[id].scan.links.size());
-    for (const auto& occurrence : notes[id].scan.links) {
-      targets.push_back(resolve(text::link_path(occurrence.link), id));
-    }
+    targets.reserve(links.size());
+    for (const auto& link : links) targets.push_back(resolve(link.path(), id));
   });
   backlinks_.assign(notes.size(), {});
   for (NoteId id = 0; id < count; ++id) {
@@ -139,10 +141,59 @@ NoteId Vault::resolve(std::string_view link_path, NoteId from) const {
 }
 
 std::string Vault::wikilink_to(NoteId target) const {
-  const Note& note = notes[target];
+  const NoteSummary& note = notes[target];
   const auto it = index_->by_stem.find(text::fold_case(note.stem()));
   const bool unique = it != index_->by_stem.end() && it->second.size() == 1;
   return text::note_link(note.path, note.stem(), unique);  // a Markdown link when a wikilink cannot
+}
+
+Expected<const NoteBody*> Vault::body(NoteId note) const {
+  using Result = Expected<const NoteBody*>;
+  if (note < 0 || note >= static_cast<NoteId>(notes.size())) {
+    return Result::failure({"", 0, "internal error: no such note"});
+  }
+  if (bodies_.size() != notes.size()) bodies_.resize(notes.size());
+  if (bodies_[note]) return bodies_[note].get();
+  const NoteSummary& summary = notes[note];
+  const std::string path(summary.path);
+  if (fs_ == nullptr) return Result::failure({path, 0, "internal error: note not read"});
+  auto read = fs_->read_with_stat(path);
+  if (!read) return Result::failure(read.error());
+  // Everything the vault knows of the note came from its summary: the text
+  // must be the one the summary was made from.
+  if (read->bytes.size() != summary.stat.size || hash64(read->bytes) != summary.text_hash) {
+    return Result::failure({path, 0, "changed on disk while kb was reading it"});
+  }
+  Diagnostics given_already;  // the load reported them
+  bodies_[note] = parse_body(std::move(read->bytes), given_already);
+  return bodies_[note].get();
+}
+
+Diagnostics Vault::read_bodies(const std::vector<NoteId>& ids) const {
+  if (bodies_.size() != notes.size()) bodies_.resize(notes.size());
+  // Each id's slot is written by one worker only (ids are distinct notes or
+  // repeats that find the body read).
+  std::vector<NoteId> unique(ids);
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  std::vector<std::optional<Diagnostic>> by_unique(unique.size());
+  parallel_for(unique.size(), 0, [&](std::size_t i) {
+    auto body = this->body(unique[i]);
+    if (!body) by_unique[i] = body.error();
+  });
+  Diagnostics out;
+  for (auto& failure : by_unique) {
+    if (failure) out.push_back(std::move(*failure));
+  }
+  return out;
+}
+
+std::vector<NoteId> Vault::notes_with_tasks() const {
+  std::vector<NoteId> ids;
+  for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
+    if (notes[id].task_count > 0) ids.push_back(id);
+  }
+  return ids;
 }
 
 NoteId Vault::find_path(std::string_view rel_path) const {

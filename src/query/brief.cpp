@@ -55,7 +55,7 @@ std::optional<std::string_view> list_item_text(std::string_view line) {
 }
 
 // In code or in a comment: not a line the reader sees.
-bool in_code(const model::Note& note, std::size_t offset) {
+bool in_code(const model::NoteBody& note, std::size_t offset) {
   const auto inside = [&](const text::ByteRange& r) { return r.begin <= offset && offset < r.end; };
   return std::any_of(note.scan.code.begin(), note.scan.code.end(), inside) ||
          std::any_of(note.scan.comments.begin(), note.scan.comments.end(),
@@ -74,7 +74,7 @@ BriefTask brief_task(const model::Vault& vault, const tasks::TaskItem& item) {
   const model::NoteId note = item.note;
   const tasks::Settings& settings = vault.conventions.tasks;
   return BriefTask{note,
-                   vault.notes[note].path,
+                   std::string(vault.notes[note].path),
                    vault.wikilink_to(note),
                    item.line,
                    *item.task,
@@ -128,7 +128,7 @@ std::string without_not_done(std::string_view query) {
   return out;
 }
 
-std::vector<Bullet> section_bullets(const model::Note& note, std::string_view heading) {
+std::vector<Bullet> section_bullets(const model::NoteBody& note, std::string_view heading) {
   std::vector<Bullet> bullets;
   const std::string wanted = text::fold_case(heading);
   const auto& headings = note.scan.headings;
@@ -156,11 +156,22 @@ std::vector<Bullet> section_bullets(const model::Note& note, std::string_view he
   return bullets;
 }
 
+std::vector<model::NoteId> brief_task_notes(const model::Vault& vault, model::NoteId person) {
+  std::vector<model::NoteId> notes = notes_with_candidate_tasks(vault, person);
+  for (const model::Involvement& i : vault.involvement(person)) {
+    if (vault.notes[i.note].task_count > 0) notes.push_back(i.note);
+  }
+  std::sort(notes.begin(), notes.end());
+  notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
+  return notes;
+}
+
 Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
                            const tasks::TaskList& all_tasks, const BriefOptions& options) {
   auto view = person_view(vault, person, all_tasks, options.today);
   if (!view) return Expected<Brief>::failure(view.error());
-  const model::Note& note = vault.notes[person];
+  const model::NoteSummary& note = vault.notes[person];
+  const model::NoteBody& body = **vault.body(person);  // person_view read it
 
   Brief brief;
   brief.person = person;
@@ -198,8 +209,9 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   // The person's tasks: their query without `not done`, plus the tasks of
   // every note that involves them.
   brief.tasks_query = without_not_done(view->tasks_query);
-  const int query_line = view->default_query ? 1 : note.scan.task_queries.front().line + 1;
-  auto query = tasks::TasksQuery::parse(brief.tasks_query, query_line, query_context(vault, note));
+  const int query_line = view->default_query ? 1 : body.scan.task_queries.front().line + 1;
+  auto query =
+      tasks::TasksQuery::parse(brief.tasks_query, query_line, query_context(vault, note, &body));
   if (!query) {
     return Expected<Brief>::failure(
         located_query_error(vault, note, query.error(), view->default_query));
@@ -239,8 +251,8 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   sort_by(brief.overdue, [](const tasks::Task& t) { return tasks::day_of(t.due); });
   sort_by(brief.due_soon, [](const tasks::Task& t) { return tasks::day_of(t.due); });
 
-  brief.key_facts = section_bullets(note, kKeyFactsHeading);
-  brief.key_decisions = section_bullets(note, kKeyDecisionsHeading);
+  brief.key_facts = section_bullets(body, kKeyFactsHeading);
+  brief.key_decisions = section_bullets(body, kKeyDecisionsHeading);
   return brief;
 }
 

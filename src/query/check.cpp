@@ -37,7 +37,7 @@ class NearMisses {
  public:
   explicit NearMisses(const model::Vault& vault) : vault_(vault) {
     for (NoteId id = 0; id < static_cast<NoteId>(vault.notes.size()); ++id) {
-      const model::Note& note = vault.notes[id];
+      const model::NoteSummary& note = vault.notes[id];
       by_stem_[text::fold_name(note.stem())].push_back(id);
       for (const auto& alias : note.aliases) by_alias_[text::fold_name(alias)].push_back(id);
     }
@@ -75,17 +75,17 @@ void check_links(const model::Vault& vault, const AttachmentIndex& attachments,
     for (const auto& link : outgoing_links(vault, id, attachments)) {
       if (link.resolved()) continue;
       const std::string written = "link [[" + std::string(link.target) + "]]";
-      Problem problem{vault.notes[id].path, link.line, "broken-link", {}};
+      Problem problem{std::string(vault.notes[id].path), link.line, "broken-link", {}};
       if (const NoteId accent = near.accent_match(link.link_path); accent >= 0) {
         problem.check = "accent-link";
         problem.message = written + " differs from '" + std::string(vault.notes[accent].stem()) +
                           "' only in accents; Obsidian leaves it unresolved";
       } else if (const NoteId alias = near.alias_match(link.link_path); alias >= 0) {
         problem.check = "alias-link";
-        problem.message = written + " matches only an alias of '" + vault.notes[alias].name +
-                          "'; Obsidian resolves links by file name: write [[" +
-                          std::string(vault.notes[alias].stem()) + "|" +
-                          std::string(link.link_path) + "]]";
+        problem.message =
+            written + " matches only an alias of '" + std::string(vault.notes[alias].name) +
+            "'; Obsidian resolves links by file name: write [[" +
+            std::string(vault.notes[alias].stem()) + "|" + std::string(link.link_path) + "]]";
       } else {
         problem.message = written + " resolves to no note or file";
       }
@@ -99,7 +99,7 @@ void check_names(const model::Vault& vault, std::vector<Problem>& problems) {
   std::map<std::string, std::set<NoteId>> by_name;
   std::map<std::string, std::string> shown;  // folded -> as first written
   for (NoteId id = 0; id < static_cast<NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     if (!model::is_entity(note.kind)) continue;
     auto add = [&](std::string_view name) {
       const std::string folded = text::fold_name(name);
@@ -118,10 +118,10 @@ void check_names(const model::Vault& vault, std::vector<Problem>& problems) {
       for (NoteId other : ids) {
         if (other == id) continue;
         if (!others.empty()) others += ", ";
-        others += vault.notes[other].path + " (" +
+        others += std::string(vault.notes[other].path) + " (" +
                   std::string(model::kind_name(vault.notes[other].kind)) + ")";
       }
-      problems.push_back({vault.notes[id].path, 1, "duplicate-name",
+      problems.push_back({std::string(vault.notes[id].path), 1, "duplicate-name",
                           "name '" + shown[folded] + "' also names " + others +
                               "; kb cannot tell them apart by that name"});
     }
@@ -129,30 +129,37 @@ void check_names(const model::Vault& vault, std::vector<Problem>& problems) {
 }
 
 void check_tasks_blocks(const model::Vault& vault, std::vector<Problem>& problems) {
-  for (const auto& note : vault.notes) {
-    if (note.kind != model::NoteKind::Person) continue;
-    if (!note.scan.task_queries.empty()) {
+  for (const model::NoteId id : vault.people()) {
+    const model::NoteSummary& note = vault.notes[id];
+    const auto read = vault.body(id);
+    if (!read) {
+      problems.push_back({std::string(note.path), 0, "load", read.error().message});
+      continue;
+    }
+    const model::NoteBody& body = **read;
+    if (!body.scan.task_queries.empty()) {
       // The block kb runs, read as Obsidian reads it: the vault's Tasks
       // settings and this note for its placeholders.
-      const text::QueryBlock& block = note.scan.task_queries.front();
+      const text::QueryBlock& block = body.scan.task_queries.front();
       const auto query =
-          tasks::TasksQuery::parse(block.query, block.line + 1, query_context(vault, note));
+          tasks::TasksQuery::parse(block.query, block.line + 1, query_context(vault, note, &body));
       if (!query) {
         // A bad global query is reported at each block it breaks.
         const Diagnostic d = located_query_error(vault, note, query.error(), false);
-        problems.push_back({note.path, d.path == note.path && d.line > 0 ? d.line : block.line,
-                            "tasks-query", d.message + " (kb person and kb regen fail on it)"});
+        problems.push_back({std::string(note.path),
+                            d.path == note.path && d.line > 0 ? d.line : block.line, "tasks-query",
+                            d.message + " (kb person and kb regen fail on it)"});
       }
       continue;
     }
     int line = 1;
-    for (const auto& heading : note.scan.headings) {
+    for (const auto& heading : body.scan.headings) {
       if (text::fold_case(heading.text) == text::fold_case(vault.conventions.open_tasks_heading)) {
         line = heading.line;
         break;
       }
     }
-    problems.push_back({note.path, line, "no-tasks-block",
+    problems.push_back({std::string(note.path), line, "no-tasks-block",
                         "person note has no ```tasks block; kb uses the default query"});
   }
 }

@@ -60,7 +60,7 @@ std::vector<std::vector<NoteId>> people_by_note(const model::Vault& vault) {
 }  // namespace
 
 EntityView entity_view(const model::Vault& vault, NoteId entity) {
-  const model::Note& note = vault.notes[entity];
+  const model::NoteSummary& note = vault.notes[entity];
   EntityView view;
   view.note = entity;
   view.name = note.name;
@@ -78,7 +78,7 @@ EntityView entity_view(const model::Vault& vault, NoteId entity) {
   };
 
   for (const auto& [id, relations] : entity_notes(vault, entity)) {
-    const model::Note& other = vault.notes[id];
+    const model::NoteSummary& other = vault.notes[id];
     EntityNote entry;
     entry.note = id;
     entry.date = other.date;

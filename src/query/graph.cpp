@@ -132,14 +132,14 @@ Graph neighbourhood_graph(const model::Vault& vault, NoteId person, int depth) {
   Graph graph;
   std::vector<std::tuple<int, int, std::string, std::string, NoteId>> order;
   for (const auto& [note, d] : distance) {
-    const model::Note& n = vault.notes[note];
+    const model::NoteSummary& n = vault.notes[note];
     order.emplace_back(d, kind_rank(n.kind), text::fold_name(n.name), n.path, note);
   }
   std::sort(order.begin(), order.end());
   std::unordered_map<NoteId, int> index;
   std::set<std::string> ids;
   for (const auto& [d, rank, folded, path, note] : order) {
-    const model::Note& n = vault.notes[note];
+    const model::NoteSummary& n = vault.notes[note];
     GraphNode node;
     node.note = note;
     node.name = n.name;

@@ -14,42 +14,32 @@ std::string_view file_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// Property values that are a whole wikilink, at any depth of the YAML.
-void collect_front_matter_links(const text::YamlValue& value, model::NoteId from,
-                                std::vector<LinkRef>& out) {
-  if (value.is_scalar()) {
-    if (const auto link = text::parse_whole_wikilink(value.scalar)) {
-      LinkRef ref;
-      ref.from = from;
-      ref.line = value.line;
-      ref.target = link->target;
-      ref.link_path = text::link_path(*link);
-      ref.embed = link->embed;
-      ref.front_matter = true;
-      out.push_back(ref);
-    }
-  }
-  for (const auto& item : value.items) collect_front_matter_links(item, from, out);
-  for (const auto& [key, item] : value.entries) collect_front_matter_links(item, from, out);
-}
-
+// The note's front-matter links (property values that are a whole
+// wikilink, at any depth of the YAML), resolved.
 std::vector<LinkRef> front_matter_links(const model::Vault& vault, model::NoteId note) {
   std::vector<LinkRef> links;
-  for (const auto& [key, value] : vault.notes[note].fm.entries) {
-    collect_front_matter_links(value, note, links);
+  for (const model::NoteLink& link : vault.notes[note].property_links) {
+    LinkRef ref;
+    ref.from = note;
+    ref.line = link.line;
+    ref.target = link.target;
+    ref.link_path = link.path();
+    ref.embed = link.embed;
+    ref.front_matter = true;
+    ref.note = vault.resolve(ref.link_path, note);
+    links.push_back(ref);
   }
-  for (auto& link : links) link.note = vault.resolve(link.link_path, note);
   return links;
 }
 
 LinkRef body_link(const model::Vault& vault, model::NoteId note, std::size_t index) {
-  const auto& occurrence = vault.notes[note].scan.links[index];
+  const model::NoteLink& link = vault.notes[note].links[index];
   LinkRef ref;
   ref.from = note;
-  ref.line = occurrence.line;
-  ref.target = occurrence.link.target;
-  ref.link_path = text::link_path(occurrence.link);
-  ref.embed = occurrence.link.embed;
+  ref.line = link.line;
+  ref.target = link.target;
+  ref.link_path = link.path();
+  ref.embed = link.embed;
   ref.note = vault.link_targets(note)[index];
   return ref;
 }
@@ -89,7 +79,7 @@ std::optional<std::string> AttachmentIndex::resolve(std::string_view link_path,
 std::vector<LinkRef> outgoing_links(const model::Vault& vault, model::NoteId note,
                                     const AttachmentIndex& attachments) {
   std::vector<LinkRef> links = front_matter_links(vault, note);
-  for (std::size_t i = 0; i < vault.notes[note].scan.links.size(); ++i) {
+  for (std::size_t i = 0; i < vault.notes[note].links.size(); ++i) {
     links.push_back(body_link(vault, note, i));
   }
   const std::string_view folder = vault.notes[note].folder();
@@ -104,7 +94,7 @@ std::vector<LinkRef> outgoing_links(const model::Vault& vault, model::NoteId not
 std::vector<LinkRef> incoming_links(const model::Vault& vault, model::NoteId note) {
   std::vector<LinkRef> links;
   for (model::NoteId from = 0; from < static_cast<model::NoteId>(vault.notes.size()); ++from) {
-    if (from == note) continue;
+    if (from == note || vault.notes[from].property_links.empty()) continue;
     for (const auto& link : front_matter_links(vault, from)) {
       if (link.note == note) links.push_back(link);
     }
@@ -116,8 +106,8 @@ std::vector<LinkRef> incoming_links(const model::Vault& vault, model::NoteId not
     }
   }
   std::stable_sort(links.begin(), links.end(), [&](const LinkRef& a, const LinkRef& b) {
-    const std::string& pa = vault.notes[a.from].path;
-    const std::string& pb = vault.notes[b.from].path;
+    const std::string_view pa = vault.notes[a.from].path;
+    const std::string_view pb = vault.notes[b.from].path;
     if (pa != pb) return pa < pb;
     return a.line < b.line;
   });

@@ -9,7 +9,7 @@ namespace kb::query {
 
 namespace {
 
-bool is_meeting(const model::Note& note) {
+bool is_meeting(const model::NoteSummary& note) {
   if (model::is_entity(note.kind)) return false;
   return note.kind == model::NoteKind::Meeting || !note.participants.empty();
 }
@@ -27,7 +27,7 @@ bool in_range(const std::optional<text::Date>& date, const MeetingFilter& filter
 std::vector<std::string> participant_names(const model::Vault& vault, model::NoteId note) {
   std::vector<std::string> names;
   for (const auto& entry : vault.notes[note].participants) {
-    std::string name = entry;
+    std::string name(entry);
     const model::NoteId target = vault.resolve(entry, note);
     if (target >= 0 && model::is_entity(vault.notes[target].kind)) {
       name = vault.notes[target].name;
@@ -49,7 +49,7 @@ std::vector<MeetingRow> list_meetings(const model::Vault& vault, const MeetingFi
   }
   std::vector<MeetingRow> rows;
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     if (!is_meeting(note) || !in_range(note.date, filter)) continue;
     if (filter.with >= 0 && !with_person[id]) continue;
     MeetingRow row;

@@ -22,7 +22,7 @@ std::string_view trim(std::string_view s) {
 
 // "**Role**: Chief architect" in the body (outside code and comments), for
 // notes that keep the profile as text rather than front-matter.
-std::string profile_field(const model::Note& note, std::string_view label) {
+std::string profile_field(const model::NoteBody& note, std::string_view label) {
   if (auto value = note.fm.get_string(label); !value.empty()) return value;
   std::string bold = "**";
   bold += label;
@@ -78,13 +78,10 @@ std::optional<std::string_view> narrowing_text(const tasks::TasksQuery& query) {
   return value;
 }
 
-std::size_t task_count(const model::Note& note) {
-  return note.cached ? note.cached->task_count : note.scan.tasks.size();
-}
-
-std::string_view tasks_query_of(const model::Note& note, std::string& default_query) {
-  if (!note.scan.task_queries.empty()) return note.scan.task_queries.front().query;
-  default_query = default_tasks_query(note.name);
+std::string_view tasks_query_of(std::string_view name, const model::NoteBody& body,
+                                std::string& default_query) {
+  if (!body.scan.task_queries.empty()) return body.scan.task_queries.front().query;
+  default_query = default_tasks_query(name);
   return default_query;
 }
 
@@ -98,10 +95,13 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   std::vector<std::size_t> reading_all;
   model::NameMatcher names;
   for (std::size_t i = 0; i < people.size(); ++i) {
+    // A person whose note cannot be read has no view: no tasks to read for it.
+    const auto body = vault.body(people[i]);
+    if (!body) continue;
     std::string default_query;
-    const model::Note& note = vault.notes[people[i]];
-    const auto query = tasks::TasksQuery::parse(tasks_query_of(note, default_query), 1,
-                                                query_context(vault, note));
+    const model::NoteSummary& note = vault.notes[people[i]];
+    const auto query = tasks::TasksQuery::parse(tasks_query_of(note.name, **body, default_query), 1,
+                                                query_context(vault, note, *body));
     // A query that compares tasks with all the others needs every note read.
     const auto value = query && !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
     if (value) {
@@ -112,8 +112,8 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   }
   names.build();
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
-    if (task_count(note) == 0) continue;
+    const model::NoteSummary& note = vault.notes[id];
+    if (note.task_count == 0) continue;
     names.scan_substrings(text::fold_case(note.path), [&](int i) {
       auto& ids = notes[static_cast<std::size_t>(i)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
@@ -128,25 +128,26 @@ std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
   return std::move(notes_with_candidate_tasks(vault, std::vector<model::NoteId>{person}).front());
 }
 
-Diagnostic located_query_error(const model::Vault& vault, const model::Note& note, Diagnostic d,
-                               bool default_query) {
+Diagnostic located_query_error(const model::Vault& vault, const model::NoteSummary& note,
+                               Diagnostic d, bool default_query) {
   if (d.message.starts_with("in the Tasks global query")) {
     d = model::placed_in_global_query(vault.conventions, std::move(d));
   } else {
-    d.path = note.path;
+    d.path = std::string(note.path);
     if (default_query || d.message.starts_with("in the note's")) d.line = 0;
   }
   return d;
 }
 
-tasks::QueryContext query_context(const model::Vault& vault, const model::Note& note) {
+tasks::QueryContext query_context(const model::Vault& vault, const model::NoteSummary& note,
+                                  const model::NoteBody* body) {
   tasks::QueryContext context;
   context.settings = &vault.conventions.tasks;
-  context.file = tasks::QueryFile{note.path, note.hydrated() ? &note.fm : nullptr};
+  context.file = tasks::QueryFile{note.path, body ? &body->fm : nullptr};
   return context;
 }
 
-Profile read_profile(const model::Note& note) {
+Profile read_profile(const model::NoteBody& note) {
   Profile profile;
   for (const char* label : {"role", "location", "relationship"}) {
     std::string value = profile_field(note, label);
@@ -159,15 +160,22 @@ Profile read_profile(const model::Note& note) {
   return profile;
 }
 
-tasks::TaskList vault_tasks(const model::Vault& vault) {
+Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
+                                      const std::vector<model::NoteId>& notes) {
+  if (auto failures = vault.read_bodies(notes); !failures.empty()) {
+    return Expected<tasks::TaskList>::failure(std::move(failures.front()));
+  }
   tasks::TaskList list;
   list.notes.reserve(vault.notes.size());
-  for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
-    list.notes.push_back({note.path});
-    for (const auto& occurrence : note.scan.tasks) {
+  for (const auto& note : vault.notes) list.notes.push_back({note.path});
+  std::vector<model::NoteId> ids(notes);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const model::NoteId id : ids) {
+    const model::NoteBody& body = **vault.body(id);  // read above
+    for (const auto& occurrence : body.scan.tasks) {
       const std::string_view heading = occurrence.heading >= 0
-                                           ? note.scan.headings[occurrence.heading].text
+                                           ? body.scan.headings[occurrence.heading].text
                                            : std::string_view{};
       // Under a global filter, only the lines holding it are tasks.
       if (auto task = tasks::read_task(occurrence.checkbox, vault.conventions.tasks)) {
@@ -185,20 +193,20 @@ std::string default_tasks_query(std::string_view name) {
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
                                  const std::vector<model::NoteId>* candidate_notes) {
-  const model::Note& note = vault.notes[person];
-  if (!note.hydrated()) {  // a caller's bug: the profile and query would be missing
-    return Expected<PersonView>::failure({note.path, 0, "internal error: note not read"});
-  }
+  const model::NoteSummary& note = vault.notes[person];
+  const auto read = vault.body(person);
+  if (!read) return Expected<PersonView>::failure(read.error());
+  const model::NoteBody& body = **read;
   PersonView view;
   view.note = person;
   view.name = note.name;
   view.path = note.path;
-  view.aliases = note.aliases;
-  view.profile = read_profile(note);
+  view.aliases.assign(note.aliases.begin(), note.aliases.end());
+  view.profile = read_profile(body);
 
   const std::size_t summary_length = vault.conventions.summary_length;
   for (const auto& involvement : vault.involvement(person)) {
-    const model::Note& other = vault.notes[involvement.note];
+    const model::NoteSummary& other = vault.notes[involvement.note];
     ContextEntry entry;
     entry.date = other.date;
     entry.note = involvement.note;
@@ -226,13 +234,13 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
 
   int query_line = 0;
   std::string default_query;
-  view.tasks_query = tasks_query_of(note, default_query);
-  if (!note.scan.task_queries.empty()) {
-    query_line = note.scan.task_queries.front().line;
+  view.tasks_query = tasks_query_of(note.name, body, default_query);
+  if (!body.scan.task_queries.empty()) {
+    query_line = body.scan.task_queries.front().line;
     view.default_query = false;
   }
   auto query =
-      tasks::TasksQuery::parse(view.tasks_query, query_line + 1, query_context(vault, note));
+      tasks::TasksQuery::parse(view.tasks_query, query_line + 1, query_context(vault, note, &body));
   if (!query) {
     return Expected<PersonView>::failure(
         located_query_error(vault, note, query.error(), view.default_query));

@@ -14,7 +14,7 @@ namespace {
 using Result = NameLookup::Result;
 using How = NameLookup::How;
 
-bool of_kind(const model::Note& note, const std::vector<model::NoteKind>& kinds) {
+bool of_kind(const model::NoteSummary& note, const std::vector<model::NoteKind>& kinds) {
   return model::is_entity(note.kind) &&
          (kinds.empty() || std::find(kinds.begin(), kinds.end(), note.kind) != kinds.end());
 }
@@ -71,7 +71,7 @@ std::vector<model::NoteId> prefix_matches(const model::Vault& vault, std::string
   std::vector<model::NoteId> matches;
   if (typed.empty()) return matches;
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     if (!of_kind(note, kinds)) continue;
     bool match = words_prefix(typed, folded_words(note.name)) ||
                  words_prefix(typed, folded_words(note.stem()));
@@ -126,12 +126,12 @@ NameLookup resolve_name(const model::Vault& vault, std::string_view name, const 
 
 std::string selecting_argument(const model::Vault& vault, model::NoteId note,
                                const NameRules& rules) {
-  const std::string& name = vault.notes[note].name;
+  const std::string name(vault.notes[note].name);
   const auto lookup = resolve_name(vault, name, rules);
   if (lookup.result == Result::Found && lookup.notes.front() == note && trim(name) == name) {
     return name;
   }
-  return vault.notes[note].path;
+  return std::string(vault.notes[note].path);
 }
 
 std::vector<std::string> complete_name(const model::Vault& vault, std::string_view typed,
@@ -139,7 +139,7 @@ std::vector<std::string> complete_name(const model::Vault& vault, std::string_vi
   const std::string folded = text::fold_name(typed);
   std::vector<model::NoteId> matches;
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     if (!of_kind(note, rules.kinds)) continue;
     bool match = text::fold_name(note.name).starts_with(folded) ||
                  text::fold_name(note.stem()).starts_with(folded);
@@ -159,7 +159,7 @@ std::vector<std::string> complete_name(const model::Vault& vault, std::string_vi
     for (const auto& note : vault.notes) {
       if ((rules.any_note || of_kind(note, rules.kinds)) &&
           text::fold_case(note.path).starts_with(case_folded)) {
-        arguments.push_back(note.path);
+        arguments.emplace_back(note.path);
       }
     }
   }
@@ -174,7 +174,7 @@ std::vector<model::NoteId> closest_entities(const model::Vault& vault, std::stri
   const std::string folded = text::fold_name(trim(name));
   std::vector<std::pair<std::size_t, model::NoteId>> scored;
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::Note& note = vault.notes[id];
+    const model::NoteSummary& note = vault.notes[id];
     if (!of_kind(note, kinds)) continue;
     const std::string candidate = text::fold_name(note.name);
     const std::size_t score = candidate.find(folded) != std::string::npos

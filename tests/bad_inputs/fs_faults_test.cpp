@@ -144,7 +144,12 @@ TEST_CASE("fs faults: a note edited while regen writes it", "[bad_inputs]") {
   DiskFileSystem disk(vault.string());
   auto loaded = kb::model::load_vault(disk, kb::model::Conventions{});
   REQUIRE(loaded.ok());
-  const kb::model::Note& note = loaded->notes.at(0);
+  const kb::model::NoteSummary& summary = loaded->notes.at(0);
+  struct {
+    std::string path;
+    kb::io::FileStat stat;
+    std::string text;
+  } const note{std::string(summary.path), summary.stat, (*loaded->body(0))->text};
   auto rewritten = kb::edit::rewrite_person_note(note.text, jane_sections());
   REQUIRE(rewritten.ok());
   REQUIRE(*rewritten != note.text);

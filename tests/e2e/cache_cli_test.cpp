@@ -31,6 +31,10 @@ const std::string kGoogleMeeting =
     "Customers/Google/2025-10-28 - The teams discussed IP management and failover approaches on "
     "GCP (alias IPs, rou.md";
 
+const std::string kAllHands =
+    "Meetings/2025-11-06 - All-hands notes 5.5 persistence changes, cloud marketplace timeline, "
+    "and Q4 hiri.md";
+
 const std::string kAsafMeeting =
     "People/Asaf Levy/2025-10-21 - First working session on persistence design, object tiering, "
     "and QoS governance.md";
@@ -124,7 +128,9 @@ TEST_CASE("the cache is written only when something changed", "[e2e][cache]") {
 
 TEST_CASE("a warm run takes unchanged notes from the cache", "[e2e][cache]") {
   CachedVault cached;
-  const fs::path meeting = cached.vault.root() / kAsafMeeting;
+  // A note in Asaf's Recent Context that holds no task: `kb person` shows its
+  // summary and never reads its text.
+  const fs::path meeting = cached.vault.root() / kAllHands;
   REQUIRE(fs::exists(meeting));
   make_all_old(cached.vault.root());
   cached.vault.kb("person 'Asaf Levy'");
@@ -143,6 +149,31 @@ TEST_CASE("a warm run takes unchanged notes from the cache", "[e2e][cache]") {
   CHECK(warm.exit == 0);
   CHECK(cold.exit == 0);
   CHECK(warm.out != cold.out);
+}
+
+TEST_CASE("a note whose text is not its cached summary's: the verb runs again on a fresh read",
+          "[e2e][cache]") {
+  CachedVault cached;
+  // A note whose tasks `kb person` reads: its text is checked against the
+  // summary the cache gave, found changed, and the verb runs again on the
+  // vault read anew, every note from its bytes.
+  const fs::path meeting = cached.vault.root() / kAsafMeeting;
+  REQUIRE(fs::exists(meeting));
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  std::string text = slurp(meeting);
+  const auto mtime = fs::last_write_time(meeting);
+  const std::size_t at = text.find("summary: ");
+  REQUIRE(at != std::string::npos);
+  text[at + 9] = text[at + 9] == 'Z' ? 'Y' : 'Z';
+  write(meeting, text);
+  fs::last_write_time(meeting, mtime);
+  const Run warm = cached.vault.kb("person 'Asaf Levy'");
+  const Run cold = cached.vault.kb("--no-cache person 'Asaf Levy'");
+  CHECK(warm.exit == 0);
+  CHECK(warm.out == cold.out);
+  CHECK(warm.err == cold.err);
+  CHECK(cached.vault.kb("person 'Asaf Levy'").out == cold.out);  // and the cache has it now
 }
 
 TEST_CASE("edited, added, renamed and deleted notes, and changed people", "[e2e][cache]") {

@@ -26,11 +26,15 @@ Regenerated regen_jane(kb::io::MemoryFileSystem& fs) {
   REQUIRE(vault.ok());
   const auto id = vault->find_path("People/Jane Doe.md");
   REQUIRE(id >= 0);
-  auto view = kb::query::person_view(*vault, id, kb::query::vault_tasks(*vault), kToday);
+  const auto tasks = kb::query::vault_tasks(*vault, vault->notes_with_tasks());
+  REQUIRE(tasks.ok());
+  auto view = kb::query::person_view(*vault, id, *tasks, kToday);
   REQUIRE(view.ok());
+  const auto body = vault->body(id);
+  REQUIRE(body.ok());
   Regenerated out;
   out.sections = kb::edit::person_sections(*vault, *view);
-  auto rewritten = kb::edit::rewrite_person_note(vault->notes[id].text, out.sections);
+  auto rewritten = kb::edit::rewrite_person_note((*body)->text, out.sections);
   if (!rewritten) FAIL(rewritten.error().message);
   out.text = *rewritten;
   auto again = kb::edit::rewrite_person_note(out.text, out.sections);

@@ -21,7 +21,7 @@ Vault load(kb::io::MemoryFileSystem& fs, const Conventions& conventions = {}) {
   return std::move(*vault);
 }
 
-const kb::model::Note& note(const Vault& vault, const std::string& path) {
+const kb::model::NoteSummary& note(const Vault& vault, const std::string& path) {
   const NoteId id = vault.find_path(path);
   REQUIRE(id >= 0);
   return vault.notes[id];
@@ -40,14 +40,27 @@ std::string date(const Vault& vault, const std::string& path) {
 Strings involved(const Vault& vault, const std::string& person) {
   Strings paths;
   for (const auto& inv : vault.involvement(vault.find_path(person))) {
-    paths.push_back(vault.notes[inv.note].path);
+    paths.emplace_back(vault.notes[inv.note].path);
   }
   return paths;
 }
 
-kb::model::Note parse(std::string path, std::string text) {
+Strings strings(std::span<const std::string_view> items) {
+  return {items.begin(), items.end()};
+}
+
+// One note parsed on its own, its summary's fields copied out.
+struct Parsed {
+  Strings participants;
+  std::string summary;
+};
+
+Parsed parse(const std::string& path, std::string text) {
   kb::Diagnostics diagnostics;
-  return kb::model::parse_note(std::move(path), std::move(text), Conventions{}, diagnostics);
+  kb::model::Arena arena;
+  const auto body = kb::model::parse_body(std::move(text), diagnostics);
+  const auto note = kb::model::summarise(path, *body, Conventions{}, arena, diagnostics);
+  return {strings(note.participants), std::string(note.summary)};
 }
 
 }  // namespace
@@ -276,7 +289,7 @@ TEST_CASE("a config changes every marker", "[conventions][config]") {
   CHECK(kind(vault, "Areas/Contacts/d.md") == NoteKind::Person);
   CHECK(kind(vault, "Contacts/e.md") == NoteKind::Other);
   CHECK(kind(vault, "People/f.md") == NoteKind::Other);
-  CHECK(note(vault, "m1.md").participants == Strings{"a"});
+  CHECK(strings(note(vault, "m1.md").participants) == Strings{"a"});
   CHECK(date(vault, "m1.md") == "2024-01-02");
-  CHECK(note(vault, "m2.md").participants == Strings{"c"});
+  CHECK(strings(note(vault, "m2.md").participants) == Strings{"c"});
 }

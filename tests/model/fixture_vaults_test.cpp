@@ -37,14 +37,16 @@ Vault load_fixture(const std::string& name) {
 
 Strings people(const Vault& vault) {
   Strings names;
-  for (NoteId id : vault.people()) names.push_back(vault.notes[id].name);
+  for (NoteId id : vault.people()) names.emplace_back(vault.notes[id].name);
   return names;
 }
 
 kb::query::PersonView view_of(const Vault& vault, const std::string& path) {
   const NoteId id = vault.find_path(path);
   REQUIRE(id >= 0);
-  auto view = kb::query::person_view(vault, id, kb::query::vault_tasks(vault), kToday);
+  const auto tasks = kb::query::vault_tasks(vault, vault.notes_with_tasks());
+  REQUIRE(tasks.ok());
+  auto view = kb::query::person_view(vault, id, *tasks, kToday);
   REQUIRE(view.ok());
   return std::move(*view);
 }
@@ -62,8 +64,8 @@ Strings regenerated_context(const Vault& vault, const std::string& path,
   const auto view = view_of(vault, path);
   const auto sections = kb::edit::person_sections(vault, view);
   CHECK(sections.recent_context_heading == heading);
-  const auto& note = vault.notes[vault.find_path(path)];
-  auto rewritten = kb::edit::rewrite_person_note(note.text, sections);
+  auto rewritten =
+      kb::edit::rewrite_person_note((*vault.body(vault.find_path(path)))->text, sections);
   REQUIRE(rewritten.ok());
   const std::string& text = *rewritten;
   std::size_t at = text.find("## " + heading + "\n");

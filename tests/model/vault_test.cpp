@@ -25,7 +25,7 @@ NoteId id_of(const Vault& vault, const std::string& path) {
 std::vector<std::string> involved_paths(const Vault& vault, const std::string& person) {
   std::vector<std::string> paths;
   for (const auto& inv : vault.involvement(id_of(vault, person))) {
-    paths.push_back(vault.notes[inv.note].path);
+    paths.emplace_back(vault.notes[inv.note].path);
   }
   return paths;
 }
@@ -155,7 +155,8 @@ TEST_CASE("a note's kind, name, aliases and date", "[vault][note]") {
   CHECK(vault.notes[id_of(vault, "People/Jane.md")].kind == NoteKind::Person);
   CHECK(vault.notes[id_of(vault, "a/quoted.md")].kind == NoteKind::Meeting);
   CHECK(vault.notes[id_of(vault, "t.md")].kind == NoteKind::Person);
-  CHECK(vault.notes[id_of(vault, "t.md")].aliases == std::vector<std::string>{"JJ"});
+  const auto aliases = vault.notes[id_of(vault, "t.md")].aliases;
+  CHECK(std::vector<std::string>(aliases.begin(), aliases.end()) == std::vector<std::string>{"JJ"});
   CHECK(date("a/2025-11-07 - Sync.md") == "2025-11-07");
   CHECK(date("a/quoted.md") == "2025-11-08");
   CHECK(date("a/bare.md") == "2025-11-09");

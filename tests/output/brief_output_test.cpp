@@ -27,8 +27,9 @@ Brief sample_brief(kb::model::Vault& vault) {
   vault = std::move(*loaded);
   kb::query::BriefOptions options;
   options.today = kb::text::Date{2025, 6, 20};
-  auto brief = kb::query::make_brief(vault, vault.find_path("People/Bob Stone.md"),
-                                     kb::query::vault_tasks(vault), options);
+  auto brief =
+      kb::query::make_brief(vault, vault.find_path("People/Bob Stone.md"),
+                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   return std::move(*brief);
 }

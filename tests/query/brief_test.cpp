@@ -88,7 +88,8 @@ Brief brief_of(const Vault& vault, std::optional<Date> since = std::nullopt,
   options.today = kToday;
   options.since = since;
   auto brief =
-      kb::query::make_brief(vault, id_of(vault, person), kb::query::vault_tasks(vault), options);
+      kb::query::make_brief(vault, id_of(vault, person),
+                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   return std::move(*brief);
 }
@@ -180,8 +181,9 @@ TEST_CASE("the due window is an option", "[brief][tasks]") {
   BriefOptions options;
   options.today = kToday;
   options.due_window_days = 8;
-  auto brief = kb::query::make_brief(vault, id_of(vault, "People/Ada Byron/Ada Byron.md"),
-                                     kb::query::vault_tasks(vault), options);
+  auto brief =
+      kb::query::make_brief(vault, id_of(vault, "People/Ada Byron/Ada Byron.md"),
+                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   CHECK(descriptions(brief->due_soon).back() == "Due in eight days");
 }
@@ -217,7 +219,7 @@ TEST_CASE("section bullets: heading case, CRLF, missing section", "[brief]") {
   fs.add("People/Bob Stone.md",
          "---\r\ntype: people\r\n---\r\n# Bob Stone\r\n## key facts\r\n* One\r\n+ Two\r\n");
   const Vault vault = load(fs);
-  const auto& note = vault.notes[id_of(vault, "People/Bob Stone.md")];
+  const auto& note = **vault.body(id_of(vault, "People/Bob Stone.md"));
   const auto facts = kb::query::section_bullets(note, "Key Facts");
   REQUIRE(facts.size() == 2);
   CHECK(facts[0].text == "One");
@@ -243,8 +245,9 @@ TEST_CASE("a broken ```tasks block fails the brief with the note's path", "[brie
   const Vault vault = load(fs);
   BriefOptions options;
   options.today = kToday;
-  auto brief = kb::query::make_brief(vault, id_of(vault, "People/Bob Stone.md"),
-                                     kb::query::vault_tasks(vault), options);
+  auto brief =
+      kb::query::make_brief(vault, id_of(vault, "People/Bob Stone.md"),
+                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE_FALSE(brief.ok());
   CHECK(brief.error().path == "People/Bob Stone.md");
   CHECK(brief.error().line == 7);

@@ -7,7 +7,7 @@ using namespace kb;
 TEST_CASE("people: every person by name with role, last contact and note count", "[people]") {
   const auto fs = testing::fixture_fs();
   const auto vault = testing::load(fs);
-  const auto people = query::list_people(vault);
+  const auto people = *query::list_people(vault);
   REQUIRE(people.size() == 2);
 
   CHECK(people[0].name == "Ann Lee");
@@ -26,5 +26,5 @@ TEST_CASE("people: every person by name with role, last contact and note count",
 TEST_CASE("people: an empty vault has none", "[people]") {
   io::MemoryFileSystem fs;
   fs.add("Notes/Idea.md", "nothing\n");
-  CHECK(query::list_people(testing::load(fs)).empty());
+  CHECK(query::list_people(testing::load(fs))->empty());
 }

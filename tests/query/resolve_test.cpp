@@ -183,7 +183,7 @@ TEST_CASE("the closest names: those containing the typed text first, then by edi
     std::vector<std::string> out;
     for (const model::NoteId id :
          query::closest_entities(vault, typed, {model::NoteKind::Person}, max_count)) {
-      out.push_back(vault.notes[id].name);
+      out.emplace_back(vault.notes[id].name);
     }
     return out;
   };

@@ -19,8 +19,7 @@
 
 namespace kb::model {
 
-// Needs note.fm, note.scan and note.path filled.
-NoteKind classify(const Note& note, const Conventions& conventions);
+NoteKind classify(std::string_view path, const NoteBody& body, const Conventions& conventions);
 
 // True when a rule's list holds `value`, ASCII/Unicode case-insensitively.
 bool contains_folded(const std::vector<std::string>& list, std::string_view value);

@@ -1,12 +1,20 @@
 #pragma once
-// One Markdown file of the vault, parsed: the unit the vault is built from.
+// One Markdown file of the vault, in two parts. Its summary is what every
+// query needs and exactly what the parse cache stores: path, stat, kind,
+// name, aliases, date, summary line, participants, links, task count. Its
+// body (text, front-matter, Markdown scan) is read on demand through the
+// vault (Vault::body), which returns it or an error, never an empty one.
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kb/io/fs.hpp"
+#include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/text/date.hpp"
 #include "kb/text/frontmatter.hpp"
@@ -20,52 +28,64 @@ inline bool is_entity(NoteKind k) {
   return k == NoteKind::Person || k == NoteKind::Customer || k == NoteKind::Project;
 }
 
-// What a note taken from the parse cache (kb/model/parse_cache.hpp) holds in
-// place of its text: what the vault's indexes would otherwise scan it for.
-struct CachedScan {
-  std::vector<std::string> link_paths;  // text::link_path of each scan.links entry, in order
-  std::vector<std::string> mentions;    // paths of the people its prose names
-  std::size_t task_count = 0;           // scan.tasks.size()
-  // What each link resolved to (note indexes), valid while the vault holds
-  // the same paths; the loader empties it otherwise.
-  std::vector<int> link_targets;
+std::string_view stem_of(std::string_view path);    // file name without folder and ".md"
+std::string_view folder_of(std::string_view path);  // "" for the vault root
+
+// A wikilink of the note: in the body (outside code), or a front-matter
+// property value that is a whole link ("[[X]]", at any depth of the YAML).
+struct NoteLink {
+  std::string_view target;        // as written, without #subpath and |alias
+  int line = 0;                   // 1-based
+  bool embed = false;             // ![[...]]
+  std::string_view path() const;  // what resolves: target trimmed, without ".md"
 };
 
-struct Note {
-  std::string path;   // vault-relative, '/' separators, with ".md"
-  std::string text;   // the file's bytes, as read
-  io::FileStat stat;  // as read; regen refuses when the file changed since
-  text::FrontMatterSplit split;
-  text::FrontMatter fm;
-  bool fm_ok = true;  // false: malformed front-matter (loaded as if it had none)
-  text::MarkdownScan scan;
-
+// Every string and span points into storage the vault owns (its arena, or
+// the mapped parse cache): a summary is copied freely and never outlives
+// its vault.
+struct NoteSummary {
+  std::string_view path;        // vault-relative, '/' separators, with ".md"
+  io::FileStat stat;            // as read; regen refuses when the file changed since
+  std::uint64_t text_hash = 0;  // hash64 of the bytes the summary was made from
   NoteKind kind = NoteKind::Other;
-  std::string name;  // front-matter `title`, else the file stem
-  std::vector<std::string> aliases;
+  bool fm_ok = true;      // false: malformed front-matter (loaded as if it had none)
+  std::string_view name;  // front-matter `title`, else the file stem
+  std::span<const std::string_view> aliases;
   std::optional<text::Date> date;
-  std::string summary;  // front-matter `summary`, else the first prose line of the body
-  std::vector<std::string>
-      participants;  // names or link paths (brackets removed), from keys and headings
+  std::string_view summary;  // front-matter `summary`, else the first prose line of the body
+  std::span<const std::string_view> participants;  // names or link paths, from keys and headings
+  std::span<const NoteLink> links;                 // body links, in text order
+  std::span<const NoteLink> property_links;        // front-matter links, in YAML order
+  std::uint32_t task_count = 0;                    // checkbox lines outside code
   // Index of the rule in conventions.exclusions that keeps the note out of
   // the people graph (kind Other, involving no one, never rewritten), or -1.
   int excluded_by = -1;
 
-  // Set when the note came from the parse cache: `text`, `split`, `fm` and
-  // `scan` are then empty until Vault::hydrate reads the file again. Every
-  // field above is filled either way.
-  std::optional<CachedScan> cached;
-  bool hydrated() const { return !cached.has_value(); }
-
-  std::string_view stem() const;    // file name without folder and ".md"
-  std::string_view folder() const;  // "" for the vault root
+  std::string_view stem() const { return stem_of(path); }
+  std::string_view folder() const { return folder_of(path); }
 };
 
-// Parses one file into a note: front-matter, body scan, kind, name, date,
-// summary, participants. Diagnostics carry the note's path. Pure: no I/O.
-// `text` is kept in the note and every string_view of split/fm/scan points
-// into it, so the note may be moved but its text must not be modified.
-Note parse_note(std::string path, std::string text, const Conventions& conventions,
-                Diagnostics& diagnostics);
+// The parsed text. Every string_view of split, fm and scan points into
+// `text`, so a body is used where it is (it does not move or copy).
+struct NoteBody {
+  std::string text;
+  text::FrontMatterSplit split;
+  text::FrontMatter fm;
+  bool fm_ok = true;
+  text::MarkdownScan scan;
+
+  NoteBody() = default;
+  NoteBody(const NoteBody&) = delete;
+  NoteBody& operator=(const NoteBody&) = delete;
+};
+
+// Parses a note's text: front-matter and the Markdown scan. Front-matter
+// problems go to `diagnostics` (path left empty). Pure: no I/O.
+std::unique_ptr<NoteBody> parse_body(std::string text, Diagnostics& diagnostics);
+
+// The summary of a parsed note at `path` (which must outlive the summary,
+// like `arena`, where its strings are kept). Diagnostics carry the path.
+NoteSummary summarise(std::string_view path, const NoteBody& body, const Conventions& conventions,
+                      Arena& arena, Diagnostics& diagnostics);
 
 }  // namespace kb::model

@@ -1,19 +1,28 @@
 #pragma once
-// The persistent parse cache: per note, what a run would otherwise read and
-// parse the note for, keyed by path, size and mtime. A run that finds a note
-// unchanged takes this instead of reading the file (a Note with `cached`
-// set), and reads the text only of the notes it shows or rewrites.
+// The parse cache's format: the vault's note summaries, serialised so that a
+// warm run uses them where they lie. One file: a header, one fixed-size
+// record per note (sorted by path), arrays of string references, links and
+// warnings, then one string table, then a checksum. A run maps the file,
+// checks it once (every size, offset and range, the checksum), and points
+// its summaries' strings into it: no per-note allocation, no decoding.
 //
-// Pure: bytes in, bytes out. load_vault reads it from an io::CacheStore and
-// save_parse_cache writes it back (kb/model/vault.hpp). Any damage (truncation, a bad
-// checksum, another format or kb version) makes decode return nothing: the
-// cache is never needed for a correct answer.
+// Per note it keeps what the vault's indexes would otherwise read the note
+// for: the summary (kb/model/note.hpp), what each link resolved to (valid
+// while the vault holds the same paths), the paths of the people its prose
+// names (valid while the people's names are the same), its parse warnings.
+//
+// No I/O: load_vault reads the bytes through an io::CacheStore and
+// save_parse_cache writes them back (kb/model/vault.hpp). Any damage
+// (truncation, a bad checksum or offset, another format or kb version)
+// makes open() return nothing: the cache is never needed for a correct
+// answer.
 #include <cstdint>
 #include <optional>
-#include <string>
+#include <span>
 #include <string_view>
-#include <vector>
 
+#include "kb/io/cache_store.hpp"
+#include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
 
@@ -21,49 +30,45 @@ namespace kb::model {
 
 class Vault;
 
-struct CachedNote {
-  std::string path;
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  NoteKind kind = NoteKind::Other;
-  bool fm_ok = true;
-  std::string name;
-  std::vector<std::string> aliases;
-  std::optional<text::Date> date;
-  std::string summary;
-  std::vector<std::string> participants;
-  CachedScan scan;
-  Diagnostics diagnostics;  // the warnings parsing gave, path left empty
-};
-
-struct ParseCache {
-  std::string vault;                   // the vault's real path
-  std::uint64_t conventions_hash = 0;  // parsing depends on the conventions
-  std::uint64_t names_hash = 0;        // mentions depend on every person's names
-  std::uint64_t paths_hash = 0;        // resolved links depend on every note's path
-  std::vector<CachedNote> notes;       // sorted by path
-};
-
 // Hashes of what cached data depends on besides the note itself.
 std::uint64_t conventions_hash(const Conventions& conventions);
-std::uint64_t names_hash(
-    const std::vector<Note>& notes);  // the people's paths, names, stems, aliases
-std::uint64_t paths_hash(const std::vector<Note>& notes);  // every note's path, in order
+std::uint64_t names_hash(std::span<const NoteSummary> notes);  // the people's paths, names, aliases
+std::uint64_t paths_hash(std::span<const NoteSummary> notes);  // every note's path, in order
 
-std::string encode_parse_cache(const ParseCache& cache);
-std::optional<ParseCache> decode_parse_cache(std::string_view bytes);
+// A cache file's bytes, checked. Cheap to copy; valid while the bytes are.
+class CacheView {
+ public:
+  // Nothing when the bytes are not a whole, intact cache of this format and
+  // kb version.
+  static std::optional<CacheView> open(std::string_view bytes);
 
-// The cache for a built vault. Notes modified after `settled_before_ns` are
-// left out: a later edit within the file system's timestamp granularity
-// could keep their size and mtime (Vault::settled_before_ns).
-ParseCache parse_cache_of(const Vault& vault, std::string vault_path,
-                          std::int64_t settled_before_ns);
+  std::string_view vault_id() const;
+  std::uint64_t conventions_hash() const;
+  std::uint64_t names_hash() const;
+  std::uint64_t paths_hash() const;
 
-// The note a cache entry stands for (`cached` set; text, split, fm and scan
-// empty); its parse warnings are appended to `diagnostics`.
-Note note_from_cache(CachedNote&& entry, Diagnostics& diagnostics);
+  std::size_t size() const { return count_; }
+  std::string_view path(std::size_t i) const;
+  // The entry for `path`, or -1. Entries are sorted by path.
+  long find(std::string_view path) const;
 
-// The entry for `path` in a cache sorted by path, or nullptr.
-CachedNote* find_cached(ParseCache& cache, std::string_view path);
+  struct Entry {
+    NoteSummary summary;                         // strings in the bytes, arrays in the arena
+    std::span<const int> link_targets;           // per summary.links entry: a note index or -1
+    std::span<const std::string_view> mentions;  // paths of the people its prose names
+    Diagnostics warnings;                        // path left empty
+  };
+  // Entry i; its path and strings point into the bytes, its arrays into `arena`.
+  Entry entry(std::size_t i, Arena& arena) const;
+
+ private:
+  const char* base_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+// Writes the cache of a built vault: its notes modified at or before
+// `settled_before_ns` (Vault::settled_before_ns), sorted by path.
+void write_parse_cache(const Vault& vault, std::string_view vault_id,
+                       std::int64_t settled_before_ns, io::Sink& sink);
 
 }  // namespace kb::model

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
+#include "kb/util/expected.hpp"
 
 namespace kb::model {
 
@@ -26,15 +28,18 @@ struct Involvement {
   bool in_folder = false;  // sits in the person's own folder
 };
 
+struct LoadOptions;
+
 class Vault {
  public:
-  Vault() = default;
-  Vault(Vault&&) = default;
-  Vault& operator=(Vault&&) = default;
-  Vault(const Vault&) = delete;  // the indexes point into this vault's notes
+  Vault();
+  ~Vault();
+  Vault(Vault&&) noexcept;
+  Vault& operator=(Vault&&) noexcept;
+  Vault(const Vault&) = delete;  // the summaries point into this vault's storage
   Vault& operator=(const Vault&) = delete;
 
-  std::vector<Note> notes;
+  std::vector<NoteSummary> notes;  // sorted by path
   Conventions conventions;
   Diagnostics diagnostics;  // warnings found while loading
 
@@ -43,16 +48,18 @@ class Vault {
   // timestamp granularity) are not settled: an edit could still keep their
   // size and mtime, so the cache leaves them out.
   std::int64_t settled_before_ns = 0;
-  bool cache_current = false;           // the cache read holds exactly these notes
-  std::optional<io::Blob> cache_bytes;  // the cache read, when its entries were not used
+  bool cache_current = false;  // the cache read holds exactly these notes
 
-  // Builds every index. Call once after filling `notes`.
-  void build();
-
-  // Reads again, and parses, the notes among `ids` that came from the parse
-  // cache, so that their text, front-matter and scan are there; the indexes
-  // stay as they are. Fails when one of them changed on disk since loading.
-  std::optional<Diagnostic> hydrate(const io::FileSystem& fs, const std::vector<NoteId>& ids);
+  // The note's body: its text, read once through the file system the vault
+  // was loaded from (which must outlive these calls), and parsed. Fails,
+  // naming the note, when it cannot be read or its text is no longer the one
+  // its summary was made from. Not for concurrent calls: read_bodies is.
+  Expected<const NoteBody*> body(NoteId note) const;
+  // Reads the bodies of `ids` on all cores. The failures, each naming its
+  // note (empty when every body was read).
+  Diagnostics read_bodies(const std::vector<NoteId>& ids) const;
+  // Every note holding a checkbox line (what task queries read).
+  std::vector<NoteId> notes_with_tasks() const;
 
   // Entities whose title, file stem or alias equals `query` case- and
   // accent-insensitively. `kinds` empty means any entity kind.
@@ -64,9 +71,9 @@ class Vault {
   // unresolved. Case-insensitive; exact vault path, then the linking note's
   // folder, then the shortest path among notes whose path ends with it.
   NoteId resolve(std::string_view link_path, NoteId from) const;
-  // Per note, per scan.links entry: the resolved target or -1.
+  // Per note, per entry of its summary's `links`: the resolved target or -1.
   const std::vector<NoteId>& link_targets(NoteId note) const { return link_targets_[note]; }
-  // Notes linking to `note` (each once, sorted).
+  // Notes linking to `note` in their body (each once, sorted).
   const std::vector<NoteId>& backlinks(NoteId note) const { return backlinks_[note]; }
 
   // The entity whose folder holds the note (nearest), or -1.
@@ -82,6 +89,23 @@ class Vault {
   NoteId find_path(std::string_view rel_path) const;  // exact, -1 if none
 
  private:
+  friend Expected<Vault> load_vault(const io::FileSystem&, const Conventions&, const LoadOptions&);
+  friend std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault);
+
+  // Builds every index from `notes`, the bodies read while loading, and
+  // what the cache gave (link targets, mentions) for the others.
+  void build();
+
+  const io::FileSystem* fs_ = nullptr;
+  // Where the summaries' strings and arrays live.
+  struct Storage;
+  std::unique_ptr<Storage> storage_;
+  // Per note: its body once read (every note read while loading keeps its own).
+  mutable std::vector<std::unique_ptr<NoteBody>> bodies_;
+  // Per note taken from the cache: the link targets and mentions it gave.
+  std::vector<std::span<const int>> cached_link_targets_;
+  std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
+
   std::vector<std::vector<NoteId>> link_targets_;
   std::vector<std::vector<NoteId>> backlinks_;
   std::vector<NoteId> owner_;
@@ -99,9 +123,11 @@ struct LoadOptions {
   // size and mtime match an entry are taken from it rather than read, unless
   // the people changed since (cached mentions are then stale). Null: no cache.
   const io::CacheStore* cache = nullptr;
-  std::string vault_id;       // the vault's real path, recorded in the cache
-  bool cache_entries = true;  // false: read every note all the same (verbs that
-                              // need every text), keeping the cache current
+  std::string vault_id;  // the vault's real path, recorded in the cache
+  // false: every note read from its bytes, none taken from the cache (the
+  // retry after a note was found changed since its summary was made), while
+  // the cache is still kept current.
+  bool cache_entries = true;
 };
 
 // Walks, reads (in parallel) and parses the vault, then builds it. Fails only

@@ -82,10 +82,15 @@ std::string without_not_done(std::string_view query);
 
 // The list items of the person note's section under `heading` (any level,
 // matched case-insensitively), outside code; empty when there is none.
-std::vector<Bullet> section_bullets(const model::Note& note, std::string_view heading);
+std::vector<Bullet> section_bullets(const model::NoteBody& note, std::string_view heading);
 
-// Fails only when the person's ```tasks block is not a valid query.
-// `all_tasks` is vault_tasks(vault).
+// The notes whose tasks a brief may show: those the person's query may
+// select (its `path includes` narrows them as for the person view) and those
+// involving the person.
+std::vector<model::NoteId> brief_task_notes(const model::Vault& vault, model::NoteId person);
+
+// Fails when the person's note cannot be read or its ```tasks block is not a
+// valid query. `all_tasks` is vault_tasks of brief_task_notes (or more).
 Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
                            const tasks::TaskList& all_tasks, const BriefOptions& options);
 

@@ -17,6 +17,8 @@ struct PersonSummary {
 };
 
 // Sorted by name (case- and accent-insensitively), as Vault::people().
-std::vector<PersonSummary> list_people(const model::Vault& vault);
+// Reads the person notes (their profiles); fails, naming the note, when one
+// cannot be read.
+Expected<std::vector<PersonSummary>> list_people(const model::Vault& vault);
 
 }  // namespace kb::query

@@ -51,42 +51,48 @@ struct PersonView {
 
 // Role, location and relationship (front-matter, else "**Role**: ..." lines of
 // the body) and front-matter last_contact: what `kb people` lists.
-Profile read_profile(const model::Note& note);
+Profile read_profile(const model::NoteBody& note);
 
-// What a ```tasks query written in `note` is read with: the vault's Tasks
-// settings, and the note for its placeholders and Query File Defaults. Both
-// must outlive the context.
-tasks::QueryContext query_context(const model::Vault& vault, const model::Note& note);
+// What a ```tasks query written in `note` (whose body is `body`, when read)
+// is read with: the vault's Tasks settings, and the note for its
+// placeholders and Query File Defaults. All must outlive the context.
+tasks::QueryContext query_context(const model::Vault& vault, const model::NoteSummary& note,
+                                  const model::NoteBody* body);
 
 // A query error of `note`'s block placed where its instruction was written:
 // the Tasks settings file for the global query, else the note (line 0 for
 // kb's default query and for the note's Query File Defaults).
-Diagnostic located_query_error(const model::Vault& vault, const model::Note& note, Diagnostic d,
-                               bool default_query);
+Diagnostic located_query_error(const model::Vault& vault, const model::NoteSummary& note,
+                               Diagnostic d, bool default_query);
 
-// Every task of the vault's read notes, read under the vault's Tasks
-// settings (only lines holding the global filter are tasks), for the tasks module's
-// queries: notes by NoteId, tasks in note order, then line order.
-tasks::TaskList vault_tasks(const model::Vault& vault);
+// The tasks of `notes`, whose bodies it reads (on all cores), read under the
+// vault's Tasks settings (only lines holding the global filter are tasks) for
+// the tasks module's queries: notes by NoteId (every note of the vault, so ids
+// index them), tasks in note order, then line order. Fails, naming the note,
+// when a body cannot be read. The notes a query may select from are
+// notes_with_candidate_tasks, or Vault::notes_with_tasks for any query.
+Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
+                                      const std::vector<model::NoteId>& notes);
 
 // The person's ```tasks query text when none is written: Obsidian's own default.
 std::string default_tasks_query(std::string_view name);
 
-// The notes whose tasks the person's ```tasks query may select, for a
-// caller to hydrate before vault_tasks: when the query requires a path text
+// The notes whose tasks the person's ```tasks query may select, for
+// vault_tasks: when the query requires a path text
 // (TasksQuery::required_path_text, as `path includes NAME` in the default
 // query), the notes with tasks whose path includes it; otherwise (or when the
-// query does not parse) every note with tasks. The person's own note must be
-// hydrated already: its query decides.
+// query does not parse) every note with tasks. Reads the person's note: its
+// query decides (none, when it cannot be read: person_view then fails).
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
 // The same for many people in one pass over the vault's paths (regen --all).
 std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
     const model::Vault& vault, const std::vector<model::NoteId>& people);
 
-// Fails only when the note's ```tasks block is not a valid query (the
-// diagnostic names the note and line). `all_tasks` is vault_tasks(vault),
-// computed once by callers that build many views; `candidate_notes`, when
+// Fails when the person's note cannot be read, or its ```tasks block is not
+// a valid query (the diagnostic names the note and line). `all_tasks` is
+// vault_tasks of the person's candidate notes (or more), computed once by
+// callers that build many views; `candidate_notes`, when
 // given, is notes_with_candidate_tasks for this person, computed likewise.
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
