@@ -164,8 +164,14 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
                                    std::string(template_text) + "\" - and cannot be interpreted. " +
                                    quoted(line));
     }
+    const std::string_view after_field = search.rest();
     Relation relation = read_relation(search);
     std::optional<DateSpec> spec = DateSpec::parse(search.rest());
+    if (!spec && relation == Relation::InRange) {
+      // DateField: "due in two weeks" is read again with its keyword, as
+      // one date ("in two weeks").
+      spec = DateSpec::parse(after_field);
+    }
     if (!spec) return FilterResult::failure("do not understand " + name + " date " + quoted(line));
     Filter filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);

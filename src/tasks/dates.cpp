@@ -103,7 +103,7 @@ std::optional<DateSpec> DateSpec::parse(std::string_view text) {
         return spec;
       }
     }
-    return std::nullopt;
+    break;  // perhaps "next monday"
   }
 
   std::string_view rest = words.rest();
@@ -113,8 +113,14 @@ std::optional<DateSpec> DateSpec::parse(std::string_view text) {
     // impossible calendar date in a range and uses the other one alone.
     std::string_view first = rest.substr(0, blank);
     std::string_view second = trim_blanks(rest.substr(blank));
-    if (second.find_first_of(" \t") != std::string_view::npos) return std::nullopt;
     auto a = text::parse_iso_date(first), b = text::parse_iso_date(second);
+    if (second.find_first_of(" \t") != std::string_view::npos || (!a && !b)) {
+      if ((spec.natural_ = NaturalDate::parse(text))) {
+        spec.kind_ = Kind::Natural;
+        return spec;
+      }
+      return std::nullopt;
+    }
     if (a && b) {
       spec.fixed_ = *a < *b ? DateRange{*a, *b} : DateRange{*b, *a};
       return spec;
@@ -134,6 +140,10 @@ std::optional<DateSpec> DateSpec::parse(std::string_view text) {
     spec.fixed_ = *range;
     return spec;
   }
+  if ((spec.natural_ = NaturalDate::parse(text))) {
+    spec.kind_ = Kind::Natural;
+    return spec;
+  }
   return std::nullopt;
 }
 
@@ -144,6 +154,12 @@ DateRange DateSpec::resolve(text::Date today) const {
     case Kind::DaysFromToday: {
       text::Date day = today.plus_days(offset_);
       return {day, day};
+    }
+    case Kind::Natural: {
+      // A day chrono would not return ("Feb 29" seen from 2023) matches none.
+      const std::optional<text::Date> day = natural_->resolve(today);
+      if (!day) return {today.plus_days(1), today};
+      return {*day, *day};
     }
     case Kind::Period:
       break;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kb/text/date.hpp"
+#include "natural_date.hpp"
 
 namespace kb::tasks {
 
@@ -16,18 +17,20 @@ struct DateRange {
 class DateSpec {
  public:
   // Accepts YYYY-MM-DD; today, tomorrow, yesterday; "YYYY-MM-DD YYYY-MM-DD";
-  // (last|this|next) (week|month|quarter|year); YYYY-Www, YYYY-MM, YYYY-Qq, YYYY.
-  // Words are case-insensitive.
+  // (last|this|next) (week|month|quarter|year); YYYY-Www, YYYY-MM, YYYY-Qq, YYYY;
+  // else one of the natural-language dates of NaturalDate. Words are
+  // case-insensitive.
   static std::optional<DateSpec> parse(std::string_view text);
 
   DateRange resolve(text::Date today) const;
 
  private:
-  enum class Kind { Fixed, DaysFromToday, Period };
+  enum class Kind { Fixed, DaysFromToday, Period, Natural };
   Kind kind_ = Kind::Fixed;
   DateRange fixed_{};
   int offset_ = 0;   // days (DaysFromToday) or periods (Period: -1 last, 0 this, 1 next)
   char unit_ = 'w';  // Period: 'w'eek, 'm'onth, 'q'uarter, 'y'ear
+  std::optional<NaturalDate> natural_;
 };
 
 int days_in_month(int year, int month);
