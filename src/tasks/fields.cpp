@@ -1,6 +1,8 @@
 #include "fields.hpp"
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <string>
@@ -80,6 +82,38 @@ double urgency(const Task& task, text::Date today) {
       break;
   }
   return score;
+}
+
+std::string intl_number_text(double x) {
+  // ICU rounds the shortest decimal that reads back as the double (1.0005,
+  // not 1.000499...) half away from zero, and keeps the sign of a negative
+  // number that rounds to zero ("-0").
+  std::array<char, 400> buffer{};
+  const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), std::fabs(x),
+                                     std::chars_format::fixed);
+  std::string digits(buffer.data(), written.ptr);
+  std::size_t point = digits.find('.');
+  if (point == std::string::npos) {
+    point = digits.size();
+    digits += '.';
+  }
+  digits.append(4, '0');
+  std::string kept = digits.substr(0, point) + digits.substr(point + 1, 3);
+  if (digits[point + 4] >= '5') {
+    std::size_t i = kept.size();
+    while (i > 0 && kept[i - 1] == '9') kept[--i] = '0';
+    if (i == 0) {
+      kept.insert(kept.begin(), '1');
+    } else {
+      ++kept[i - 1];
+    }
+  }
+  std::string out = std::signbit(x) ? "-" : "";
+  out += kept.substr(0, kept.size() - 3);
+  std::string decimals = kept.substr(kept.size() - 3);
+  while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+  if (!decimals.empty()) out += "." + decimals;
+  return out;
 }
 
 std::string to_fixed_2(double x) {

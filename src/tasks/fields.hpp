@@ -30,6 +30,9 @@ double urgency(const Task& task, text::Date today);
 
 // JavaScript's Number.prototype.toFixed(2): the exact value, rounded half
 // away from zero ("1.95", "-1.80", "12.00").
+// new Intl.NumberFormat().format(x) in English: at most three decimals,
+// without grouping (the scores it is used for stay below 1000).
+std::string intl_number_text(double x);
 std::string to_fixed_2(double x);
 
 // `sort by random` (RandomField.ts): a hash of "YYYY-MM-DD description", so

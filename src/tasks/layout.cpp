@@ -193,14 +193,8 @@ bool apply_show_hide(QueryLayout& layout, std::string_view option, bool hide) {
 }
 
 std::string urgency_layout_text(const Task& task, text::Date today) {
-  const double value = urgency(task, today);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.3f", std::round(value * 1000.0) / 1000.0);
-  std::string out = buffer;
-  while (out.back() == '0') out.pop_back();
-  if (out.back() == '.') out.pop_back();
-  if (out == "-0") out = "0";
-  return out;
+  // HtmlQueryResultsRenderer: new Intl.NumberFormat().format(urgency).
+  return intl_number_text(urgency(task, today));
 }
 
 std::string task_layout_text(const Task& task, const QueryLayout& layout) {

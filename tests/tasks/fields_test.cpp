@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+using kb::tasks::intl_number_text;
 using kb::tasks::to_fixed_2;
 
 TEST_CASE("to_fixed_2 rounds like JavaScript's toFixed(2)", "[tasks_query]") {
@@ -17,4 +18,22 @@ TEST_CASE("to_fixed_2 rounds like JavaScript's toFixed(2)", "[tasks_query]") {
   CHECK(to_fixed_2(-0.001) == "-0.00");
   CHECK(to_fixed_2(9.995) == "9.99");
   CHECK(to_fixed_2(99.999) == "100.00");
+}
+
+TEST_CASE("intl_number_text formats as Intl.NumberFormat (show urgency)", "[tasks_query]") {
+  // HtmlQueryResultsRenderer.ts: new Intl.NumberFormat().format(task.urgency).
+  // Expected texts are node's (V8/ICU) own answers; ICU rounds the shortest
+  // decimal of the double, where toFixed rounds its exact binary value.
+  CHECK(intl_number_text(1.0005) == "1.001");  // (1.0005).toFixed(3) is "1.000"
+  CHECK(intl_number_text(1.2225) == "1.223");  // toFixed: "1.222"
+  CHECK(intl_number_text(2.0005) == "2.001");
+  CHECK(intl_number_text(0.0005) == "0.001");
+  CHECK(intl_number_text(10.2345) == "10.235");
+  CHECK(intl_number_text(8.5625) == "8.563");
+  CHECK(intl_number_text(-1.8) == "-1.8");
+  CHECK(intl_number_text(-0.0004) == "-0");
+  CHECK(intl_number_text(-0.0) == "-0");
+  CHECK(intl_number_text(0.0) == "0");
+  CHECK(intl_number_text(12.0) == "12");
+  CHECK(intl_number_text(0.9999) == "1");
 }
