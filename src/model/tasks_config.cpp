@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "kb/tasks/filename_date.hpp"
 #include "kb/tasks/statuses.hpp"
 #include "kb/text/unicode.hpp"
 
@@ -78,7 +79,14 @@ class TasksSectionReader {
     } else if (key == "use_filename_as_scheduled_date") {
       read_bool(key, value, s.use_filename_as_scheduled_date);
     } else if (key == "filename_as_scheduled_date_format") {
-      if (auto text = one_line(key, value)) s.filename_as_scheduled_date_format = *text;
+      auto text = one_line(key, value);
+      if (!text) return;
+      if (const std::string problem = tasks::filename_format_problem(*text);
+          !text->empty() && !problem.empty()) {
+        return fail(value.line, "'tasks." + key + "': kb cannot read the format '" + *text +
+                                    "' as the plugin does: " + problem);
+      }
+      s.filename_as_scheduled_date_format = *text;
     } else if (key == "filename_as_date_folders") {
       read_folders(value);
     }

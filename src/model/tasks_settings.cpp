@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kb/tasks/filename_date.hpp"
 #include "kb/util/fnv.hpp"
 
 namespace kb::model {
@@ -48,6 +49,21 @@ void read_vault_tasks_settings(const io::FileSystem& fs, Conventions& convention
   for (const std::string_view name : tasks::kSettingNames) {
     if (conventions.origins.count("tasks." + std::string(name))) {
       tasks::copy_setting(name, conventions.tasks_config, conventions.tasks);
+    }
+  }
+  // A file name format kb cannot read as moment.js does would date tasks
+  // differently from the plugin: refuse the feature rather than guess.
+  tasks::Settings& t = conventions.tasks;
+  if (t.use_filename_as_scheduled_date && !t.filename_as_scheduled_date_format.empty()) {
+    const std::string problem = tasks::filename_format_problem(t.filename_as_scheduled_date_format);
+    if (!problem.empty()) {
+      warnings.push_back(
+          Diagnostic{tasks_setting_origin(conventions, "filename_as_scheduled_date_format"), 0,
+                     "filenameAsScheduledDateFormat '" + t.filename_as_scheduled_date_format +
+                         "': kb cannot read it as the plugin does (" + problem +
+                         "); no scheduled dates are taken from file names",
+                     Severity::Warning});
+      t.use_filename_as_scheduled_date = false;
     }
   }
 }

@@ -6,6 +6,7 @@
 #include "kb/model/context_template.hpp"
 #include "kb/model/name_matcher.hpp"
 #include "kb/model/tasks_settings.hpp"
+#include "kb/tasks/filename_date.hpp"
 #include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
@@ -173,12 +174,15 @@ Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (const model::NoteId id : ids) {
     const model::NoteBody& body = **vault.body(id);  // read above
+    // The plugin's DateFallback: one date per note, from its file name.
+    const auto filename_date = tasks::filename_date(vault.notes[id].path, vault.conventions.tasks);
     for (const auto& occurrence : body.scan.tasks) {
       const std::string_view heading = occurrence.heading >= 0
                                            ? body.scan.headings[occurrence.heading].text
                                            : std::string_view{};
       // Under a global filter, only the lines holding it are tasks.
-      if (auto task = tasks::read_task(occurrence.checkbox, vault.conventions.tasks)) {
+      if (auto task =
+              tasks::read_task(occurrence.checkbox, vault.conventions.tasks, filename_date)) {
         list.add(id, occurrence.line, heading, std::move(*task));
       }
     }

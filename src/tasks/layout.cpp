@@ -122,7 +122,8 @@ std::string component_text(const Task& task, TaskComponent component, const Quer
     case TaskComponent::StartDate:
       return date_part(task.start, "🛫", brief);
     case TaskComponent::ScheduledDate:
-      return date_part(task.scheduled, "⏳", brief);
+      // An inferred date is not drawn (DefaultTaskSerializer.componentToString).
+      return task.scheduled_inferred ? std::string() : date_part(task.scheduled, "⏳", brief);
     case TaskComponent::DueDate:
       return date_part(task.due, "📅", brief);
     case TaskComponent::CancelledDate:

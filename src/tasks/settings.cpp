@@ -263,7 +263,8 @@ bool has_global_filter(std::string_view body, const Settings& settings) {
   return body.find(settings.global_filter) != std::string_view::npos;
 }
 
-std::optional<Task> read_task(const text::CheckboxLine& line, const Settings& settings) {
+std::optional<Task> read_task(const text::CheckboxLine& line, const Settings& settings,
+                              std::optional<Date> filename_date) {
   if (!settings.global_filter.empty()) {
     // Task.extractTaskComponents: the body is trimmed and loses its block link.
     std::string_view body = js_trim(line.text);
@@ -283,6 +284,11 @@ std::optional<Task> read_task(const text::CheckboxLine& line, const Settings& se
   const Status& status = settings.statuses.find(task.status_symbol);
   task.status = status.type;
   task.status_name = status.name;
+  // DateFallback.canApplyFallback: an invalid date is still a date.
+  if (filename_date && !task.start && !task.scheduled && !task.due) {
+    task.scheduled = TaskDate{filename_date, {}};
+    task.scheduled_inferred = true;
+  }
   if (!settings.global_filter.empty()) {
     std::erase_if(task.tags, [&](const std::string& tag) { return tag == settings.global_filter; });
   }

@@ -164,3 +164,27 @@ TEST_CASE("an error of the global query is placed where the global query is set"
   CHECK(kb::model::placed_in_global_query(c, d).path == ".kb.yaml");
   CHECK(kb::model::placed_in_global_query(c, d).line == 3);
 }
+
+TEST_CASE("a file name format kb cannot read is refused, never guessed", "[config][tasks]") {
+  CHECK(failure("tasks:\n  filename_as_scheduled_date_format: YYYY-[W]WW-E\n") ==
+        ".kb.yaml:2: 'tasks.filename_as_scheduled_date_format': kb cannot read the format "
+        "'YYYY-[W]WW-E' as the plugin does: 'W', which kb does not read in a file name");
+  kb::io::MemoryFileSystem fs;
+  fs.add(kDataJson,
+         R"({"useFilenameAsScheduledDate": true, "filenameAsScheduledDateFormat": "MM-DD"})");
+  Diagnostics warnings;
+  Conventions c = load_ok("", warnings);
+  kb::model::read_vault_tasks_settings(fs, c, warnings);
+  CHECK_FALSE(c.tasks.use_filename_as_scheduled_date);
+  REQUIRE(warnings.size() == 1);
+  CHECK(kb::format_diagnostic(warnings[0]) ==
+        kDataJson +
+            ": filenameAsScheduledDateFormat 'MM-DD': kb cannot read it as the plugin does (no "
+            "year (moment would take today's)); no scheduled dates are taken from file names");
+  // A readable format from .kb.yaml takes the place of data.json's.
+  warnings.clear();
+  c = load_ok("tasks:\n  filename_as_scheduled_date_format: YYYYMMDD\n", warnings);
+  kb::model::read_vault_tasks_settings(fs, c, warnings);
+  CHECK(warnings.empty());
+  CHECK(c.tasks.use_filename_as_scheduled_date);
+}

@@ -87,8 +87,11 @@ Expected<SettingsRead> read_settings_json(std::string_view json);
 // The task a checkbox line is under `settings` (Task.fromLine): nothing when
 // the line lacks the global filter; its status from the settings'
 // collection; the global filter is not one of its tags; its fields read in
-// the settings' format. Views point into `line` and into `settings`.
-std::optional<Task> read_task(const text::CheckboxLine& line, const Settings& settings);
+// the settings' format; without a start, scheduled or due date, scheduled
+// on `filename_date` when given (inferred: kb/tasks/filename_date.hpp).
+// Views point into `line` and into `settings`.
+std::optional<Task> read_task(const text::CheckboxLine& line, const Settings& settings,
+                              std::optional<Date> filename_date = std::nullopt);
 
 // Whether the text after a checkbox (without a block link) holds the global
 // filter: the plugin's GlobalFilter.includedIn, case-sensitive substring.

@@ -67,6 +67,9 @@ struct Task {
   std::optional<TaskDate> created;    // ➕
   std::optional<TaskDate> start;      // 🛫
   std::optional<TaskDate> scheduled;  // ⏳ ⌛
+  // The scheduled date comes from the note's file name (the plugin's
+  // scheduledDateIsInferred: kb/tasks/filename_date.hpp), not from the line.
+  bool scheduled_inferred = false;
   std::optional<TaskDate> due;        // 📅 📆 🗓
   std::optional<TaskDate> done;       // ✅
   std::optional<TaskDate> cancelled;  // ❌
