@@ -22,10 +22,7 @@ Examples:
     model::Vault* vault = *loaded;
     output::Table table({{"name", "1"}, {"path", "2"}, {"last_contact"}, {"notes"}, {"role"}},
                         "path");
-    if (auto failed = context.read_bodies(vault->people())) return *failed;  // their profiles
-    const auto people = query::list_people(*vault);
-    if (!people) return failure(kNotFound, people.error());
-    for (const auto& person : *people) {
+    for (const auto& person : query::list_people(*vault)) {
       table.add({{"name", person.name},
                  {"path", person.path},
                  {"aliases", person.aliases},

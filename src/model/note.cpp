@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kb/model/classify.hpp"
+#include "kb/model/profile.hpp"
 #include "kb/text/checkbox.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/wikilink.hpp"
@@ -318,6 +319,11 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
   }
   note.property_links = arena.store_array<NoteLink>(property_links);
   note.task_count = static_cast<std::uint32_t>(body.scan.tasks.size());
+  if (note.kind == NoteKind::Person) {
+    const Profile profile = read_profile(body);
+    note.role = arena.store(profile.role);
+    note.last_contact = arena.store(profile.last_contact);
+  }
   return note;
 }
 

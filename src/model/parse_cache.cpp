@@ -17,8 +17,8 @@ namespace {
 
 // Bump when what a summary holds, what parse_note derives, or the layout
 // below changes.
-constexpr std::uint32_t kFormatVersion =
-    4;  // 4: exclusions; 3: summaries used in place (2: comments hide mentions)
+constexpr std::uint32_t kFormatVersion = 5;  // 5: role, last_contact; 4: exclusions; 3: summaries
+                                             // used in place (2: comments hide mentions)
 constexpr char kMagic[8] = {'k', 'b', 'c', 'a', 'c', 'h', 'e', '\n'};
 constexpr std::size_t kChecksumChunk = 64 * 1024;
 
@@ -47,7 +47,7 @@ struct Record {
   std::uint64_t size;
   std::int64_t mtime_ns;
   std::uint64_t text_hash;
-  StrRef path, name, summary;
+  StrRef path, name, summary, role, last_contact;
   Range aliases, participants, mentions;  // into the StrRef array
   Range links;                            // body links, then `property_links` property links
   std::uint32_t property_links;
@@ -70,7 +70,7 @@ struct WarningRecord {
   std::uint32_t severity;
   StrRef message;
 };
-static_assert(sizeof(Header) == 88 && sizeof(Record) == 112 && sizeof(StrRef) == 8 &&
+static_assert(sizeof(Header) == 88 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
               sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16);
 
 struct Layout {
@@ -207,11 +207,12 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
   std::string_view previous;
   for (std::uint32_t i = 0; i < h.notes; ++i) {
     const auto r = load<Record>(base + layout.records + i * sizeof(Record));
-    if (!string_ok(r.path) || !string_ok(r.name) || !string_ok(r.summary) ||
-        !range_ok(r.aliases, h.strs) || !range_ok(r.participants, h.strs) ||
-        !range_ok(r.mentions, h.strs) || !range_ok(r.links, h.links) ||
-        r.property_links > r.links.count || !range_ok(r.warnings, h.warnings) ||
-        r.kind > static_cast<std::uint8_t>(NoteKind::Other) || r.excluded_by < -1) {
+    if (!string_ok(r.path) || !string_ok(r.name) || !string_ok(r.summary) || !string_ok(r.role) ||
+        !string_ok(r.last_contact) || !range_ok(r.aliases, h.strs) ||
+        !range_ok(r.participants, h.strs) || !range_ok(r.mentions, h.strs) ||
+        !range_ok(r.links, h.links) || r.property_links > r.links.count ||
+        !range_ok(r.warnings, h.warnings) || r.kind > static_cast<std::uint8_t>(NoteKind::Other) ||
+        r.excluded_by < -1) {
       return std::nullopt;
     }
     const std::string_view path = string_at(base, layout, r.path);
@@ -283,6 +284,8 @@ CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
   s.aliases = strings(r.aliases);
   if ((r.flags & kHasDate) != 0) s.date = text::Date{r.year, r.month, r.day};
   s.summary = str(r.summary);
+  s.role = str(r.role);
+  s.last_contact = str(r.last_contact);
   s.participants = strings(r.participants);
   const std::uint32_t body_links = r.links.count - r.property_links;
   auto links = arena.make_array<NoteLink>(body_links);
@@ -400,6 +403,8 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     count_string(n.path);
     count_string(n.name);
     count_string(n.summary);
+    count_string(n.role);
+    count_string(n.last_contact);
     h.strs +=
         static_cast<std::uint32_t>(n.aliases.size() + n.participants.size() + e.mentions.size());
     for (const auto s : n.aliases) count_string(s);
@@ -451,6 +456,8 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     r.path = ref(n.path);
     r.name = ref(n.name);
     r.summary = ref(n.summary);
+    r.role = ref(n.role);
+    r.last_contact = ref(n.last_contact);
     const auto range = [](std::uint32_t& next, std::size_t count) {
       const Range out{next, static_cast<std::uint32_t>(count)};
       next += out.count;
@@ -504,6 +511,8 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     out.bytes(n.path);
     out.bytes(n.name);
     out.bytes(n.summary);
+    out.bytes(n.role);
+    out.bytes(n.last_contact);
   }
   for (const NoteId id : ids) {
     const NoteSummary& n = vault.notes[id];

@@ -17,7 +17,8 @@ namespace {
 
 void add_vault(kb::io::MemoryFileSystem& fs) {
   fs.add("People/Asaf Levy/Asaf Levy.md",
-         "---\ntype: people\ntitle: Asaf Levy\naliases: [Asaf L]\n---\n# Asaf Levy\n"
+         "---\ntype: people\ntitle: Asaf Levy\naliases: [Asaf L]\nlast_contact: 2025-10-01\n---\n"
+         "# Asaf Levy\n**Role**: Architect\n"
          "## Open Tasks\n```tasks\npath includes Asaf Levy\nnot done\n```\n");
   fs.add("People/Dana Cohen.md", "---\ntype: people\n---\nDana works with [[Asaf Levy]].\n");
   fs.add("People/Asaf Levy/2025-10-01 - Sync.md",
@@ -43,10 +44,11 @@ std::string fingerprint(const Vault& vault) {
     const auto& n = vault.notes[id];
     out += fmt::format(
         "{} size={} mtime={} hash={} kind={} fm_ok={} name={} aliases={} date={} summary={} "
-        "participants={} tasks={} owner={} excluded_by={}\n",
+        "participants={} tasks={} owner={} excluded_by={} role={} last_contact={}\n",
         n.path, n.stat.size, n.stat.mtime_ns, n.text_hash, kind_name(n.kind), n.fm_ok, n.name,
         fmt::join(n.aliases, "|"), n.date ? n.date->iso() : "-", n.summary,
-        fmt::join(n.participants, "|"), n.task_count, vault.owner(id), n.excluded_by);
+        fmt::join(n.participants, "|"), n.task_count, vault.owner(id), n.excluded_by, n.role,
+        n.last_contact);
     out += fmt::format("  links={} {} targets={} backlinks={}\n", links_of(n.links),
                        links_of(n.property_links), fmt::join(vault.link_targets(id), ","),
                        fmt::join(vault.backlinks(id), ","));

@@ -1,13 +1,14 @@
 #include "kb/query/people.hpp"
 
 #include "fixture_vault.hpp"
+#include "kb/model/vault.hpp"
 
 using namespace kb;
 
 TEST_CASE("people: every person by name with role, last contact and note count", "[people]") {
   const auto fs = testing::fixture_fs();
   const auto vault = testing::load(fs);
-  const auto people = *query::list_people(vault);
+  const auto people = query::list_people(vault);
   REQUIRE(people.size() == 2);
 
   CHECK(people[0].name == "Ann Lee");
@@ -26,5 +27,28 @@ TEST_CASE("people: every person by name with role, last contact and note count",
 TEST_CASE("people: an empty vault has none", "[people]") {
   io::MemoryFileSystem fs;
   fs.add("Notes/Idea.md", "nothing\n");
-  CHECK(query::list_people(testing::load(fs))->empty());
+  CHECK(query::list_people(testing::load(fs)).empty());
+}
+
+TEST_CASE("people: a warm run answers from the cache's summaries, reading no note", "[people]") {
+  auto fs = testing::fixture_fs();
+  fs.advance_clock(10'000'000'000);  // every note settled: all of them cached
+  io::MemoryCacheStore store;
+  model::LoadOptions options;
+  options.cache = &store;
+  options.vault_id = "/v";
+  auto cold = model::load_vault(fs, {}, options);
+  REQUIRE(cold.ok());
+  REQUIRE(model::save_parse_cache(*cold, store, "/v"));
+  int reads = 0;
+  fs.before_read = [&](const std::string&) { ++reads; };
+  auto warm = model::load_vault(fs, {}, options);
+  REQUIRE(warm.ok());
+  const auto people = query::list_people(*warm);
+  fs.before_read = nullptr;
+  CHECK(reads == 0);
+  REQUIRE(people.size() == 2);
+  CHECK(people[0].role == "Architect");  // the body's **Role**: line, as the cache kept it
+  CHECK(people[0].last_contact == "2025-11-10");
+  CHECK(people[1].role == "PM");
 }

@@ -60,6 +60,10 @@ struct NoteSummary {
   // Index of the rule in conventions.exclusions that keeps the note out of
   // the people graph (kind Other, involving no one, never rewritten), or -1.
   int excluded_by = -1;
+  // Person notes only (model/profile.hpp): what `kb people` lists, so that
+  // it reads no note. "" when none.
+  std::string_view role;
+  std::string_view last_contact;  // front-matter last_contact as written
 
   std::string_view stem() const { return stem_of(path); }
   std::string_view folder() const { return folder_of(path); }

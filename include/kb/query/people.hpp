@@ -17,8 +17,7 @@ struct PersonSummary {
 };
 
 // Sorted by name (case- and accent-insensitively), as Vault::people().
-// Reads the person notes (their profiles); fails, naming the note, when one
-// cannot be read.
-Expected<std::vector<PersonSummary>> list_people(const model::Vault& vault);
+// From the summaries alone (role and last_contact included): reads no note.
+std::vector<PersonSummary> list_people(const model::Vault& vault);
 
 }  // namespace kb::query

@@ -4,14 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "kb/model/profile.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/tasks/query.hpp"
 
 namespace kb::query {
 
-struct Profile {
-  std::string role, location, relationship, last_contact;
-};
+using model::Profile;
 
 struct ContextEntry {
   std::optional<text::Date> date;
@@ -49,9 +48,7 @@ struct PersonView {
   std::vector<OpenTask> open_tasks;
 };
 
-// Role, location and relationship (front-matter, else "**Role**: ..." lines of
-// the body) and front-matter last_contact: what `kb people` lists.
-Profile read_profile(const model::NoteBody& note);
+using model::read_profile;
 
 // What a ```tasks query written in `note` (whose body is `body`, when read)
 // is read with: the vault's Tasks settings, and the note for its
