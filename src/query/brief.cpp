@@ -4,7 +4,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "kb/tasks/query_context.hpp"
+#include "kb/tasks/settings.hpp"
 #include "kb/text/unicode.hpp"
+#include "kb/text/yaml_value.hpp"
 
 namespace kb::query {
 
@@ -128,6 +131,18 @@ std::string without_not_done(std::string_view query) {
   return out;
 }
 
+namespace {
+
+// without_not_done for text spliced into a query (a preset can be a
+// placeholder inside a line): no newline added at its end.
+std::string without_not_done_in_place(std::string_view text) {
+  std::string out = without_not_done(text);
+  if (!out.empty() && (text.empty() || text.back() != '\n')) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
 std::vector<Bullet> section_bullets(const model::NoteBody& note, std::string_view heading) {
   std::vector<Bullet> bullets;
   const std::string wanted = text::fold_case(heading);
@@ -210,8 +225,24 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
   // every note that involves them.
   brief.tasks_query = without_not_done(view->tasks_query);
   const int query_line = view->default_query ? 1 : body.scan.task_queries.front().line + 1;
-  auto query =
-      tasks::TasksQuery::parse(brief.tasks_query, query_line, query_context(vault, note, &body));
+  // `not done` also leaves what the block brings in: the global query, the
+  // presets it names and the note's TQ_extra_instructions; else a block of
+  // `preset mine` could never show a closed task.
+  tasks::Settings settings = vault.conventions.tasks;
+  settings.global_query = without_not_done_in_place(settings.global_query);
+  for (auto& preset : settings.presets) preset.second = without_not_done_in_place(preset.second);
+  text::FrontMatter front_matter = body.fm;
+  if (const text::YamlValue* extra = front_matter.find_ci("TQ_extra_instructions")) {
+    for (auto& entry : front_matter.entries) {
+      if (&entry.second == extra && entry.second.is_scalar()) {
+        entry.second.scalar = without_not_done_in_place(entry.second.scalar);
+      }
+    }
+  }
+  tasks::QueryContext context = query_context(vault, note, &body);
+  context.settings = &settings;
+  context.file->front_matter = &front_matter;
+  auto query = tasks::TasksQuery::parse(brief.tasks_query, query_line, context);
   if (!query) {
     return Expected<Brief>::failure(
         located_query_error(vault, note, query.error(), view->default_query));

@@ -238,6 +238,37 @@ TEST_CASE("the person's own query chooses the tasks, without `not done`", "[brie
   CHECK(brief.tasks_query == "tag includes #bob\n\n");
 }
 
+TEST_CASE("`not done` also leaves the presets, global query and TQ_extra_instructions",
+          "[brief][tasks]") {
+  // Each source alone would hide the closed task: a preset the block names,
+  // a placeholder preset, the global query, the note's Query File Defaults.
+  struct Case {
+    const char* what;
+    const char* block;
+    const char* front;
+    const char* global_query;
+  };
+  for (const Case& c : {Case{"preset line", "preset mine", "", ""},
+                        Case{"preset placeholder", "{{preset.mine}}", "", ""},
+                        Case{"global query", "tag includes #bob", "", "not done"},
+                        Case{"TQ_extra_instructions", "tag includes #bob",
+                             "TQ_extra_instructions: not done\n", ""}}) {
+    INFO(c.what);
+    kb::io::MemoryFileSystem fs;
+    fs.add("People/Bob Stone.md", std::string("---\ntype: people\n") + c.front +
+                                      "---\n# Bob Stone\n\n```tasks\n" + c.block + "\n```\n");
+    fs.add("Elsewhere.md",
+           "- [x] Tagged and done #bob ✅ 2025-06-19\n- [x] Untagged ✅ 2025-06-19\n");
+    kb::model::Conventions conventions;
+    conventions.tasks.presets.emplace_back("mine", "tag includes #bob\nnot done");
+    conventions.tasks.global_query = c.global_query;
+    auto loaded = kb::model::load_vault(fs, conventions);
+    REQUIRE(loaded.ok());
+    const Brief brief = brief_of(*loaded, Date{2025, 6, 1}, "People/Bob Stone.md");
+    CHECK(descriptions(brief.closed) == std::vector<std::string>{"Tagged and done #bob"});
+  }
+}
+
 TEST_CASE("a broken ```tasks block fails the brief with the note's path", "[brief]") {
   kb::io::MemoryFileSystem fs;
   fs.add("People/Bob Stone.md",
