@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "kb/text/trim.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/wikilink.hpp"
 
@@ -19,15 +20,8 @@ bool contains_folded(const std::vector<std::string>& list, std::string_view valu
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 void add_scalar(std::string_view scalar, std::vector<PropertyValue>& out) {
-  scalar = trim(scalar);
+  scalar = text::trim_line(scalar);
   if (scalar.empty()) return;
   // Every [[...]] in the scalar; none: the scalar itself.
   bool found = false;

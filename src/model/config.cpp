@@ -8,6 +8,7 @@
 #include "kb/model/tasks_config.hpp"
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/glob.hpp"
+#include "kb/text/trim.hpp"
 #include "kb/text/yaml_value.hpp"
 
 namespace kb::model {
@@ -52,13 +53,6 @@ constexpr TextSetting kTexts[] = {{"recent_context_heading", &Conventions::recen
 
 constexpr const char* kSummaryLength = "summary_length";
 constexpr std::size_t kMaxSummaryLength = 10000;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // An unquoted [[People]] is YAML for a list in a list; give back "[[People]]".
 std::optional<std::string> unquoted_link(const text::YamlValue& item) {
@@ -176,13 +170,13 @@ class ConfigReader {
     const std::string bad = "'" + setting + "' must be a string or a list of strings";
     std::vector<std::string> items;
     if (value.is_scalar()) {
-      if (!trim(value.scalar).empty()) items.emplace_back(trim(value.scalar));
+      if (!text::trim_line(value.scalar).empty()) items.emplace_back(text::trim_line(value.scalar));
     } else if (value.is_sequence()) {
       for (const auto& item : value.items) {
         if (auto link = unquoted_link(item)) {
           items.push_back(std::move(*link));
-        } else if (item.is_scalar() && !trim(item.scalar).empty()) {
-          items.emplace_back(trim(item.scalar));
+        } else if (item.is_scalar() && !text::trim_line(item.scalar).empty()) {
+          items.emplace_back(text::trim_line(item.scalar));
         } else if (item.is_scalar() || item.is_null()) {
           return fail(item.line, "'" + setting + "' has an empty entry");
         } else {
@@ -197,7 +191,8 @@ class ConfigReader {
   }
 
   void read_text(const std::string& key, const text::YamlValue& value, std::string& out) {
-    const std::string_view text = value.is_scalar() ? trim(value.scalar) : std::string_view{};
+    const std::string_view text =
+        value.is_scalar() ? text::trim_line(value.scalar) : std::string_view{};
     if (text.empty() || text.find('\n') != std::string_view::npos) {
       return fail(value.line, "'" + key + "' must be one line of text");
     }
@@ -213,7 +208,8 @@ class ConfigReader {
   }
 
   void read_summary_length(const text::YamlValue& value) {
-    const std::string_view text = value.is_scalar() ? trim(value.scalar) : std::string_view{};
+    const std::string_view text =
+        value.is_scalar() ? text::trim_line(value.scalar) : std::string_view{};
     std::size_t length = 0;
     bool ok = !text.empty() && text.size() <= 5;
     for (char c : text) {
@@ -265,7 +261,7 @@ class ConfigReader {
     const std::size_t end = static_cast<std::size_t>(line) < line_starts_.size()
                                 ? line_starts_[line] - 1
                                 : text_.size();
-    return trim(text_.substr(begin, end - begin));
+    return text::trim_line(text_.substr(begin, end - begin));
   }
 
   void set_origin(const std::string& setting, std::string_view yaml_key, int value_line) {

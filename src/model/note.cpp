@@ -7,6 +7,7 @@
 #include "kb/model/classify.hpp"
 #include "kb/model/profile.hpp"
 #include "kb/text/checkbox.hpp"
+#include "kb/text/trim.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/wikilink.hpp"
 #include "kb/util/hash64.hpp"
@@ -51,13 +52,6 @@ std::string_view NoteLink::path() const {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 // A front-matter date: "2025-11-07", 2025-11-07, "2026-08-03T10:00",
 // "[[2026-08-03]]", [[2026-08-03]] (a YAML list in a list), "[[Daily/2026-08-03]]".
 std::optional<text::Date> date_of_value(const text::YamlValue& value) {
@@ -94,7 +88,8 @@ std::vector<text::ByteRange> participant_lists(const NoteBody& note,
   const auto& headings = note.scan.headings;
   for (std::size_t h = 0; h < headings.size(); ++h) {
     std::string_view name = headings[h].text;
-    if (!name.empty() && name.back() == ':') name = trim(name.substr(0, name.size() - 1));
+    if (!name.empty() && name.back() == ':')
+      name = text::trim_line(name.substr(0, name.size() - 1));
     if (!contains_folded(conventions.participant_headings, name)) continue;
     const std::size_t section_end =
         h + 1 < headings.size() ? headings[h + 1].line_begin : text.size();
@@ -103,7 +98,7 @@ std::vector<text::ByteRange> participant_lists(const NoteBody& note,
       const std::size_t newline = text.find('\n', pos);
       const std::size_t line_end = std::min(newline, section_end);
       const std::size_t next = newline < section_end ? newline + 1 : section_end;
-      if (trim(text.substr(pos, line_end - pos)).empty()) {
+      if (text::trim_line(text.substr(pos, line_end - pos)).empty()) {
         if (list.end > list.begin) break;  // the blank line after the list
         list.begin = next;                 // blank lines before it
       }
@@ -152,11 +147,11 @@ std::string first_prose_line(const NoteBody& note, const std::vector<text::ByteR
     if (hidden_index < hidden.size() && hidden[hidden_index].begin <= line_begin) continue;
     if (in_any(skipped, line_begin)) continue;
     const std::string visible = without_comments(note, line_begin, end);
-    std::string_view line = trim(visible);
+    std::string_view line = text::trim_line(visible);
     if (line.empty() || line[0] == '#' || line == "---") continue;
     if (text::checkbox_line(line)) continue;
     if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("> ")) {
-      line = trim(line.substr(2));
+      line = text::trim_line(line.substr(2));
     }
     if (!line.empty()) return std::string(line);
   }
@@ -167,7 +162,7 @@ std::string first_prose_line(const NoteBody& note, const std::vector<text::ByteR
 void add_names(std::vector<std::string>& participants, std::string_view names) {
   while (!names.empty()) {
     const std::size_t comma = names.find(',');
-    const std::string_view name = trim(names.substr(0, comma));
+    const std::string_view name = text::trim_line(names.substr(0, comma));
     if (!name.empty()) participants.emplace_back(name);
     names = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
   }
@@ -176,13 +171,13 @@ void add_names(std::vector<std::string>& participants, std::string_view names) {
 // "- ", "* ", "+ ", "1. ", "1) " at the start of a trimmed line.
 std::string_view without_list_marker(std::string_view line) {
   if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
-    return trim(line.substr(2));
+    return text::trim_line(line.substr(2));
   }
   std::size_t digits = 0;
   while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
       line[digits + 1] == ' ') {
-    return trim(line.substr(digits + 2));
+    return text::trim_line(line.substr(digits + 2));
   }
   return line;
 }
@@ -198,7 +193,7 @@ void collect_list_participants(const NoteBody& note, text::ByteRange list,
   for (std::size_t pos = list.begin; pos < list.end;) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos || end > list.end) end = list.end;
-    const std::string_view line = trim(text.substr(pos, end - pos));
+    const std::string_view line = text::trim_line(text.substr(pos, end - pos));
     const bool hidden_line = in_any(hidden, pos);
     pos = end + 1;
     if (hidden_line) {  // in code or a comment (whose %% links are read, but name no one here)
@@ -290,13 +285,13 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
   note.fm_ok = body.fm_ok;
   note.kind = classify(path, body, conventions);
   const std::string title = body.fm.get_string("title");
-  note.name = trim(title).empty() ? stem_of(path) : arena.store(trim(title));
+  note.name = text::trim_line(title).empty() ? stem_of(path) : arena.store(text::trim_line(title));
   std::vector<std::string_view> aliases;
   std::vector<std::string> alias_strings;
   for (const char* key : {"aliases", "alias"}) {
     if (const auto* value = body.fm.find_ci(key)) {
       for (const auto& alias : value->as_strings()) {
-        if (!trim(alias).empty()) alias_strings.emplace_back(trim(alias));
+        if (!text::trim_line(alias).empty()) alias_strings.emplace_back(text::trim_line(alias));
       }
     }
   }
@@ -304,7 +299,8 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
   note.date = note_date(path, body, conventions);
   const auto lists = participant_lists(body, conventions);
   const std::string summary = body.fm.get_string("summary");
-  note.summary = arena.store(trim(summary).empty() ? first_prose_line(body, lists) : trim(summary));
+  note.summary = arena.store(text::trim_line(summary).empty() ? first_prose_line(body, lists)
+                                                              : text::trim_line(summary));
   note.participants = store_strings(collect_participants(body, conventions, lists), arena);
 
   auto links = arena.make_array<NoteLink>(body.scan.links.size());

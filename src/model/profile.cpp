@@ -4,17 +4,11 @@
 #include <string_view>
 
 #include "kb/text/markdown.hpp"
+#include "kb/text/trim.hpp"
 
 namespace kb::model {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // "**Role**: Chief architect" in the body (outside code and comments), for
 // notes that keep the profile as text rather than front-matter.
@@ -35,7 +29,7 @@ std::string profile_field(const NoteBody& note, std::string_view label) {
     const std::size_t begin = at + bold.size();
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    return std::string(trim(text.substr(begin, end - begin)));
+    return std::string(text::trim_line(text.substr(begin, end - begin)));
   }
   return {};
 }

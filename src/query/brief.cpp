@@ -6,19 +6,13 @@
 
 #include "kb/tasks/query_context.hpp"
 #include "kb/tasks/settings.hpp"
+#include "kb/text/trim.hpp"
 #include "kb/text/unicode.hpp"
 #include "kb/text/yaml_value.hpp"
 
 namespace kb::query {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Leading indentation in columns (a tab counts as four, as CommonMark's tab stop).
 int indent_columns(std::string_view line) {
@@ -54,7 +48,7 @@ std::optional<std::string_view> list_item_text(std::string_view line) {
   }
   if (marker_end == line.size()) return std::string_view{};  // an empty item
   if (line[marker_end] != ' ' && line[marker_end] != '\t') return std::nullopt;
-  return trim(line.substr(marker_end));
+  return text::trim_line(line.substr(marker_end));
 }
 
 // In code or in a comment: not a line the reader sees.
@@ -119,7 +113,7 @@ std::string without_not_done(std::string_view query) {
     std::size_t end = query.find('\n');
     const std::string_view line = query.substr(0, end);
     query.remove_prefix(end == std::string_view::npos ? query.size() : end + 1);
-    const std::string_view instruction = trim(line);
+    const std::string_view instruction = text::trim_line(line);
     if (!continued && text::fold_case(instruction) == "not done") {
       out += '\n';
     } else {
@@ -160,7 +154,7 @@ std::vector<Bullet> section_bullets(const model::NoteBody& note, std::string_vie
       pos = end + 1;
       if (in_code(note, line_begin)) continue;
       const int indent = indent_columns(line);
-      const auto item = list_item_text(trim(line));
+      const auto item = list_item_text(text::trim_line(line));
       if (!item) continue;
       while (!indents.empty() && indents.back() >= indent) indents.pop_back();
       bullets.push_back(Bullet{static_cast<int>(indents.size()), std::string(*item)});
