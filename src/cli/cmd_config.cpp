@@ -155,7 +155,7 @@ nlohmann::ordered_json config_json(const std::vector<model::Setting>& settings,
 // A YAML scalar for any text: plain when safe, else double-quoted with
 // JSON's escapes (valid YAML, and control characters stay visible).
 std::string yaml_text(std::string_view s) {
-  const std::string plain = yaml_scalar(s);
+  std::string plain = yaml_scalar(s);
   if (!plain.empty() && plain.front() != '"') return plain;
   return nlohmann::json(std::string(s))
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -221,7 +221,7 @@ std::vector<std::string> collect_participants(const NoteBody& note, const Conven
   for (const auto& key : conventions.participant_keys) {
     const auto* value = note.fm.find_ci(key);
     if (value == nullptr) continue;
-    for (const auto& item : property_values(*value)) {
+    for (auto& item : property_values(*value)) {
       if (item.link) {
         participants.push_back(std::move(item.text));
       } else {

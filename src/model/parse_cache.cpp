@@ -20,7 +20,7 @@ namespace {
 constexpr std::uint32_t kFormatVersion = 5;  // 5: role, last_contact; 4: exclusions; 3: summaries
                                              // used in place (2: comments hide mentions)
 constexpr char kMagic[8] = {'k', 'b', 'c', 'a', 'c', 'h', 'e', '\n'};
-constexpr std::size_t kChecksumChunk = 64 * 1024;
+constexpr std::size_t kChecksumChunk = std::size_t{64} * 1024;
 
 // The file, in order: Header, Record[notes], StrRef[strs], LinkRecord[links],
 // WarningRecord[warnings], the string table (strings_bytes), zero padding to
@@ -79,8 +79,11 @@ struct Layout {
 
 // Offsets of each section; false when the counts overflow.
 bool layout_of(const Header& h, Layout& out) {
+  // The counts are 32-bit, so their sections stay far below 2^64; only the
+  // string table's 64-bit size can be wild.
+  static_assert(sizeof(Record) < (std::size_t{1} << 24));
   const std::uint64_t limit = std::uint64_t{1} << 40;
-  if (h.notes > limit / sizeof(Record) || h.strings_bytes > limit) return false;
+  if (h.strings_bytes > limit) return false;
   out.records = sizeof(Header);
   out.strs = out.records + std::uint64_t{h.notes} * sizeof(Record);
   out.links = out.strs + std::uint64_t{h.strs} * sizeof(StrRef);

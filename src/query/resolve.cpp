@@ -126,7 +126,7 @@ NameLookup resolve_name(const model::Vault& vault, std::string_view name, const 
 
 std::string selecting_argument(const model::Vault& vault, model::NoteId note,
                                const NameRules& rules) {
-  const std::string name(vault.notes[note].name);
+  std::string name(vault.notes[note].name);
   const auto lookup = resolve_name(vault, name, rules);
   if (lookup.result == Result::Found && lookup.notes.front() == note && trim(name) == name) {
     return name;

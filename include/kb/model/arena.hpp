@@ -58,7 +58,7 @@ class Arena {
   std::size_t bytes_reserved() const { return reserved_; }
 
  private:
-  static constexpr std::size_t kBlock = 64 * 1024;
+  static constexpr std::size_t kBlock = std::size_t{64} * 1024;
   void* allocate(std::size_t size, std::size_t align) {
     std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
     if (next_ == nullptr || static_cast<std::size_t>(end_ - next_) < size + pad) {
