@@ -84,6 +84,21 @@ double urgency(const Task& task, text::Date today) {
   return score;
 }
 
+namespace {
+
+// A string of decimal digits plus one in its last place ("199" -> "200", "99" -> "100").
+void add_one_in_last_place(std::string& digits) {
+  std::size_t i = digits.size();
+  while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+  if (i == 0) {
+    digits.insert(digits.begin(), '1');
+  } else {
+    ++digits[i - 1];
+  }
+}
+
+}  // namespace
+
 std::string intl_number_text(double x) {
   // ICU rounds the shortest decimal that reads back as the double (1.0005,
   // not 1.000499...) half away from zero, and keeps the sign of a negative
@@ -100,13 +115,7 @@ std::string intl_number_text(double x) {
   digits.append(4, '0');
   std::string kept = digits.substr(0, point) + digits.substr(point + 1, 3);
   if (digits[point + 4] >= '5') {
-    std::size_t i = kept.size();
-    while (i > 0 && kept[i - 1] == '9') kept[--i] = '0';
-    if (i == 0) {
-      kept.insert(kept.begin(), '1');
-    } else {
-      ++kept[i - 1];
-    }
+    add_one_in_last_place(kept);
   }
   std::string out = std::signbit(x) ? "-" : "";
   out += kept.substr(0, kept.size() - 3);
@@ -125,13 +134,7 @@ std::string to_fixed_2(double x) {
   const std::size_t point = digits.find('.');
   std::string kept = digits.substr(0, point) + digits.substr(point + 1, 2);
   if (digits[point + 3] >= '5') {
-    std::size_t i = kept.size();
-    while (i > 0 && kept[i - 1] == '9') kept[--i] = '0';
-    if (i == 0) {
-      kept.insert(kept.begin(), '1');
-    } else {
-      ++kept[i - 1];
-    }
+    add_one_in_last_place(kept);
   }
   std::string out = x < 0 ? "-" : "";  // toFixed keeps the sign: (-0.001).toFixed(2) is "-0.00"
   out += kept.substr(0, kept.size() - 2);
