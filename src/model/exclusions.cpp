@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/model/settings_file.hpp"
 #include "kb/text/glob.hpp"
 
 namespace kb::model {
@@ -15,20 +16,12 @@ constexpr const char* kAppJson = ".obsidian/app.json";
 // The file's JSON object, or null when the file is missing (nothing asked)
 // or unusable (a warning).
 nlohmann::json read_json(const io::FileSystem& fs, const std::string& path, Diagnostics& warnings) {
-  if (!fs.stat(path)) return nullptr;
-  // Only a regular file: a FIFO or a link to /dev/zero in a synced vault
-  // must not hang kb.
-  auto content = fs.read_with_stat(path);
-  if (!content) {
-    Diagnostic d = content.error();
-    d.unread = false;  // a setting, not a note: nothing built from the notes lacks it
-    warnings.push_back(std::move(d));
-    return nullptr;
-  }
-  auto json = nlohmann::json::parse(content->bytes, nullptr, /*allow_exceptions=*/false);
+  constexpr std::string_view kIgnored = "its settings are ignored";
+  const auto bytes = read_settings_file(fs, path, kIgnored, warnings);
+  if (!bytes) return nullptr;
+  auto json = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) {
-    warnings.push_back(
-        Diagnostic{path, 0, "not a JSON object: its settings are ignored", Severity::Warning});
+    warn_about_settings(warnings, path, 0, "not a JSON object", kIgnored);
     return nullptr;
   }
   return json;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kb/model/settings_file.hpp"
 #include "kb/tasks/filename_date.hpp"
 #include "kb/util/fnv.hpp"
 
@@ -10,25 +11,14 @@ namespace kb::model {
 tasks::Settings load_tasks_settings(const io::FileSystem& fs, TasksSettingsSource& source,
                                     Diagnostics& warnings) {
   source = {};
+  constexpr std::string_view kDefaults = "using the Tasks plugin's default settings";
   const std::string path(tasks::kSettingsFile);
   // No file: the plugin is not installed, or never saved its settings.
-  if (!fs.stat(path)) return {};
-  // read_with_stat refuses what is not a regular file (a FIFO would hang).
-  auto content = fs.read_with_stat(path);
-  if (!content) {
-    Diagnostic d = content.error();
-    d.path = path;
-    d.line = 0;
-    d.message += "; using the Tasks plugin's default settings";
-    warnings.push_back(std::move(d));
-    return {};
-  }
-  auto read = tasks::read_settings_json(content->bytes);
+  auto bytes = read_settings_file(fs, path, kDefaults, warnings);
+  if (!bytes) return {};
+  auto read = tasks::read_settings_json(*bytes);
   if (!read) {
-    Diagnostic d = read.error();
-    d.path = path;
-    d.message += "; using the Tasks plugin's default settings";
-    warnings.push_back(std::move(d));
+    warn_about_settings(warnings, path, read.error().line, read.error().message, kDefaults);
     return {};
   }
   for (Diagnostic& d : read->warnings) {

@@ -102,7 +102,7 @@ TEST_CASE("unusable Obsidian settings warn and are left out", "[e2e][exclusions]
   const auto run = shell(kb_in(vault) + "people --tsv");
   CHECK(run.exit == 0);
   CHECK(
-      run.err.find("kb: .obsidian/templates.json: not a JSON object: its settings are ignored\n") !=
+      run.err.find("kb: .obsidian/templates.json: not a JSON object; its settings are ignored\n") !=
       std::string::npos);
 }
 
@@ -113,8 +113,8 @@ TEST_CASE("settings files that never end are refused, not read", "[e2e][exclusio
   fs::create_symlink("/dev/zero", vault.root() / ".obsidian/app.json");
   const auto run = shell(kb_in(vault) + "people --tsv --no-header | wc -l");
   CHECK(run.out != "0\n");
-  CHECK(run.err.find("kb: .obsidian/app.json: cannot read: not a regular file\n") !=
-        std::string::npos);
+  CHECK(run.err.find("kb: .obsidian/app.json: cannot read: not a regular file; its settings are "
+                     "ignored\n") != std::string::npos);
   fs::create_symlink("/dev/zero", vault.root() / ".kb.yaml");
   const auto config = shell(kb_in(vault) + "people");
   CHECK(config.exit == 2);

@@ -58,7 +58,7 @@ std::string kb_args(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("tables fit the terminal's width; piped, they are whole", "[e2e][terminal]") {
+TEST_CASE("tables fit the terminal's width, piped, they are whole", "[e2e][terminal]") {
   REQUIRE(shell("command -v script").exit == 0);
   for (const int columns : {80, 120}) {
     for (const std::string verb : {"meetings", "people", "show OpenAI", "links 'Asaf Levy'"}) {
@@ -81,7 +81,7 @@ TEST_CASE("tables fit the terminal's width; piped, they are whole", "[e2e][termi
                        "architecture sign.md") != std::string::npos);
 }
 
-TEST_CASE("on a terminal output goes through the user's pager; --no-pager and pipes skip it",
+TEST_CASE("on a terminal output goes through the user's pager, --no-pager and pipes skip it",
           "[e2e][terminal]") {
   const std::string pager = "KB_PAGER='sed s/^/PAGED:/' ";
   const Run paged = on_terminal(pager + kb_args("people"));

@@ -41,7 +41,7 @@ TEST_CASE("started in a subfolder, kb answers as from the vault's top folder", "
                         "holding .obsidian/)\n") == 0);
 }
 
-TEST_CASE("a .kb.yaml marks a vault too; --vault and KB_VAULT are taken as given", "[e2e][vault]") {
+TEST_CASE("a .kb.yaml marks a vault too, --vault and KB_VAULT are taken as given", "[e2e][vault]") {
   const VaultCopy vault;
   fs::remove_all(vault.root() / ".obsidian");
   const std::string sub = (vault.root() / "Customers/OpenAI").string();

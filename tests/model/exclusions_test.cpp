@@ -72,7 +72,7 @@ TEST_CASE("exclusions: Obsidian filters are prefixes or /regular expressions/", 
   CHECK(kb::model::obsidian_filter("//")->form == Exclusion::Form::Prefix);  // too short for /x/
 }
 
-TEST_CASE("exclusions: missing settings ask for nothing; bad ones warn", "[exclusions]") {
+TEST_CASE("exclusions: missing settings ask for nothing, bad ones warn", "[exclusions]") {
   kb::io::MemoryFileSystem fs;
   kb::Diagnostics warnings;
   CHECK(kb::model::read_obsidian_exclusions(fs, warnings).empty());
@@ -86,7 +86,7 @@ TEST_CASE("exclusions: missing settings ask for nothing; bad ones warn", "[exclu
         std::vector<std::string>{"Keep/ (Obsidian excluded files, .obsidian/app.json)"});
   REQUIRE(warnings.size() == 2);
   CHECK(kb::format_diagnostic(warnings[0]) ==
-        ".obsidian/plugins/templater-obsidian/data.json: not a JSON object: its settings are "
+        ".obsidian/plugins/templater-obsidian/data.json: not a JSON object; its settings are "
         "ignored");
   CHECK(kb::format_diagnostic(warnings[1])
             .starts_with(".obsidian/app.json: excluded files filter '/(a/' is ignored: "));

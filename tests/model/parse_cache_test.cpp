@@ -119,7 +119,7 @@ TEST_CASE("a load from the cache answers as a load from the files, reading nothi
   CHECK(store.saves == 1);  // nothing changed: never written again
 }
 
-TEST_CASE("an excluded note comes from the cache excluded; other rules read it again", "[cache]") {
+TEST_CASE("an excluded note comes from the cache excluded, other rules read it again", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);
   fs.add("Templates/Person.md",
@@ -220,7 +220,7 @@ TEST_CASE("a note read while loading keeps its body", "[cache]") {
   CHECK((*body)->text.find("Text naming Dana Cohen.") != std::string::npos);
 }
 
-TEST_CASE("changed, added and removed notes are read; the rest come from the cache", "[cache]") {
+TEST_CASE("changed, added and removed notes are read, the rest come from the cache", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);
   settle(fs);
@@ -439,7 +439,7 @@ TEST_CASE("the format refuses every truncation and every flipped bit", "[cache]"
   CHECK(!kb::model::CacheView::open(bytes + "x"));
 }
 
-TEST_CASE("no store, no cache; a store that cannot be written is no error", "[cache]") {
+TEST_CASE("no store, no cache, a store that cannot be written is no error", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);
   settle(fs);

@@ -90,7 +90,7 @@ TEST_CASE("an entity owns the folder that bears its name", "[vault][owner]") {
   CHECK(vault.owner(id_of(vault, "Customers/Other/y.md")) == -1);
 }
 
-TEST_CASE("involvement: listed, linked, mentioned, in folder; never from code",
+TEST_CASE("involvement: listed, linked, mentioned, in folder, never from code",
           "[vault][involvement]") {
   kb::io::MemoryFileSystem fs;
   fs.add("People/Asaf Levy/Asaf Levy.md", kAsaf);

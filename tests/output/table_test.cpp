@@ -119,7 +119,7 @@ TEST_CASE("unescape_tsv reads back what escape_tsv wrote", "[table]") {
   CHECK(unescape_tsv("a\\") == "a\\");
 }
 
-TEST_CASE("JSON prints whole rows as one array; JSONL one object a line", "[table]") {
+TEST_CASE("JSON prints whole rows as one array, JSONL one object a line", "[table]") {
   const Table table = sample();
   const json parsed = json::parse(table.json());
   REQUIRE(parsed.is_array());

@@ -118,7 +118,7 @@ TEST_CASE("a person with no involved notes is a graph of one", "[graph]") {
   CHECK(graph.edges.empty());
 }
 
-TEST_CASE("mentions count as shared notes; entity notes do not", "[graph]") {
+TEST_CASE("mentions count as shared notes, entity notes do not", "[graph]") {
   kb::io::MemoryFileSystem fs;
   fs.add("People/Ada Byron.md", person("Ada Byron") + "Works with [[Bob Stone]].\n");
   fs.add("People/Bob Stone.md", person("Bob Stone"));

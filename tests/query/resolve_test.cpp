@@ -44,7 +44,7 @@ TEST_CASE("a name resolves by title, stem or alias, ignoring case", "[resolve]")
   }
 }
 
-TEST_CASE("a name of another kind is not found; the closest names are offered", "[resolve]") {
+TEST_CASE("a name of another kind is not found, the closest names are offered", "[resolve]") {
   const auto fs = testing::fixture_fs();
   const auto vault = testing::load(fs);
   const auto acme = query::resolve_name(vault, "Acme", kPeople);

@@ -350,7 +350,7 @@ TEST_CASE("Boolean combinations, from the plugin's documentation", "[tasks_query
   });
 }
 
-TEST_CASE("Filter lines are ANDed; comments, blanks and continuations", "[tasks_query]") {
+TEST_CASE("Filter lines are ANDed, comments, blanks and continuations", "[tasks_query]") {
   CHECK(matching("not done\n(no due date) OR (due after 2023-02-10)\npath includes GitHub") == "B");
   CHECK(matching("due after 2021-04-04\n(path includes GitHub) AND NOT (tags include #todo)") ==
         "B");

@@ -118,7 +118,7 @@ TEST_CASE("The earliest duplicate field wins, as in the plugin", "[task]") {
   REQUIRE(t->description == "a");
 }
 
-TEST_CASE("Tags anywhere; trailing tags go back onto the description", "[task]") {
+TEST_CASE("Tags anywhere, trailing tags go back onto the description", "[task]") {
   SECTION("tags at the end stay") {
     const auto t = parse_task("- [ ] Do exercises #todo #health");
     REQUIRE(t->description == "Do exercises #todo #health");

@@ -170,7 +170,7 @@ TEST_CASE("parse_front_matter keeps scalars as text and records quoting and line
   REQUIRE(r.fm.get_string("tags").empty());
 }
 
-TEST_CASE("aliases as a string or a list; flow lists; wikilinks in quotes", "[frontmatter]") {
+TEST_CASE("aliases as a string or a list, flow lists, wikilinks in quotes", "[frontmatter]") {
   const FrontMatterResult r = parse_note(
       "---\n"
       "aliases: Jane\n"
