@@ -13,9 +13,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "kb/io/fs.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using kb::io::DiskFileSystem;
@@ -24,31 +24,9 @@ using kb::io::WriteOptions;
 
 namespace {
 
-class Scratch {
+class Scratch : public kb::testing::ScratchDir {
  public:
-  Scratch() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("kb-atomic-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  std::string str() const { return path_.string(); }
-  void write(const std::string& rel, const std::string& content) const {
-    fs::create_directories((path_ / rel).parent_path());
-    std::ofstream(path_ / rel, std::ios::binary) << content;
-  }
-  std::string slurp(const std::string& rel) const {
-    std::ifstream in(path_ / rel, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-
- private:
-  fs::path path_;
+  Scratch() : ScratchDir("kb-atomic") {}
 };
 
 std::vector<std::string> temp_files(const fs::path& folder) {

@@ -12,7 +12,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <random>
+
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using kb::io::CacheFolder;
@@ -21,23 +22,13 @@ using kb::io::VaultState;
 
 namespace {
 
-class Scratch {
+class Scratch : public kb::testing::ScratchDir {
  public:
-  Scratch() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("kb-cache-folders-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-    fs::create_directories(path_ / "kb");
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string root() const { return (path_ / "kb").string(); }
-  const fs::path& path() const { return path_; }
+  Scratch() : ScratchDir("kb-cache-folders") { fs::create_directories(path() / "kb"); }
+  std::string root() const { return (path() / "kb").string(); }
   // A cache folder as kb leaves it, last used `days` ago.
   void folder(const std::string& name, const std::string& vault, int days = 0) const {
-    const fs::path dir = path_ / "kb" / name;
+    const fs::path dir = path() / "kb" / name;
     fs::create_directories(dir);
     std::ofstream(dir / "notes.v1") << "cache bytes";
     if (!vault.empty()) std::ofstream(dir / "vault") << vault << "\n";
@@ -50,9 +41,6 @@ class Scratch {
     const timespec times[2] = {{t, 0}, {t, 0}};
     REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0);
   }
-
- private:
-  fs::path path_;
 };
 
 std::vector<std::string> names(const std::vector<CacheFolder>& folders) {
