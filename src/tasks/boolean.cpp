@@ -188,7 +188,7 @@ class Tokenizer {
   }
 
   void add_operators(std::string_view ops) {
-    Cursor words(ops);
+    Cursor words(ops, Cursor::Spaces::Any);
     while (!words.at_end()) {
       if (words.accept("AND"))
         tokens_.push_back({Kind::And, {}});

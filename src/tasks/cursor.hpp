@@ -49,24 +49,34 @@ inline bool istarts_with(std::string_view text, std::string_view prefix) {
 
 class Cursor {
  public:
-  explicit Cursor(std::string_view s) : rest_(trim_blanks(s)) {}
+  // How a space in a phrase matches the text: One, exactly one ' ' (the
+  // plugin's regular expressions mostly write a literal space, so
+  // `not  done` is no instruction there); Any, a run of blanks (its `\s+`,
+  // as PriorityField's).
+  enum class Spaces { One, Any };
 
-  // Consumes `phrase` when it comes next, ignoring ASCII case. A space in
-  // `phrase` matches any run of blanks; the phrase must end at a blank or at
-  // the end of the text. Blanks after it are consumed too.
+  explicit Cursor(std::string_view s, Spaces spaces = Spaces::One)
+      : rest_(trim_blanks(s)), spaces_(spaces) {}
+
+  // Consumes `phrase` when it comes next, ignoring ASCII case. The phrase
+  // must end at a blank or at the end of the text, and the space after it
+  // is consumed too: with Spaces::One exactly one ' ', so what follows keeps
+  // any further blanks (the plugin's `(.*)` after `includes `).
   bool accept(std::string_view phrase) {
     std::size_t i = 0;
     for (std::size_t p = 0; p < phrase.size(); ++p) {
       if (phrase[p] == ' ') {
-        if (i >= rest_.size() || !is_blank(rest_[i])) return false;
-        while (i < rest_.size() && is_blank(rest_[i])) ++i;
+        if (!space_at(i)) return false;
+        i = after_space(i);
         continue;
       }
       if (i >= rest_.size() || ascii_lower(rest_[i]) != ascii_lower(phrase[p])) return false;
       ++i;
     }
-    if (i < rest_.size() && !is_blank(rest_[i])) return false;
-    while (i < rest_.size() && is_blank(rest_[i])) ++i;
+    if (i < rest_.size()) {
+      if (!space_at(i)) return false;
+      i = after_space(i);
+    }
     rest_.remove_prefix(i);
     return true;
   }
@@ -83,7 +93,18 @@ class Cursor {
   std::string_view rest() const { return rest_; }
 
  private:
+  bool space_at(std::size_t i) const {
+    if (i >= rest_.size()) return false;
+    return spaces_ == Spaces::One ? rest_[i] == ' ' : is_blank(rest_[i]);
+  }
+  std::size_t after_space(std::size_t i) const {
+    if (spaces_ == Spaces::One) return i + 1;
+    while (i < rest_.size() && is_blank(rest_[i])) ++i;
+    return i;
+  }
+
   std::string_view rest_;
+  Spaces spaces_;
 };
 
 }  // namespace kb::tasks

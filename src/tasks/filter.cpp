@@ -42,16 +42,24 @@ std::optional<FilterResult> parse_status_filter(std::string_view line) {
     };
     return filter;
   }
-  // StatusTypeField.filterRegExp: /^status.type (is|is not) ([^ ]+)$/i.
-  if (!words.accept("status.type")) return std::nullopt;
+  // StatusTypeField: a line starting with "status.type" is its own (a
+  // relaxed /^(?:status\.type)/i); the rest must match its filterRegExp,
+  // /^(?:status\.type) (is|is not) ([^ ]+)$/i, or the help is the error.
+  if (!istarts_with(trim_blanks(line), "status.type")) return std::nullopt;
   const auto one_word = [](std::string_view s) {
-    return !s.empty() && s.find_first_of(" \t") == std::string_view::npos;
+    return !s.empty() && s.find(' ') == std::string_view::npos;
   };
-  Cursor is_not = words;
-  const bool negate = is_not.accept("is not") && one_word(is_not.rest());
-  if (negate) words = is_not;
-  if (!negate && !(words.accept("is") && one_word(words.rest()))) return std::nullopt;
-  if (const auto type = status_type_named(words.rest())) {
+  std::optional<StatusType> type;
+  bool negate = false;
+  if (words.accept("status.type")) {
+    Cursor is_not = words;
+    negate = is_not.accept("is not") && one_word(is_not.rest());
+    if (negate) words = is_not;
+    if (negate || (words.accept("is") && one_word(words.rest()))) {
+      type = status_type_named(words.rest());
+    }
+  }
+  if (type) {
     return Filter([type = *type, negate](const TaskItem& item, const RunContext&) {
       return (item.task->status == type) != negate;
     });
@@ -67,7 +75,8 @@ std::optional<FilterResult> parse_status_filter(std::string_view line) {
 // ---- priority -------------------------------------------------------------
 
 std::optional<FilterResult> parse_priority_filter(std::string_view line) {
-  Cursor words(line);
+  // PriorityField.priorityRegexp: /^priority(\s+is)?(\s+(above|below|not))?(\s+(...))$/i.
+  Cursor words(line, Cursor::Spaces::Any);
   if (!words.accept("priority")) return std::nullopt;
   words.accept("is");
   enum class Mode { Is, Above, Below, Not } mode = Mode::Is;

@@ -400,14 +400,15 @@ TEST_CASE("Parse errors are the plugin's messages, with the line", "[tasks_query
         "interpreted. 'scheduled on YYYY-MM-DD'");
   // PriorityField.priorityRegexp does not match, so no field reads the line.
   CHECK(parse_error("priority is urgent") == "1: do not understand query 'priority is urgent'");
-  // StatusTypeField.helpMessage when the regexp matches, else no field reads it.
+  // StatusTypeField.helpMessage for any line that starts with status.type
+  // (its canCreateFilterForLine is a relaxed /^(?:status\.type)/i).
   CHECK(parse_error("status.type is WAITING") ==
         "1: Invalid status.type instruction: 'status.type is WAITING'. Allowed options: 'is' and "
         "'is not' (without quotes). Allowed values: TODO DONE IN_PROGRESS ON_HOLD CANCELLED "
         "NON_TASK. Note: values are case-insensitive, so 'in_progress' works too, for example. "
         "Example: status.type is not NON_TASK");
-  CHECK(parse_error("status.type is in progress") ==
-        "1: do not understand query 'status.type is in progress'");
+  CHECK(parse_error("status.type is in progress")
+            .starts_with("1: Invalid status.type instruction: 'status.type is in progress'. "));
   CHECK(parse_error("status.type is not in_progress") == "(parsed)");
   // TextField.ts: the RegExp constructor's SyntaxError, or "Invalid instruction".
   CHECK(parse_error("description regex matches /(unclosed/") ==
@@ -709,7 +710,8 @@ TEST_CASE("The path text every selected task must include", "[tasks_query]") {
     return std::string(parsed.required_path_text().value_or("(none)"));
   };
   CHECK(required("path includes Asaf Levy\nnot done") == "Asaf Levy");
-  CHECK(required("not done\npath includes  Asaf ") == "Asaf");
+  // TextField's `(.*)` keeps the second space; the line's end is trimmed.
+  CHECK(required("not done\npath includes  Asaf ") == " Asaf");
   CHECK(required("(not done) AND (path includes Bo)") == "Bo");
   CHECK(required("((path includes a) AND (done)) AND (due today)") == "a");
   CHECK(required("(path includes a) OR (done)") == "(none)");
@@ -853,4 +855,42 @@ TEST_CASE("group by backlink", "[tasks_query]") {
   CHECK(groups("path includes inbox\ngroup by backlink") == "[[inbox]]: E");
   CHECK(groups("path includes Apollo\ngroup by backlink") ==
         "[[Apollo#Next|Apollo > Next]]: C | [[Apollo#Risks|Apollo > Risks]]: ID");
+}
+
+// The plugin matches instructions with regular expressions that mostly write
+// one literal space (TextField.filterRegExp `^(?:field) (op) (.*)`,
+// FilterInstructions' whole-line comparison, StatusTypeField's `(is|is not)
+// ([^ ]+)$`); PriorityField alone writes `\s+`. Lines are trimmed, nothing
+// inside them is (Query.ts, Scanner.ts).
+TEST_CASE("Spaces inside an instruction are matched as the plugin's expressions write them",
+          "[tasks_query]") {
+  // FilterInstructions: the whole line, one space between words.
+  CHECK(parse_error("not  done") == "1: do not understand query 'not  done'");
+  CHECK(parse_error("is  recurring") == "1: do not understand query 'is  recurring'");
+  CHECK(parse_error("has\tdue date") == "1: do not understand query 'has\tdue date'");
+  check_cases({{"  not done  ", "ABEFGHI"}});
+  // TextField: one space after the field and after the operator; more
+  // spaces belong to the value ("includes  bug" searches " bug").
+  CHECK(parse_error("description  includes bug") ==
+        "1: do not understand query 'description  includes bug'");
+  check_cases({{"description includes  bug", "A"},
+               {"description includes  fix", ""},
+               {"description does not include  some", "CDEFGHIJ"},
+               {"path includes  Projects", ""},
+               {"path includes Projects", "CDI"}});
+  // A regular expression written after two spaces is no /pattern/.
+  CHECK(
+      parse_error("description regex matches  /bug/").find("Regular expressions must look like") !=
+      std::string::npos);
+  // PriorityField: `\s+` between its words.
+  check_cases({{"priority  is\thigh", "B"}, {"priority above   medium", "BG"}});
+  // StatusTypeField: any line that starts with status.type is its own, and
+  // is answered with its help when its expression does not match.
+  check_cases({{"status.type is IN_PROGRESS", "B"}});
+  CHECK(parse_error("status.type is not  TODO").find("Invalid status.type instruction") !=
+        std::string::npos);
+  CHECK(parse_error("status.type  is TODO").find("Invalid status.type instruction") !=
+        std::string::npos);
+  CHECK(parse_error("status.type is  TODO").find("Invalid status.type instruction") !=
+        std::string::npos);
 }
