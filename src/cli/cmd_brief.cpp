@@ -45,13 +45,12 @@ Examples:
     query::BriefOptions brief_options;
     brief_options.today = context.today();
     brief_options.since = text::parse_iso_date(options->since);
-    // The person's note, and the notes whose tasks the brief may show.
+    // The person's note; the tasks the brief may show come from the summaries
+    // of the notes holding them.
     if (auto failed = context.read_bodies({*person})) return *failed;
     const auto notes = query::brief_task_notes(*vault, *person);
-    if (auto failed = context.read_bodies(notes)) return *failed;
     const auto tasks = query::vault_tasks(*vault, notes);
-    if (!tasks) return failure(kNotFound, tasks.error());
-    auto brief = query::make_brief(*vault, *person, *tasks, brief_options);
+    auto brief = query::make_brief(*vault, *person, tasks, brief_options);
     if (!brief) return failure(kUsage, brief.error());
     if (options->json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.

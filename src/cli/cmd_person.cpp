@@ -46,14 +46,12 @@ Examples:
     if (!vault) return vault.error();
     const auto person = resolve(context, **vault, options->name, kPersonToRead);
     if (!person) return person.error();
-    // Read only the notes the view shows the text of: the person's own, then
-    // those holding tasks its query may select.
+    // Read only the person's own note (its profile and ```tasks query); the
+    // tasks its query may select come from the other notes' summaries.
     if (auto failed = context.read_bodies({*person})) return *failed;
     const auto candidates = query::notes_with_candidate_tasks(**vault, *person);
-    if (auto failed = context.read_bodies(candidates)) return *failed;
     const auto tasks = query::vault_tasks(**vault, candidates);
-    if (!tasks) return failure(kNotFound, tasks.error());
-    auto view = query::person_view(**vault, *person, *tasks, context.today(), &candidates);
+    auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates);
     if (!view) return failure(kUsage, view.error());
     output::ContextShown shown;
     shown.since = text::parse_iso_date(options->since);

@@ -165,23 +165,21 @@ Outcome run_regen(Options& options, Context& context) {
     }
   }
 
-  // Read the person notes, then every note holding tasks their queries may
-  // select; the rest stay as their summaries have them. One that changed
-  // since kb listed the vault fails the run before anything is written, and
-  // run() runs it again on the vault read anew.
+  // Read the person notes; the tasks their queries may select come from the
+  // other notes' summaries. A person note that changed since kb listed the
+  // vault fails the run before anything is written, and run() runs it again
+  // on the vault read anew.
   if (auto failed = context.read_bodies(people)) return *failed;
   const auto candidates = query::notes_with_candidate_tasks(*vault, people);
   std::vector<char> wanted(vault->notes.size(), 0);
   for (const auto& ids : candidates) {
     for (const model::NoteId id : ids) wanted[id] = 1;
   }
-  std::vector<model::NoteId> reads;
+  std::vector<model::NoteId> with_tasks;
   for (std::size_t id = 0; id < wanted.size(); ++id) {
-    if (wanted[id]) reads.push_back(static_cast<model::NoteId>(id));
+    if (wanted[id]) with_tasks.push_back(static_cast<model::NoteId>(id));
   }
-  if (auto failed = context.read_bodies(reads)) return *failed;
-  const auto tasks = query::vault_tasks(*vault, reads);
-  if (!tasks) return failure(kNotFound, tasks.error());  // every body was read above
+  const auto tasks = query::vault_tasks(*vault, with_tasks);
   Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
@@ -191,7 +189,7 @@ Outcome run_regen(Options& options, Context& context) {
     progress.tick(i);
     const model::NoteSummary& note = vault->notes[people[i]];
     const std::string& text = (*vault->body(people[i]))->text;  // read above
-    auto view = query::person_view(*vault, people[i], *tasks, today, &candidates[i]);
+    auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
     if (!view) {
       warn(view.error());
       tally.failed.emplace_back(note.path);

@@ -253,14 +253,11 @@ Examples:
       if (!parsed) return parsed.error();
       query.emplace(std::move(*parsed));
     }
-    // Every note holding a checkbox line, and no other.
-    const auto notes = vault->notes_with_tasks();
-    if (auto failed = context.read_bodies(notes)) return *failed;
-    const auto tasks = query::vault_tasks(*vault, notes);
-    if (!tasks) return failure(kNotFound, tasks.error());
-    const auto groups = query->run(*tasks, context.today());
+    // Every note holding a checkbox line, and no other (from their summaries).
+    const auto tasks = query::vault_tasks(*vault, vault->notes_with_tasks());
+    const auto groups = query->run(tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
-      print_table(tasks_table(*tasks, groups, vault->conventions.tasks), options->flags, context);
+      print_table(tasks_table(tasks, groups, vault->conventions.tasks), options->flags, context);
       return kOk;
     }
     const output::Style style = context.style();
@@ -268,7 +265,7 @@ Examples:
     std::string out;
     // `explain`: the plugin's explanation above the results, as it renders it.
     if (layout.explain) out = query->explanation(context.today()) + "\n";
-    out += grouped_text(*tasks, groups, layout, vault->conventions.tasks, style, context.today());
+    out += grouped_text(tasks, groups, layout, vault->conventions.tasks, style, context.today());
     if (context.globals().terminal && !layout.hide_task_count) {
       std::size_t count = 0;
       for (const auto& group : groups) count += group.items.size();

@@ -314,7 +314,22 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
     collect_property_links(value, property_links, arena);
   }
   note.property_links = arena.store_array<NoteLink>(property_links);
-  note.task_count = static_cast<std::uint32_t>(body.scan.tasks.size());
+  // Task queries read these rather than the body (for the cache, too).
+  auto tasks = arena.make_array<NoteTask>(body.scan.tasks.size());
+  std::vector<std::string_view> headings(tasks.empty() ? 0 : body.scan.headings.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const auto& occurrence = body.scan.tasks[i];
+    const text::CheckboxLine& c = occurrence.checkbox;
+    tasks[i].checkbox = {arena.store(c.indentation), arena.store(c.marker),
+                         arena.store(c.status_symbol), arena.store(c.text)};
+    if (occurrence.heading >= 0) {  // each heading stored once
+      auto& heading = headings[static_cast<std::size_t>(occurrence.heading)];
+      if (heading.empty()) heading = arena.store(body.scan.headings[occurrence.heading].text);
+      tasks[i].heading = heading;
+    }
+    tasks[i].line = occurrence.line;
+  }
+  note.tasks = tasks;
   if (note.kind == NoteKind::Person) {
     const Profile profile = read_profile(body);
     note.role = arena.store(profile.role);

@@ -1,6 +1,7 @@
 #include "kb/model/parse_cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -17,13 +18,14 @@ namespace {
 
 // Bump when what a summary holds, what parse_note derives, or the layout
 // below changes.
-constexpr std::uint32_t kFormatVersion = 5;  // 5: role, last_contact; 4: exclusions; 3: summaries
-                                             // used in place (2: comments hide mentions)
+constexpr std::uint32_t kFormatVersion = 6;  // 6: checkbox lines; 5: role, last_contact;
+                                             // 4: exclusions; 3: summaries used in place
+                                             // (2: comments hide mentions)
 constexpr char kMagic[8] = {'k', 'b', 'c', 'a', 'c', 'h', 'e', '\n'};
 constexpr std::size_t kChecksumChunk = std::size_t{64} * 1024;
 
 // The file, in order: Header, Record[notes], StrRef[strs], LinkRecord[links],
-// WarningRecord[warnings], the string table (strings_bytes), zero padding to
+// WarningRecord[warnings], TaskRecord[tasks], the string table (strings_bytes), zero padding to
 // a multiple of 8, and a u64 checksum of everything before it (hash64 chained
 // over 64 KiB chunks). Little-endian, as the machine that wrote it: a cache
 // is never shared between machines.
@@ -39,7 +41,7 @@ struct Header {
   std::uint32_t header_bytes;
   std::uint64_t file_bytes;
   std::uint64_t conventions_hash, names_hash, paths_hash;
-  std::uint32_t notes, strs, links, warnings;
+  std::uint32_t notes, strs, links, warnings, tasks, unused;
   std::uint64_t strings_bytes;
   StrRef kb_version, vault_id;
 };
@@ -51,12 +53,11 @@ struct Record {
   Range aliases, participants, mentions;  // into the StrRef array
   Range links;                            // body links, then `property_links` property links
   std::uint32_t property_links;
-  std::uint32_t task_count;
+  Range tasks;
   Range warnings;
   std::int32_t year;
   std::uint8_t month, day, kind, flags;
   std::int32_t excluded_by;  // the exclusion rule's index, or -1
-  std::uint32_t unused;
 };
 constexpr std::uint8_t kFmOk = 1, kHasDate = 2;
 struct LinkRecord {
@@ -70,11 +71,15 @@ struct WarningRecord {
   std::uint32_t severity;
   StrRef message;
 };
-static_assert(sizeof(Header) == 88 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
-              sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16);
+struct TaskRecord {  // a NoteTask
+  StrRef indentation, marker, status_symbol, text, heading;
+  std::uint32_t line;
+};
+static_assert(sizeof(Header) == 96 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
+              sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16 && sizeof(TaskRecord) == 44);
 
 struct Layout {
-  std::uint64_t records, strs, links, warnings, strings, trailer, file_bytes;
+  std::uint64_t records, strs, links, warnings, tasks, strings, trailer, file_bytes;
 };
 
 // Offsets of each section; false when the counts overflow.
@@ -88,7 +93,8 @@ bool layout_of(const Header& h, Layout& out) {
   out.strs = out.records + std::uint64_t{h.notes} * sizeof(Record);
   out.links = out.strs + std::uint64_t{h.strs} * sizeof(StrRef);
   out.warnings = out.links + std::uint64_t{h.links} * sizeof(LinkRecord);
-  out.strings = out.warnings + std::uint64_t{h.warnings} * sizeof(WarningRecord);
+  out.tasks = out.warnings + std::uint64_t{h.warnings} * sizeof(WarningRecord);
+  out.strings = out.tasks + std::uint64_t{h.tasks} * sizeof(TaskRecord);
   out.trailer = (out.strings + h.strings_bytes + 7) / 8 * 8;
   out.file_bytes = out.trailer + sizeof(std::uint64_t);
   return true;
@@ -207,6 +213,13 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
     const auto w = load<WarningRecord>(base + layout.warnings + i * sizeof(WarningRecord));
     if (!string_ok(w.message) || w.line > std::numeric_limits<int>::max()) return std::nullopt;
   }
+  for (std::uint32_t i = 0; i < h.tasks; ++i) {
+    const auto t = load<TaskRecord>(base + layout.tasks + std::uint64_t{i} * sizeof(TaskRecord));
+    if (!string_ok(t.indentation) || !string_ok(t.marker) || !string_ok(t.status_symbol) ||
+        !string_ok(t.text) || !string_ok(t.heading) || t.line > std::numeric_limits<int>::max()) {
+      return std::nullopt;
+    }
+  }
   std::string_view previous;
   for (std::uint32_t i = 0; i < h.notes; ++i) {
     const auto r = load<Record>(base + layout.records + i * sizeof(Record));
@@ -214,8 +227,8 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
         !string_ok(r.last_contact) || !range_ok(r.aliases, h.strs) ||
         !range_ok(r.participants, h.strs) || !range_ok(r.mentions, h.strs) ||
         !range_ok(r.links, h.links) || r.property_links > r.links.count ||
-        !range_ok(r.warnings, h.warnings) || r.kind > static_cast<std::uint8_t>(NoteKind::Other) ||
-        r.excluded_by < -1) {
+        !range_ok(r.warnings, h.warnings) || !range_ok(r.tasks, h.tasks) ||
+        r.kind > static_cast<std::uint8_t>(NoteKind::Other) || r.excluded_by < -1) {
       return std::nullopt;
     }
     const std::string_view path = string_at(base, layout, r.path);
@@ -307,7 +320,15 @@ CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
   }
   s.links = links;
   s.property_links = property;
-  s.task_count = r.task_count;
+  auto tasks = arena.make_array<NoteTask>(r.tasks.count);
+  for (std::uint32_t k = 0; k < r.tasks.count; ++k) {
+    const auto t = load<TaskRecord>(base_ + layout.tasks +
+                                    std::uint64_t{r.tasks.begin + k} * sizeof(TaskRecord));
+    tasks[k] = {{str(t.indentation), str(t.marker), str(t.status_symbol), str(t.text)},
+                str(t.heading),
+                static_cast<int>(t.line)};
+  }
+  s.tasks = tasks;
   entry.link_targets = targets;
   entry.mentions = strings(r.mentions);
   for (std::uint32_t k = 0; k < r.warnings.count; ++k) {
@@ -357,6 +378,12 @@ class ChecksumSink {
   std::uint64_t hash_ = 0;
   std::uint64_t written_ = 0;
 };
+
+// A task's strings, in TaskRecord's order.
+std::array<std::string_view, 5> task_strings(const NoteTask& t) {
+  return {t.checkbox.indentation, t.checkbox.marker, t.checkbox.status_symbol, t.checkbox.text,
+          t.heading};
+}
 
 // Per cached note, what the writer emits besides its summary.
 struct Extra {
@@ -418,6 +445,10 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     for (const auto& l : n.property_links) count_string(l.target);
     h.warnings += static_cast<std::uint32_t>(e.warnings.size());
     for (const Diagnostic* d : e.warnings) count_string(d->message);
+    h.tasks += static_cast<std::uint32_t>(n.tasks.size());
+    for (const NoteTask& t : n.tasks) {
+      for (const auto part : task_strings(t)) count_string(part);
+    }
   }
   h.strings_bytes = strings;
   if (strings > std::numeric_limits<std::uint32_t>::max()) {
@@ -448,7 +479,7 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
   h.kb_version = ref(KB_VERSION);
   h.vault_id = ref(vault_id);
   out.put(h);
-  std::uint32_t next_str = 0, next_link = 0, next_warning = 0;
+  std::uint32_t next_str = 0, next_link = 0, next_warning = 0, next_task = 0;
   for (const NoteId id : ids) {
     const NoteSummary& n = vault.notes[id];
     const Extra& e = extra[id];
@@ -471,7 +502,7 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     r.mentions = range(next_str, e.mentions.size());
     r.links = range(next_link, n.links.size() + n.property_links.size());
     r.property_links = static_cast<std::uint32_t>(n.property_links.size());
-    r.task_count = n.task_count;
+    r.tasks = range(next_task, n.tasks.size());
     r.warnings = range(next_warning, e.warnings.size());
     if (n.date) {
       r.year = n.date->year;
@@ -506,6 +537,19 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
                             d->severity == Severity::Error ? 1u : 0u, ref(d->message)});
     }
   }
+  for (const NoteId id : ids) {
+    for (const NoteTask& t : vault.notes[id].tasks) {
+      const auto parts = task_strings(t);
+      TaskRecord record{};
+      record.indentation = ref(parts[0]);
+      record.marker = ref(parts[1]);
+      record.status_symbol = ref(parts[2]);
+      record.text = ref(parts[3]);
+      record.heading = ref(parts[4]);
+      record.line = static_cast<std::uint32_t>(std::max(t.line, 0));
+      out.put(record);
+    }
+  }
   // The strings, in the order their references were made.
   out.bytes(KB_VERSION);
   out.bytes(vault_id);
@@ -530,6 +574,11 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
   }
   for (const NoteId id : ids) {
     for (const Diagnostic* d : extra[id].warnings) out.bytes(d->message);
+  }
+  for (const NoteId id : ids) {
+    for (const NoteTask& t : vault.notes[id].tasks) {
+      for (const auto part : task_strings(t)) out.bytes(part);
+    }
   }
   static constexpr char kZeros[8] = {};
   out.bytes(std::string_view(kZeros, layout.trailer - out.written()));

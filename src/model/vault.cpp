@@ -191,7 +191,7 @@ Diagnostics Vault::read_bodies(const std::vector<NoteId>& ids) const {
 std::vector<NoteId> Vault::notes_with_tasks() const {
   std::vector<NoteId> ids;
   for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
-    if (notes[id].task_count > 0) ids.push_back(id);
+    if (!notes[id].tasks.empty()) ids.push_back(id);
   }
   return ids;
 }

@@ -76,7 +76,7 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   names.build();
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
     const model::NoteSummary& note = vault.notes[id];
-    if (note.task_count == 0) continue;
+    if (note.tasks.empty()) continue;
     names.scan_substrings(text::fold_case(note.path), [&](int i) {
       auto& ids = notes[static_cast<std::size_t>(i)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
@@ -110,11 +110,7 @@ tasks::QueryContext query_context(const model::Vault& vault, const model::NoteSu
   return context;
 }
 
-Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
-                                      const std::vector<model::NoteId>& notes) {
-  if (auto failures = vault.read_bodies(notes); !failures.empty()) {
-    return Expected<tasks::TaskList>::failure(std::move(failures.front()));
-  }
+tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes) {
   tasks::TaskList list;
   list.notes.reserve(vault.notes.size());
   for (const auto& note : vault.notes) list.notes.push_back({note.path});
@@ -122,17 +118,14 @@ Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (const model::NoteId id : ids) {
-    const model::NoteBody& body = **vault.body(id);  // read above
+    const model::NoteSummary& note = vault.notes[id];
+    if (note.tasks.empty()) continue;
     // The plugin's DateFallback: one date per note, from its file name.
-    const auto filename_date = tasks::filename_date(vault.notes[id].path, vault.conventions.tasks);
-    for (const auto& occurrence : body.scan.tasks) {
-      const std::string_view heading = occurrence.heading >= 0
-                                           ? body.scan.headings[occurrence.heading].text
-                                           : std::string_view{};
+    const auto filename_date = tasks::filename_date(note.path, vault.conventions.tasks);
+    for (const model::NoteTask& line : note.tasks) {
       // Under a global filter, only the lines holding it are tasks.
-      if (auto task =
-              tasks::read_task(occurrence.checkbox, vault.conventions.tasks, filename_date)) {
-        list.add(id, occurrence.line, heading, std::move(*task));
+      if (auto task = tasks::read_task(line.checkbox, vault.conventions.tasks, filename_date)) {
+        list.add(id, line.line, line.heading, std::move(*task));
       }
     }
   }

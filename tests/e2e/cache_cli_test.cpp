@@ -154,26 +154,51 @@ TEST_CASE("a warm run takes unchanged notes from the cache", "[e2e][cache]") {
 TEST_CASE("a note whose text is not its cached summary's: the verb runs again on a fresh read",
           "[e2e][cache]") {
   CachedVault cached;
-  // A note whose tasks `kb person` reads: its text is checked against the
-  // summary the cache gave, found changed, and the verb runs again on the
-  // vault read anew, every note from its bytes.
-  const fs::path meeting = cached.vault.root() / kAsafMeeting;
-  REQUIRE(fs::exists(meeting));
+  // The one note `kb person` reads, the person's own: its text is checked
+  // against the summary the cache gave, found changed, and the verb runs
+  // again on the vault read anew, every note from its bytes.
+  const fs::path note = cached.vault.root() / "People/Asaf Levy/Asaf Levy.md";
   make_all_old(cached.vault.root());
   cached.vault.kb("person 'Asaf Levy'");
-  std::string text = slurp(meeting);
-  const auto mtime = fs::last_write_time(meeting);
-  const std::size_t at = text.find("summary: ");
+  std::string text = slurp(note);
+  const auto mtime = fs::last_write_time(note);
+  const std::size_t at = text.find("Tel Aviv");
   REQUIRE(at != std::string::npos);
-  text[at + 9] = text[at + 9] == 'Z' ? 'Y' : 'Z';
-  write(meeting, text);
-  fs::last_write_time(meeting, mtime);
+  text[at + 7] = 'x';
+  write(note, text);
+  fs::last_write_time(note, mtime);
   const Run warm = cached.vault.kb("person 'Asaf Levy'");
   const Run cold = cached.vault.kb("--no-cache person 'Asaf Levy'");
   CHECK(warm.exit == 0);
+  CHECK(warm.out.find("Tel Avix") != std::string::npos);
   CHECK(warm.out == cold.out);
   CHECK(warm.err == cold.err);
   CHECK(cached.vault.kb("person 'Asaf Levy'").out == cold.out);  // and the cache has it now
+}
+
+TEST_CASE("the tasks a person's query selects come from the cache, their notes unread",
+          "[e2e][cache]") {
+  CachedVault cached;
+  // Same size, same mtime, another task text: only a run that reads the note
+  // sees it (the cache's contract), which proves `kb person` and `kb regen`
+  // did not.
+  const fs::path note = cached.vault.root() / "People/Asaf Levy/2025-10 - Asaf Levy.md";
+  make_all_old(cached.vault.root());
+  cached.vault.kb("person 'Asaf Levy'");
+  std::string text = slurp(note);
+  const auto mtime = fs::last_write_time(note);
+  const std::size_t at = text.find("for Jeff");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 8, "for Jefx");
+  write(note, text);
+  fs::last_write_time(note, mtime);
+  const Run warm = cached.vault.kb("person 'Asaf Levy'");
+  CHECK(warm.exit == 0);
+  CHECK(warm.out.find("for Jeff") != std::string::npos);
+  CHECK(cached.vault.kb("--no-cache person 'Asaf Levy'").out.find("for Jefx") != std::string::npos);
+  const Run regen = cached.vault.kb("regen 'Asaf Levy' --diff");
+  CHECK(regen.out.find("for Jeff") != std::string::npos);
+  CHECK(regen.out.find("for Jefx") == std::string::npos);
 }
 
 TEST_CASE("edited, added, renamed and deleted notes, and changed people", "[e2e][cache]") {
@@ -274,12 +299,9 @@ TEST_CASE("a note that changed after kb listed the vault: read again, never a st
   REQUIRE(cached.vault.kb("regen --all --check").exit <= 1);  // the cache, written
   REQUIRE(!cached.cache_file().empty());
   std::string path, from, to;
-  SECTION("the person note") {
-    path = "People/Asaf Levy/Asaf Levy.md", from = "Tel Aviv", to = "[[Tel]] ";
-  }
-  SECTION("a note holding one of the person's tasks") {
-    path = "People/Asaf Levy/2025-10 - Asaf Levy.md", from = "for Jeff", to = "[[Jeff]]";
-  }
+  // The person note: the one note kb person and kb regen read (the tasks
+  // come from the other notes' summaries).
+  path = "People/Asaf Levy/Asaf Levy.md", from = "Tel Aviv", to = "[[Tel]] ";
   const fs::path note = root / path;
   const std::string cache_before = slurp(cached.cache_file());
   std::string text = slurp(note);

@@ -45,8 +45,7 @@ kb::query::PersonView view_of(const Vault& vault, const std::string& path) {
   const NoteId id = vault.find_path(path);
   REQUIRE(id >= 0);
   const auto tasks = kb::query::vault_tasks(vault, vault.notes_with_tasks());
-  REQUIRE(tasks.ok());
-  auto view = kb::query::person_view(vault, id, *tasks, kToday);
+  auto view = kb::query::person_view(vault, id, tasks, kToday);
   REQUIRE(view.ok());
   return std::move(*view);
 }

@@ -27,7 +27,9 @@ void add_vault(kb::io::MemoryFileSystem& fs) {
          "- [ ] Ask Asaf L about tiering 📅 2025-10-09\n");
   fs.add("Meetings/2025-10-02 - Review.md",
          "---\ntype: meeting\ndate: 2025-10-02\n---\nDana Cohen and asaf levy reviewed.\n"
-         "```\nAsaf Levy in code does not count\n```\nSee [[Sync]] and ![[Missing.md]].\n");
+         "```\nAsaf Levy in code does not count\n```\nSee [[Sync]] and ![[Missing.md]].\n"
+         "## Actions\r\n> - [x] Shipped ✅ 2025-10-03\r\n  1) [/] Half done\n- [ ]\n"
+         "```\n- [ ] in code: no task\n```\n");
   fs.add("Notes/Broken.md", "---\ntitle: [unclosed\n---\nText naming Dana Cohen.\n");
 }
 
@@ -47,8 +49,12 @@ std::string fingerprint(const Vault& vault) {
         "participants={} tasks={} owner={} excluded_by={} role={} last_contact={}\n",
         n.path, n.stat.size, n.stat.mtime_ns, n.text_hash, kind_name(n.kind), n.fm_ok, n.name,
         fmt::join(n.aliases, "|"), n.date ? n.date->iso() : "-", n.summary,
-        fmt::join(n.participants, "|"), n.task_count, vault.owner(id), n.excluded_by, n.role,
+        fmt::join(n.participants, "|"), n.tasks.size(), vault.owner(id), n.excluded_by, n.role,
         n.last_contact);
+    for (const auto& t : n.tasks) {
+      out += fmt::format("  task {} [{}|{}|{}|{}] under [{}]\n", t.line, t.checkbox.indentation,
+                         t.checkbox.marker, t.checkbox.status_symbol, t.checkbox.text, t.heading);
+    }
     out += fmt::format("  links={} {} targets={} backlinks={}\n", links_of(n.links),
                        links_of(n.property_links), fmt::join(vault.link_targets(id), ","),
                        fmt::join(vault.backlinks(id), ","));
@@ -111,6 +117,11 @@ TEST_CASE("a load from the cache answers as a load from the files, reading nothi
   REQUIRE(fingerprint(cold).find("malformed front-matter") != std::string::npos);
   INFO(fingerprint(cold));
   REQUIRE(fingerprint(cold).find("[Asaf Levy@5]") != std::string::npos);  // a property link
+  // Checkbox lines, as task queries read them without the body.
+  REQUIRE(fingerprint(cold).find("task 11 [> |-|x|Shipped ✅ 2025-10-03] under [Actions]\n"
+                                 "  task 12 [  |1)|/|Half done] under [Actions]\n"
+                                 "  task 13 [|-| |] under [Actions]\n  links") !=
+          std::string::npos);
   REQUIRE(store.saves == 1);
   const Vault warm = load(fs, &store, {}, &reads);
   CHECK(reads == 0);
@@ -139,7 +150,7 @@ TEST_CASE("an excluded note comes from the cache excluded, other rules read it a
   REQUIRE(cold_template >= 0);
   CHECK(cold.notes[cold_template].excluded_by == 0);
   CHECK(cold.notes[cold_template].kind == kb::model::NoteKind::Other);
-  CHECK(cold.notes[cold_template].task_count == 1);  // its tasks still count
+  CHECK(cold.notes[cold_template].tasks.size() == 1);  // its tasks still count
   const Vault warm = load(fs, &store, conventions, &reads);
   CHECK(reads == 0);
   CHECK(fingerprint(warm) == fingerprint(cold));

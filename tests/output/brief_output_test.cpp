@@ -29,7 +29,7 @@ Brief sample_brief(kb::model::Vault& vault) {
   options.today = kb::text::Date{2025, 6, 20};
   auto brief =
       kb::query::make_brief(vault, vault.find_path("People/Bob Stone.md"),
-                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
+                            kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   return std::move(*brief);
 }

@@ -89,7 +89,7 @@ Brief brief_of(const Vault& vault, std::optional<Date> since = std::nullopt,
   options.since = since;
   auto brief =
       kb::query::make_brief(vault, id_of(vault, person),
-                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
+                            kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   return std::move(*brief);
 }
@@ -183,7 +183,7 @@ TEST_CASE("the due window is an option", "[brief][tasks]") {
   options.due_window_days = 8;
   auto brief =
       kb::query::make_brief(vault, id_of(vault, "People/Ada Byron/Ada Byron.md"),
-                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
+                            kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE(brief.ok());
   CHECK(descriptions(brief->due_soon).back() == "Due in eight days");
 }
@@ -278,7 +278,7 @@ TEST_CASE("a broken ```tasks block fails the brief with the note's path", "[brie
   options.today = kToday;
   auto brief =
       kb::query::make_brief(vault, id_of(vault, "People/Bob Stone.md"),
-                            *kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
+                            kb::query::vault_tasks(vault, vault.notes_with_tasks()), options);
   REQUIRE_FALSE(brief.ok());
   CHECK(brief.error().path == "People/Bob Stone.md");
   CHECK(brief.error().line == 7);

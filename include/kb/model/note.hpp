@@ -1,7 +1,7 @@
 #pragma once
 // One Markdown file of the vault, in two parts. Its summary is what every
 // query needs and exactly what the parse cache stores: path, stat, kind,
-// name, aliases, date, summary line, participants, links, task count. Its
+// name, aliases, date, summary line, participants, links, checkbox lines. Its
 // body (text, front-matter, Markdown scan) is read on demand through the
 // vault (Vault::body), which returns it or an error, never an empty one.
 #include <cstddef>
@@ -16,6 +16,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
+#include "kb/text/checkbox.hpp"
 #include "kb/text/date.hpp"
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/markdown.hpp"
@@ -40,6 +41,14 @@ struct NoteLink {
   std::string_view path() const;  // what resolves: target trimmed, without ".md"
 };
 
+// A checkbox line of the note outside code: what a task query reads of it
+// (kb::tasks reads the task from the checkbox under the vault's settings).
+struct NoteTask {
+  text::CheckboxLine checkbox;
+  std::string_view heading;  // text of the nearest heading above, "" if none
+  int line = 0;              // 1-based
+};
+
 // Every string and span points into storage the vault owns (its arena, or
 // the mapped parse cache): a summary is copied freely and never outlives
 // its vault.
@@ -56,7 +65,7 @@ struct NoteSummary {
   std::span<const std::string_view> participants;  // names or link paths, from keys and headings
   std::span<const NoteLink> links;                 // body links, in text order
   std::span<const NoteLink> property_links;        // front-matter links, in YAML order
-  std::uint32_t task_count = 0;                    // checkbox lines outside code
+  std::span<const NoteTask> tasks;                 // checkbox lines outside code, in text order
   // Index of the rule in conventions.exclusions that keeps the note out of
   // the people graph (kind Other, involving no one, never rewritten), or -1.
   int excluded_by = -1;

@@ -62,14 +62,13 @@ tasks::QueryContext query_context(const model::Vault& vault, const model::NoteSu
 Diagnostic located_query_error(const model::Vault& vault, const model::NoteSummary& note,
                                Diagnostic d, bool default_query);
 
-// The tasks of `notes`, whose bodies it reads (on all cores), read under the
-// vault's Tasks settings (only lines holding the global filter are tasks) for
-// the tasks module's queries: notes by NoteId (every note of the vault, so ids
-// index them), tasks in note order, then line order. Fails, naming the note,
-// when a body cannot be read. The notes a query may select from are
-// notes_with_candidate_tasks, or Vault::notes_with_tasks for any query.
-Expected<tasks::TaskList> vault_tasks(const model::Vault& vault,
-                                      const std::vector<model::NoteId>& notes);
+// The tasks of `notes`, from their summaries' checkbox lines (no body is
+// read), read under the vault's Tasks settings (only lines holding the global
+// filter are tasks) for the tasks module's queries: notes by NoteId (every
+// note of the vault, so ids index them), tasks in note order, then line
+// order. The notes a query may select from are notes_with_candidate_tasks, or
+// Vault::notes_with_tasks for any query.
+tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes);
 
 // The person's ```tasks query text when none is written: Obsidian's own default.
 std::string default_tasks_query(std::string_view name);
