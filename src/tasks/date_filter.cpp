@@ -114,21 +114,30 @@ bool related(text::Date date, Relation relation, const DateRange& range) {
   return date >= range.start && date <= range.end;
 }
 
-Relation read_relation(Cursor& words) {
+// DateField's /^field (((?:on|in) or before|before|(?:on|in) or after|after|on|in)? ?(.*))/i:
+// the first keyword the text starts with (no word boundary: "beforehand" is
+// "before" then "hand"), then at most one space.
+Relation read_relation(std::string_view& text) {
   static constexpr std::array<std::pair<std::string_view, Relation>, 8> kKeywords = {{
       {"on or before", Relation::OnOrBefore},
       {"in or before", Relation::OnOrBefore},
+      {"before", Relation::Before},
       {"on or after", Relation::OnOrAfter},
       {"in or after", Relation::OnOrAfter},
-      {"before", Relation::Before},
       {"after", Relation::After},
       {"on", Relation::InRange},
       {"in", Relation::InRange},
   }};
-  for (const auto& [keyword, relation] : kKeywords) {
-    if (words.accept(keyword)) return relation;
+  Relation relation = Relation::InRange;  // "due 2025-11-07" means "due on 2025-11-07"
+  for (const auto& [keyword, r] : kKeywords) {
+    if (istarts_with(text, keyword)) {
+      text.remove_prefix(keyword.size());
+      relation = r;
+      break;
+    }
   }
-  return Relation::InRange;  // "due 2025-11-07" means "due on 2025-11-07"
+  if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return relation;
 }
 
 Filter presence_filter(const DateField& field, bool wanted) {
@@ -155,8 +164,8 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
       });
     }
 
-    Cursor search = words;
-    if (!search.accept(field.filter_word) || search.at_end()) continue;
+    const std::string_view trimmed = trim_blanks(line);
+    if (!istarts_with(trimmed, std::string(field.filter_word) + " ")) continue;
     // TemplatingPluginTools.findUnexpandedDateText, checked first.
     for (std::string_view template_text : {"<%", "YYYY-MM-DD"}) {
       if (line.find(template_text) == std::string_view::npos) continue;
@@ -164,14 +173,12 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
                                    std::string(template_text) + "\" - and cannot be interpreted. " +
                                    quoted(line));
     }
-    const std::string_view after_field = search.rest();
-    Relation relation = read_relation(search);
-    std::optional<DateSpec> spec = DateSpec::parse(search.rest());
-    if (!spec && relation == Relation::InRange) {
-      // DateField: "due in two weeks" is read again with its keyword, as
-      // one date ("in two weeks").
-      spec = DateSpec::parse(after_field);
-    }
+    const std::string_view keyword_and_date = trimmed.substr(field.filter_word.size() + 1);
+    std::string_view date_text = keyword_and_date;
+    const Relation relation = read_relation(date_text);
+    // DateField: when the text after the keyword is no date, the text with
+    // the keyword is read as one ("due in two weeks").
+    const std::optional<DateSpec> spec = DateSpec::parse(date_text, keyword_and_date);
     if (!spec) return FilterResult::failure("do not understand " + name + " date " + quoted(line));
     Filter filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
       DateRange range = spec.resolve(run.today);

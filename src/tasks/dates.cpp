@@ -22,11 +22,6 @@ int to_int(std::string_view digits) {
   return v;
 }
 
-bool looks_like_iso_date(std::string_view s) {
-  return s.size() == 10 && all_digits(s.substr(0, 4)) && s[4] == '-' &&
-         all_digits(s.substr(5, 2)) && s[7] == '-' && all_digits(s.substr(8, 2));
-}
-
 // Month `month` of `year` moved by `delta` months, normalised.
 std::pair<int, int> add_months(int year, int month, int delta) {
   int index = year * 12 + (month - 1) + delta;
@@ -49,22 +44,57 @@ DateRange iso_week(int year, int week) {
   return {monday, monday.plus_days(6)};
 }
 
-// The numbered ranges: YYYY-Www, YYYY-MM, YYYY-Qq, YYYY.
+bool is_js_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int iso_weeks_in(int year) {
+  // A year has 53 ISO weeks when it starts on a Thursday, or on a Wednesday in a leap year.
+  const int jan1 = weekday_index(text::Date{year, 1, 1});
+  const bool leap = days_in_month(year, 2) == 29;
+  return jan1 == 3 || (leap && jan1 == 2) ? 53 : 52;
+}
+
+// parseNumberedDateRange: /^\s*[0-9]{4}(-Q[1-4]|-[0-9]{2}|-W[0-9]{2})?\s*$/
+// read by moment, which refuses month 00 or 13 and weeks the year lacks.
 std::optional<DateRange> parse_numbered_range(std::string_view s) {
+  while (!s.empty() && is_js_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_js_space(s.back())) s.remove_suffix(1);
   if (s.size() < 4 || !all_digits(s.substr(0, 4))) return std::nullopt;
-  int year = to_int(s.substr(0, 4));
+  const int year = to_int(s.substr(0, 4));
   if (s.size() == 4) return DateRange{{year, 1, 1}, {year, 12, 31}};
   if (s[4] != '-') return std::nullopt;
-  std::string_view rest = s.substr(5);
-  if (rest.size() == 3 && (rest[0] == 'W' || rest[0] == 'w') && all_digits(rest.substr(1))) {
-    int week = to_int(rest.substr(1));
-    if (week >= 1 && week <= 53) return iso_week(year, week);
-  } else if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q') && rest[1] >= '1' &&
-             rest[1] <= '4') {
+  const std::string_view rest = s.substr(5);
+  if (rest.size() == 3 && rest[0] == 'W' && all_digits(rest.substr(1))) {
+    const int week = to_int(rest.substr(1));
+    if (week >= 1 && week <= iso_weeks_in(year)) return iso_week(year, week);
+  } else if (rest.size() == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
     return months_range(year, (rest[1] - '1') * 3 + 1, 3);
   } else if (rest.size() == 2 && all_digits(rest)) {
-    int month = to_int(rest);
+    const int month = to_int(rest);
     if (month >= 1 && month <= 12) return months_range(year, month, 1);
+  }
+  return std::nullopt;
+}
+
+// parseRelativeDateRange's /(last|this|next) (week|month|quarter|year)/: the
+// first such words anywhere, case-sensitive, one space apart.
+std::optional<std::pair<int, char>> relative_period(std::string_view s) {
+  for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
+    int offset = 0;
+    const std::string_view word = s.substr(i, 5);
+    if (word == "last ") {
+      offset = -1;
+    } else if (word == "this ") {
+      offset = 0;
+    } else if (word == "next ") {
+      offset = 1;
+    } else {
+      continue;
+    }
+    for (std::string_view unit : {"week", "month", "quarter", "year"}) {
+      if (s.substr(i + 5, unit.size()) == unit) return std::pair{offset, unit[0]};
+    }
   }
   return std::nullopt;
 }
@@ -82,65 +112,25 @@ int weekday_index(text::Date date) {
   return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
 }
 
-std::optional<DateSpec> DateSpec::parse(std::string_view text) {
+std::optional<DateSpec> DateSpec::parse(std::string_view text, std::string_view keyword_and_text) {
   DateSpec spec;
-  Cursor words(text);
-  if (words.at_end()) return std::nullopt;
-  if (words.accept_all("today") || words.accept_all("tomorrow") || words.accept_all("yesterday")) {
-    std::string_view word = trim_blanks(text);
-    spec.kind_ = Kind::DaysFromToday;
-    spec.offset_ = iequals(word, "today") ? 0 : iequals(word, "tomorrow") ? 1 : -1;
+  if (const auto period = relative_period(text)) {
+    spec.kind_ = Kind::Period;
+    spec.offset_ = period->first;
+    spec.unit_ = period->second;
     return spec;
   }
-  for (auto [word, offset] : {std::pair{"last", -1}, {"this", 0}, {"next", 1}}) {
-    Cursor period = words;
-    if (!period.accept(word)) continue;
-    for (std::string_view unit : {"week", "month", "quarter", "year"}) {
-      if (period.accept_all(unit)) {
-        spec.kind_ = Kind::Period;
-        spec.offset_ = offset;
-        spec.unit_ = unit[0];
-        return spec;
-      }
-    }
-    break;  // perhaps "next monday"
-  }
-
-  std::string_view rest = words.rest();
-  std::size_t blank = rest.find_first_of(" \t");
-  if (blank != std::string_view::npos) {
-    // Two dates: an inclusive range, in either order. The plugin ignores an
-    // impossible calendar date in a range and uses the other one alone.
-    std::string_view first = rest.substr(0, blank);
-    std::string_view second = trim_blanks(rest.substr(blank));
-    auto a = text::parse_iso_date(first), b = text::parse_iso_date(second);
-    if (second.find_first_of(" \t") != std::string_view::npos || (!a && !b)) {
-      if ((spec.natural_ = NaturalDate::parse(text))) {
-        spec.kind_ = Kind::Natural;
-        return spec;
-      }
-      return std::nullopt;
-    }
-    if (a && b) {
-      spec.fixed_ = *a < *b ? DateRange{*a, *b} : DateRange{*b, *a};
-      return spec;
-    }
-    if (a && looks_like_iso_date(second)) b = a;
-    if (b && looks_like_iso_date(first)) a = b;
-    if (!a || !b) return std::nullopt;
-    spec.fixed_ = {*a, *a};
-    return spec;
-  }
-  if (auto date = text::parse_iso_date(rest)) {
-    spec.fixed_ = {*date, *date};
-    return spec;
-  }
-  if (looks_like_iso_date(rest)) return std::nullopt;  // an impossible day, not a range
-  if (auto range = parse_numbered_range(rest)) {
+  if (const auto range = parse_numbered_range(text)) {
     spec.fixed_ = *range;
     return spec;
   }
-  if ((spec.natural_ = NaturalDate::parse(text))) {
+  if (const auto date =
+          text::parse_iso_date(trim_blanks(text))) {  // what chrono reads it as, sooner
+    spec.fixed_ = {*date, *date};
+    return spec;
+  }
+  if ((spec.natural_ = NaturalDate::parse(
+           text, keyword_and_text.data() == nullptr ? text : keyword_and_text))) {
     spec.kind_ = Kind::Natural;
     return spec;
   }
@@ -151,15 +141,11 @@ DateRange DateSpec::resolve(text::Date today) const {
   switch (kind_) {
     case Kind::Fixed:
       return fixed_;
-    case Kind::DaysFromToday: {
-      text::Date day = today.plus_days(offset_);
-      return {day, day};
-    }
     case Kind::Natural: {
-      // A day chrono would not return ("Feb 29" seen from 2023) matches none.
-      const std::optional<text::Date> day = natural_->resolve(today);
-      if (!day) return {today.plus_days(1), today};
-      return {*day, *day};
+      // No date found from this day ("Feb 29" seen from 2023): matches none.
+      const auto range = natural_->resolve_range(today);
+      if (!range) return {today.plus_days(1), today};
+      return {range->first, range->second};
     }
     case Kind::Period:
       break;

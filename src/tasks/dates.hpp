@@ -16,19 +16,22 @@ struct DateRange {
 
 class DateSpec {
  public:
-  // Accepts YYYY-MM-DD; today, tomorrow, yesterday; "YYYY-MM-DD YYYY-MM-DD";
-  // (last|this|next) (week|month|quarter|year); YYYY-Www, YYYY-MM, YYYY-Qq, YYYY;
-  // else one of the natural-language dates of NaturalDate. Words are
-  // case-insensitive.
-  static std::optional<DateSpec> parse(std::string_view text);
+  // DateParser.parseDateRange of `text` (a filter's text after its keyword),
+  // then DateField's second try with `keyword_and_text` (from the keyword on):
+  // "(last|this|next) (week|month|quarter|year)" anywhere in the text, as
+  // written (lower case, one space); YYYY, YYYY-Qq, YYYY-MM, YYYY-Www alone
+  // (blanks around allowed; Q and W capitals) naming a real period; else the
+  // dates chrono finds (NaturalDate).
+  static std::optional<DateSpec> parse(std::string_view text,
+                                       std::string_view keyword_and_text = {});
 
   DateRange resolve(text::Date today) const;
 
  private:
-  enum class Kind { Fixed, DaysFromToday, Period, Natural };
+  enum class Kind { Fixed, Period, Natural };
   Kind kind_ = Kind::Fixed;
   DateRange fixed_{};
-  int offset_ = 0;   // days (DaysFromToday) or periods (Period: -1 last, 0 this, 1 next)
+  int offset_ = 0;   // Period: -1 last, 0 this, 1 next
   char unit_ = 'w';  // Period: 'w'eek, 'm'onth, 'q'uarter, 'y'ear
   std::optional<NaturalDate> natural_;
 };

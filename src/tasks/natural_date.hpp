@@ -1,11 +1,13 @@
 #pragma once
 // The natural-language dates of Tasks date filters ("next monday", "in two
-// weeks", "14 October"), which the plugin reads with chrono-node 2.3.9
-// (DateParser.parseDate, forwardDate off). kb reads a documented subset of
-// chrono's English, each form computed as chrono computes it; anything else
-// is not a date.
+// weeks", "the meeting on 14 October"), which the plugin reads with
+// chrono-node 2.3.9 (DateParser: chrono.parse for a range, chrono.parseDate
+// for one day, forwardDate off). kb runs chrono's English parsers and
+// refiners (chrono_parsers.cpp, chrono_refiners.cpp) the same way.
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "kb/text/date.hpp"
 
@@ -13,24 +15,24 @@ namespace kb::tasks {
 
 class NaturalDate {
  public:
-  // The whole of `text` must be one of the forms (case-insensitive):
-  //   [this|last|past|next] WEEKDAY      (monday, mon, mon., tue, thu, thur, thurs, ...)
-  //   in N day(s)|week(s)|month(s)|year(s)   N ago  (N: digits, one..twelve, a, an)
-  //   D MONTH [YYYY], D(st|nd|rd|th) [of] MONTH [[,] YYYY], MONTH D [[,] YYYY]
-  static std::optional<NaturalDate> parse(std::string_view text);
+  // A date filter's text after its keyword, and the text from the keyword
+  // on ("due in two weeks": "two weeks" and "in two weeks"). Nothing when
+  // chrono finds no date in either (seen from a fixed reference day; see
+  // resolve for the one that counts).
+  static std::optional<NaturalDate> parse(std::string_view date_text,
+                                          std::string_view keyword_and_date = {});
 
-  // The day meant, seen from `today`; nothing when it names no calendar day
-  // (chrono's null: "june 31").
+  // DateParser.parseDateRange then DateField's second try, seen from `today`
+  // at 12:00: the first two dates chrono finds in the date text, in order
+  // (one when it finds one), else the first it finds in the text with the
+  // keyword; nothing when it finds none from this day ("Feb 29" in 2023).
+  std::optional<std::pair<text::Date, text::Date>> resolve_range(text::Date today) const;
+
+  // chrono.parseDate of the date text: the first date found, from `today` at 12:00.
   std::optional<text::Date> resolve(text::Date today) const;
 
  private:
-  enum class Kind { Weekday, Offset, MonthDay };
-  Kind kind_ = Kind::Weekday;
-  int weekday_ = 0;                     // Weekday: 0 Sunday .. 6 Saturday (JavaScript's getDay)
-  int modifier_ = 0;                    // Weekday: 0 closest, 1 this, 2 next, 3 last
-  int amount_ = 0;                      // Offset: signed count of `unit_`
-  char unit_ = 'd';                     // Offset: 'd'ay, 'w'eek, 'm'onth, 'y'ear
-  int month_ = 0, day_ = 0, year_ = 0;  // MonthDay; year 0 when not written
+  std::string date_text_, keyword_and_date_;
 };
 
 }  // namespace kb::tasks
