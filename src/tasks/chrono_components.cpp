@@ -194,6 +194,7 @@ Instant Components::instant() const {
 }
 
 bool Components::valid_date() const {
+  if (out_of_range_) return false;
   const Fields f = fields_of(instant());
   return f.year == value(Component::Year) && f.month == value(Component::Month) &&
          f.day == value(Component::Day) && f.hour == value(Component::Hour) &&
@@ -203,8 +204,46 @@ bool Components::valid_date() const {
 Components Components::relative(Instant reference, const TimeUnits& units) {
   Instant date = reference;
   bool time = false, days = false, weeks = false, months = false, years = false;
+  bool out_of_range = false;
   for (const auto& [unit, amount] : units) {
+    // Amounts that would leave JavaScript's Date range (and int64) stop here.
+    constexpr double kMaxMs = 8.64e15;
+    double span_ms = 0;
+    switch (unit) {
+      case Unit::Year:
+        span_ms = amount * 366 * 86.4e6;
+        break;
+      case Unit::Quarter:
+        span_ms = amount * 92 * 86.4e6;
+        break;
+      case Unit::Month:
+        span_ms = amount * 31 * 86.4e6;
+        break;
+      case Unit::Week:
+        span_ms = amount * 7 * 86.4e6;
+        break;
+      case Unit::Day:
+        span_ms = amount * 86.4e6;
+        break;
+      case Unit::Hour:
+        span_ms = amount * 3.6e6;
+        break;
+      case Unit::Minute:
+        span_ms = amount * 6e4;
+        break;
+      case Unit::Second:
+        span_ms = amount * 1e3;
+        break;
+      case Unit::Millisecond:
+        span_ms = amount;
+        break;
+    }
+    if (out_of_range || !(std::fabs(span_ms) < 2 * kMaxMs)) {
+      out_of_range = true;
+      continue;
+    }
     date = add(date, amount, unit);
+    if (date > kMaxMs || date < -kMaxMs) out_of_range = true;
     const bool nonzero = amount != 0;  // JavaScript's truthiness of fragments[unit]
     time =
         time || ((unit == Unit::Hour || unit == Unit::Minute || unit == Unit::Second) && nonzero);
@@ -215,6 +254,7 @@ Components Components::relative(Instant reference, const TimeUnits& units) {
   }
   const Fields f = fields_of(date);
   Components c(reference);
+  if (out_of_range) c.set_out_of_range();
   if (time) {
     c.assign(Component::Hour, f.hour).assign(Component::Minute, f.minute);
     c.assign(Component::Second, f.second).assign(Component::Millisecond, f.millisecond);

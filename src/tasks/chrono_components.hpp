@@ -81,12 +81,17 @@ class Components {
 
   Instant reference() const { return reference_; }
 
+  // A relative date beyond JavaScript's Date range (±100,000,000 days from
+  // 1970): chrono's components are NaN then, and no date is valid.
+  void set_out_of_range() { out_of_range_ = true; }
+
   // ParsingComponents.createRelativeFromReference.
   static Components relative(Instant reference, const TimeUnits& units);
 
  private:
   static std::size_t index(Component c) { return static_cast<std::size_t>(c); }
   Instant reference_;
+  bool out_of_range_ = false;
   std::array<std::optional<std::int64_t>, 10> known_{}, implied_{};
 };
 

@@ -73,6 +73,15 @@ std::string_view following_text(std::string_view text, const Result& r) {
   return text.substr(end);
 }
 
+// A text's length as JavaScript counts it, in UTF-16 code units ("–" is one).
+std::size_t js_length(std::string_view text) {
+  std::size_t units = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;  // lead bytes; 4-byte sequences are pairs
+  }
+  return units;
+}
+
 // OverlapRemovalRefiner: of results that overlap, the longer (the first on a tie).
 std::vector<Result> remove_overlaps(std::vector<Result> results) {
   if (results.size() < 2) return results;
@@ -81,7 +90,7 @@ std::vector<Result> remove_overlaps(std::vector<Result> results) {
   for (std::size_t i = 1; i < results.size(); ++i) {
     const Result& prev = results[previous];
     if (results[i].index < prev.index + prev.text.size()) {
-      if (results[i].text.size() > prev.text.size()) previous = i;
+      if (js_length(results[i].text) > js_length(prev.text)) previous = i;
     } else {
       kept.push_back(results[previous]);
       previous = i;

@@ -388,6 +388,16 @@ TEST_CASE("chrono 2.3.9's answers for dates in filters", "[natural_date][chrono]
   }
 }
 
+TEST_CASE("chrono's limits: JavaScript's Date range, lengths in UTF-16", "[natural_date][chrono]") {
+  // chrono-node 2.3.9's answers (see above).
+  const Date today{2025, 11, 7};
+  CHECK(range_of("in 99999999 days", today) == "invalid");  // past 275760-09-13
+  CHECK(range_of("in 99999999999999999999999 hours", today) == "invalid");
+  CHECK(range_of("in 270000 years", today) == "272025-11-07 272025-11-07");
+  // "07 – 9.30" is 9 UTF-16 units, shorter than "2025/11/07": the date wins the overlap.
+  CHECK(range_of("14 2025/11/07 – 9.30", Date{2025, 12, 31}) == "2025-11-07 2025-11-07");
+}
+
 TEST_CASE("A date found from one day and not from another matches nothing",
           "[natural_date][chrono]") {
   // chrono finds no date in "11pm - 1am" on the last day of a month (the
