@@ -7,6 +7,7 @@
 #include "kb/model/name_matcher.hpp"
 #include "kb/model/tasks_settings.hpp"
 #include "kb/tasks/filename_date.hpp"
+#include "kb/tasks/note_lists.hpp"
 #include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
 
@@ -128,6 +129,29 @@ tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::
         list.add(id, line.line, line.heading, std::move(*task));
       }
     }
+  }
+  return list;
+}
+
+Expected<tasks::TaskList> vault_tasks_in_lists(const model::Vault& vault,
+                                               const std::vector<model::NoteId>& notes) {
+  tasks::TaskList list;
+  list.notes.reserve(vault.notes.size());
+  for (const auto& note : vault.notes) list.notes.push_back({note.path});
+  std::vector<model::NoteId> ids(notes);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const model::NoteId id : ids) {
+    const model::NoteSummary& note = vault.notes[id];
+    if (note.tasks.empty()) continue;
+    const auto body = vault.body(id);
+    if (!body) return Expected<tasks::TaskList>::failure(body.error());
+    const model::NoteBody& read = **body;
+    // Under a global filter, only the lines holding it are tasks; the list
+    // items around them are kept for their nesting.
+    tasks::add_note_tasks(
+        list, id, {read.text, &read.scan, read.split.body_begin, read.split.body_first_line},
+        vault.conventions.tasks, tasks::filename_date(note.path, vault.conventions.tasks));
   }
   return list;
 }

@@ -595,7 +595,7 @@ TEST_CASE("Sorting: leading markdown is ignored, numbers compare as numbers", "[
 TEST_CASE("Equal tasks keep a deterministic order: path, then line", "[tasks_query]") {
   const auto task = *kb::tasks::parse_task("- [ ] same");
   const std::vector<kb::tasks::TaskNote> notes = {{"b.md"}, {"a.md"}};
-  const std::vector<TaskItem> items = {{0, "", 7, &task}, {1, "", 9, &task}, {1, "", 2, &task}};
+  const std::vector<TaskItem> items = {{&task, "", 0, 7}, {&task, "", 1, 9}, {&task, "", 1, 2}};
   auto result = parse_ok("sort by description").select(items, notes, kToday);
   REQUIRE(result.size() == 3);
   CHECK(result[0].note == 1);

@@ -70,6 +70,13 @@ Diagnostic located_query_error(const model::Vault& vault, const model::NoteSumma
 // Vault::notes_with_tasks for any query.
 tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes);
 
+// The same tasks read from the notes' bodies (read beforehand: Vault::
+// read_bodies), with the list items around them and their nesting
+// (tasks::add_note_tasks), for `show tree`. Fails, naming the note, when a
+// body cannot be read.
+Expected<tasks::TaskList> vault_tasks_in_lists(const model::Vault& vault,
+                                               const std::vector<model::NoteId>& notes);
+
 // The person's ```tasks query text when none is written: Obsidian's own default.
 std::string default_tasks_query(std::string_view name);
 
