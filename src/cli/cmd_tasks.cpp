@@ -11,7 +11,9 @@
 
 #include "kb/model/tasks_settings.hpp"
 #include "kb/query/person.hpp"
+#include "kb/tasks/note_lists.hpp"
 #include "kb/tasks/query.hpp"
+#include "kb/tasks/tree.hpp"
 #include "list_output.hpp"
 #include "names.hpp"
 #include "verbs.hpp"
@@ -110,10 +112,46 @@ Expected<tasks::TasksQuery, Failure> parse_query(const QuerySource& source,
       {kUsage, fmt::format("{}: {}", where, message)});
 }
 
+// A task's line: "- [ ] text", its due marker, urgency and path:line as the
+// query's layout says; `nested` for a task drawn under another (show tree).
+std::string task_line(const tasks::TaskList& tasks, const tasks::TaskItem& item, bool nested,
+                      const tasks::QueryLayout& layout, const tasks::Settings& settings,
+                      const output::Style& style, text::Date today) {
+  const tasks::Task& task = *item.task;
+  // The plugin draws the description without the global filter when the
+  // settings say so (TaskLineRenderer.renderDescription).
+  std::string out = fmt::format(
+      "- [{}] {}", task.status_symbol,
+      tasks::shown_text(layout.changes_task_text() ? tasks::task_layout_text(task, layout)
+                                                   : std::string(task.text),
+                        settings));
+  out += output::due_marker_text(task, today, style);
+  if (!layout.hide_urgency) out += "  " + tasks::urgency_layout_text(task, today);
+  // `hide nested backlink` hides the backlinks of the tasks drawn under
+  // another; `hide backlink` all of them (HtmlQueryResultsRenderer.addTask).
+  if (!layout.hide_backlinks && !(nested && layout.hide_nested_backlinks)) {
+    out += "  " + output::paint(style.color, "2",
+                                fmt::format("{}:{}", tasks.notes[item.note].path, item.line));
+  }
+  return out;
+}
+
+// A list item that is not a task, as the plugin's Markdown renderer draws it
+// (formatListItem): "- [c] text" or "- text", without a backlink.
+std::string list_item_line(std::string_view markdown) {
+  const auto item = tasks::list_item_text(markdown);
+  std::string out = "- ";
+  if (!item.status_symbol.empty()) out += fmt::format("[{}] ", item.status_symbol);
+  out += item.description;
+  return out;
+}
+
 // Markdown headings as the plugin renders groups: h4, h5, then h6 for deeper
 // levels; a heading is repeated only when it changes. The query's layout
 // decides what each task line shows (`hide due date`, `short mode`, `show
-// urgency`, `hide backlink` drops the path:line, `show group count`).
+// urgency`, `hide backlink` drops the path:line, `show group count`); with
+// `show tree` each found task comes with what is nested under it, four
+// spaces further in a level, as the plugin's Markdown renderer indents it.
 std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::TaskGroup>& groups,
                          const tasks::QueryLayout& layout, const tasks::Settings& settings,
                          const output::Style& style, text::Date today) {
@@ -135,23 +173,17 @@ std::string grouped_text(const tasks::TaskList& tasks, const std::vector<tasks::
       out += output::paint(style.color, "1", heading) + "\n";
     }
     previous = group.names;
-    for (const auto& item : group.items) {
-      const tasks::Task& task = *item.task;
-      // The plugin draws the description without the global filter when
-      // the settings say so (TaskLineRenderer.renderDescription).
-      out += layout.changes_task_text()
-                 ? fmt::format("- [{}] {}", task.status_symbol,
-                               tasks::shown_text(tasks::task_layout_text(task, layout), settings))
-                 // Without the global filter when the settings say so.
-                 : fmt::format("- [{}] {}", task.status_symbol,
-                               tasks::shown_text(task.text, settings));
-      out += output::due_marker_text(task, today, style);
-      if (!layout.hide_urgency) out += "  " + tasks::urgency_layout_text(task, today);
-      if (!layout.hide_backlinks) {
-        out += "  " + output::paint(style.color, "2",
-                                    fmt::format("{}:{}", tasks.notes[item.note].path, item.line));
+    if (layout.hide_tree) {
+      for (const auto& item : group.items) {
+        out += task_line(tasks, item, false, layout, settings, style, today) + "\n";
       }
-      out += "\n";
+      continue;
+    }
+    for (const tasks::TreeRow& row : tasks::tree_rows(tasks, group.items)) {
+      out += std::string(4 * static_cast<std::size_t>(row.depth), ' ');
+      out += row.task ? task_line(tasks, *row.task, row.depth > 0, layout, settings, style, today)
+                      : list_item_line(tasks.list_items()[row.list_item].markdown);
+      out += '\n';
     }
   }
   return out;
@@ -199,9 +231,12 @@ priority is high, heading includes x, ...), boolean combinations ((A) AND
 (#### headings) and each task as "- [ ] text  path:line"; the layout
 instructions change it as they change the plugin's view (hide due date, short
 mode, show urgency, show group count, hide backlink drops path:line, ...).
+`show tree` draws each found
+task with the tasks and list items nested under it, four spaces a level.
 Fields of --json,
 --jsonl and --tsv: path, line, status, status_type, text, due, priority, group
-(the group headings, outermost first).
+(the group headings, outermost first); layout instructions, show tree too,
+change the text only.
 
 The vault's Tasks plugin settings apply (.obsidian/plugins/obsidian-tasks-plugin/
 data.json; kb config shows them): only lines holding the global filter are
@@ -253,8 +288,17 @@ Examples:
       if (!parsed) return parsed.error();
       query.emplace(std::move(*parsed));
     }
-    // Every note holding a checkbox line, and no other (from their summaries).
-    const auto tasks = query::vault_tasks(*vault, vault->notes_with_tasks());
+    // Every note holding a checkbox line, and no other (from their summaries);
+    // a tree drawn with `show tree` needs their lists, read from their bodies.
+    const auto notes = vault->notes_with_tasks();
+    const bool tree = options->flags.format() == output::Format::Text && !query->layout().hide_tree;
+    if (tree) {
+      if (auto failed = context.read_bodies(notes)) return *failed;
+    }
+    auto read = tree ? query::vault_tasks_in_lists(*vault, notes)
+                     : Expected<tasks::TaskList>(query::vault_tasks(*vault, notes));
+    if (!read) return failure(kNotFound, read.error());
+    const tasks::TaskList& tasks = *read;
     const auto groups = query->run(tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
       print_table(tasks_table(tasks, groups, vault->conventions.tasks), options->flags, context);
