@@ -34,7 +34,9 @@ Examples:
     // vault itself rather than have Context print them as warnings.
     const auto conventions = context.conventions();
     if (!conventions) return conventions.error();
-    auto vault = model::load_vault(context.fs(), **conventions);
+    model::LoadOptions options;
+    options.keep_bodies = true;  // every note's body is checked
+    auto vault = model::load_vault(context.fs(), **conventions, options);
     if (!vault) return failure(kUsage, vault.error());
     Diagnostics ignored;  // the same walk as the load, which reported its problems
     const auto files = context.fs().list_files(ignored);

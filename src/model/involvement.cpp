@@ -61,25 +61,6 @@ std::vector<NoteId> compute_owners(const Vault& vault) {
 
 namespace {
 
-// The text a mention may be found in: front-matter title and summary, and
-// the body outside code and comments, each folded separately so no match
-// spans two.
-template <typename F>
-void for_each_prose_piece(const NoteBody& note, F&& on_piece) {
-  for (const char* key : {"title", "summary"}) {
-    if (const auto* value = note.fm.find(key); value && value->is_scalar()) on_piece(value->scalar);
-  }
-  const std::string_view text = note.text;
-  std::size_t pos =
-      note.split.present && note.split.terminated ? note.split.body_begin : note.split.bom;
-  for (const auto& hidden : text::hidden_ranges(note.scan)) {
-    if (hidden.end <= pos) continue;
-    if (hidden.begin > pos) on_piece(text.substr(pos, hidden.begin - pos));
-    pos = std::max(pos, hidden.end);
-  }
-  if (pos < text.size()) on_piece(text.substr(pos));
-}
-
 Involvement& entry_for(std::vector<Involvement>& entries, NoteId person) {
   for (auto& e : entries) {
     if (e.note == person) return e;  // `note` temporarily holds the person id
@@ -89,6 +70,29 @@ Involvement& entry_for(std::vector<Involvement>& entries, NoteId person) {
 }
 
 }  // namespace
+
+std::unique_ptr<NoteProse> prose_of(NoteBody& body, bool take_text) {
+  auto prose = std::make_unique<NoteProse>();
+  for (auto [key, out] : {std::pair{"title", &prose->title}, {"summary", &prose->summary}}) {
+    if (const auto* value = body.fm.find(key); value && value->is_scalar()) *out = value->scalar;
+  }
+  const std::string_view text = body.text;
+  std::size_t pos =
+      body.split.present && body.split.terminated ? body.split.body_begin : body.split.bom;
+  for (const auto& hidden : text::hidden_ranges(body.scan)) {
+    if (hidden.end <= pos) continue;
+    if (hidden.begin > pos) prose->pieces.push_back({pos, hidden.begin});
+    pos = std::max(pos, hidden.end);
+  }
+  if (pos < text.size()) prose->pieces.push_back({pos, text.size()});
+  if (take_text) {
+    prose->owned = std::move(body.text);  // the body's views into it die with the body
+    prose->text = prose->owned;
+  } else {
+    prose->text = text;
+  }
+  return prose;
+}
 
 std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   const auto count = static_cast<NoteId>(vault.notes.size());
@@ -138,8 +142,9 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
         }
       }
     } else if (!matcher.empty()) {
-      // Every note not taken from the cache was read while loading.
-      for_each_prose_piece(*vault.bodies_[id], [&](std::string_view piece) {
+      // Every note not taken from the cache was read while loading, and
+      // kept its prose for this scan.
+      vault.prose_[id]->for_each_piece([&](std::string_view piece) {
         matcher.scan(text::fold_case(piece),
                      [&](int person) { entry_for(found, person).mentioned = true; });
       });

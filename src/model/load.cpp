@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include "kb/model/involvement.hpp"
 #include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
 #include "parallel.hpp"
@@ -62,7 +63,8 @@ void name_diagnostics(Diagnostics& diagnostics, std::size_t from, std::string_vi
 // One note's slot while loading.
 struct Slot {
   NoteSummary summary;
-  std::unique_ptr<NoteBody> body;  // set when read
+  std::unique_ptr<NoteBody> body;    // set when read and kept (LoadOptions::keep_bodies)
+  std::unique_ptr<NoteProse> prose;  // set when read, for the mention scan
   Diagnostics diagnostics;
   std::span<const int> cached_targets;
   std::optional<std::span<const std::string_view>> cached_mentions;
@@ -70,9 +72,11 @@ struct Slot {
   bool from_cache = false;
 };
 
-// Reads and parses the note at `path` into `slot`.
+// Reads and parses the note at `path` into `slot`: its summary, and the
+// prose the mention scan reads unless the note is never scanned. The body
+// goes unless `keep_body`.
 void read_note(const io::FileSystem& fs, const Conventions& conventions, std::string_view path,
-               const io::FileStat& walked, Arena& arena, Slot& slot) {
+               const io::FileStat& walked, bool keep_body, Arena& arena, Slot& slot) {
   const std::size_t first = slot.diagnostics.size();
   auto read = fs.read_with_stat(std::string(path));
   if (!read) {
@@ -95,6 +99,11 @@ void read_note(const io::FileSystem& fs, const Conventions& conventions, std::st
     slot.summary.kind = NoteKind::Other;
     slot.diagnostics.resize(first);
   }
+  slot.prose.reset();
+  if (!is_entity(slot.summary.kind) && slot.summary.excluded_by < 0) {
+    slot.prose = prose_of(*slot.body, !keep_body);
+  }
+  if (!keep_body) slot.body.reset();
   slot.cached_targets = {};
   slot.cached_mentions.reset();
   slot.from_cache = false;
@@ -112,6 +121,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   // within the file system's timestamp granularity before it, could change
   // again without changing its size or mtime (git's "racily clean" rule).
   vault.settled_before_ns = fs.now_ns() - fs.timestamp_granularity_ns();
+  const bool keep_bodies = options.keep_bodies || !options.cache_entries;
   std::optional<CacheView> cache;
   if (options.cache) {
     if (auto blob = options.cache->load()) {
@@ -158,7 +168,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
         return;
       }
     }
-    read_note(fs, conventions, path, stat, *arena, slot);
+    read_note(fs, conventions, path, stat, keep_bodies, *arena, slot);
     arenas.give(std::move(arena));
   });
 
@@ -180,7 +190,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       slot.loaded = false;
       auto arena = arenas.take();
       const io::FileStat walked = slot.summary.stat;
-      read_note(fs, conventions, slot.summary.path, walked, *arena, slot);
+      read_note(fs, conventions, slot.summary.path, walked, keep_bodies, *arena, slot);
       arenas.give(std::move(arena));
     });
     loaded.clear();
@@ -204,6 +214,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
     }
     vault.notes.push_back(slot.summary);
     vault.bodies_.push_back(std::move(slot.body));
+    vault.prose_.push_back(std::move(slot.prose));
     vault.cached_link_targets_.push_back(same_paths ? slot.cached_targets : std::span<const int>());
     vault.cached_mentions_.push_back(slot.cached_mentions);
   }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "kb/io/fs.hpp"
@@ -221,14 +222,36 @@ TEST_CASE("a body is read on demand, and refused when the note changed since", "
   CHECK(gone.error().path == "People/Dana Cohen.md");
 }
 
-TEST_CASE("a note read while loading keeps its body", "[cache]") {
+TEST_CASE("a note read while loading keeps its body only when asked to", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);
-  const Vault cold = load(fs);
-  fs.files.clear();  // no second read happens
-  const auto body = cold.body(cold.find_path("Notes/Broken.md"));
-  REQUIRE(body.ok());
-  CHECK((*body)->text.find("Text naming Dana Cohen.") != std::string::npos);
+  SECTION("kept") {
+    kb::model::LoadOptions options;
+    options.keep_bodies = true;
+    const auto cold = kb::model::load_vault(fs, {}, options);
+    REQUIRE(cold.ok());
+    fs.files.clear();  // no second read happens
+    const auto body = cold->body(cold->find_path("Notes/Broken.md"));
+    REQUIRE(body.ok());
+    CHECK((*body)->text.find("Text naming Dana Cohen.") != std::string::npos);
+  }
+  SECTION("dropped once summarised and scanned for names, read again on demand") {
+    const Vault cold = load(fs);
+    // The mention scan ran on the prose kept while loading.
+    const NoteId dana = cold.find_path("People/Dana Cohen.md");
+    const NoteId broken = cold.find_path("Notes/Broken.md");
+    const auto& involved = cold.involvement(dana);
+    CHECK(std::any_of(involved.begin(), involved.end(), [&](const kb::model::Involvement& i) {
+      return i.note == broken && i.mentioned;
+    }));
+    ReadCounter counter(fs);
+    REQUIRE(cold.body(broken).ok());
+    CHECK(counter.reads == 1);
+    fs.files.clear();
+    const auto gone = cold.body(cold.find_path("Meetings/2025-10-02 - Review.md"));
+    REQUIRE_FALSE(gone.ok());
+    CHECK(gone.error().path == "Meetings/2025-10-02 - Review.md");
+  }
 }
 
 TEST_CASE("changed, added and removed notes are read, the rest come from the cache", "[cache]") {

@@ -29,6 +29,7 @@ struct Involvement {
 };
 
 struct LoadOptions;
+struct NoteProse;  // kb/model/involvement.hpp
 
 class Vault {
  public:
@@ -100,8 +101,12 @@ class Vault {
   // Where the summaries' strings and arrays live.
   struct Storage;
   std::unique_ptr<Storage> storage_;
-  // Per note: its body once read (every note read while loading keeps its own).
+  // Per note: its body once read (a note read while loading keeps its own
+  // only under LoadOptions::keep_bodies: the others are read again on demand).
   mutable std::vector<std::unique_ptr<NoteBody>> bodies_;
+  // Per note read while loading (and neither an entity nor excluded): its
+  // prose, until build() has looked for the people's names in it.
+  std::vector<std::unique_ptr<NoteProse>> prose_;
   // Per note taken from the cache: the link targets and mentions it gave.
   std::vector<std::span<const int>> cached_link_targets_;
   std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
@@ -128,6 +133,12 @@ struct LoadOptions {
   // retry after a note was found changed since its summary was made), while
   // the cache is still kept current.
   bool cache_entries = true;
+  // Keep the body of every note read (verbs that read every body: tasks,
+  // check; and the retry, cache_entries false, so that a body it needs is
+  // never read a second time). Else a body goes once its summary and prose
+  // are taken, and Vault::body reads it again when asked: memory stays near
+  // the summaries'.
+  bool keep_bodies = false;
 };
 
 // Walks, reads (in parallel) and parses the vault, then builds it. Fails only
