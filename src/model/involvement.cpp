@@ -144,9 +144,10 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
     } else if (!matcher.empty()) {
       // Every note not taken from the cache was read while loading, and
       // kept its prose for this scan.
+      thread_local std::string folded;  // reused: no allocation per piece
       vault.prose_[id]->for_each_piece([&](std::string_view piece) {
-        matcher.scan(text::fold_case(piece),
-                     [&](int person) { entry_for(found, person).mentioned = true; });
+        text::fold_case_into(piece, folded);
+        matcher.scan(folded, [&](int person) { entry_for(found, person).mentioned = true; });
       });
     }
   });

@@ -66,6 +66,7 @@ void NameMatcher::build() {
   // Breadth-first: failure links, and output lists extended along them (an
   // output list is a chain of shared tails, so extension is O(1) per node).
   std::deque<std::uint32_t> queue;
+  std::vector<std::uint32_t> order;  // breadth-first: a node's failure link comes before it
   for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
     nodes_[edges_[e].target].fail = 0;
     queue.push_back(edges_[e].target);
@@ -73,6 +74,7 @@ void NameMatcher::build() {
   while (!queue.empty()) {
     const std::uint32_t node = queue.front();
     queue.pop_front();
+    order.push_back(node);
     for (std::uint32_t e = nodes_[node].first_edge;
          e < nodes_[node].first_edge + nodes_[node].edge_count; ++e) {
       const std::uint32_t target = edges_[e].target;
@@ -99,6 +101,31 @@ void NameMatcher::build() {
         outputs_[last].next = nodes_[fail_target].output;
       }
       queue.push_back(target);
+    }
+  }
+  build_dense(order);
+}
+
+void NameMatcher::build_dense(const std::vector<std::uint32_t>& order) {
+  std::fill(std::begin(class_of_), std::end(class_of_), 0u);
+  std::vector<unsigned char> byte_of_class{0};
+  for (const Edge& edge : edges_) {
+    if (class_of_[edge.byte] == 0) {
+      class_of_[edge.byte] = static_cast<std::uint32_t>(byte_of_class.size());
+      byte_of_class.push_back(edge.byte);
+    }
+  }
+  classes_ = static_cast<std::uint32_t>(byte_of_class.size());
+  dense_.clear();
+  if (nodes_.size() * classes_ > kMaxDense) return;  // too large: step() walks the trie
+  dense_.assign(nodes_.size() * classes_, 0);
+  for (std::uint32_t c = 1; c < classes_; ++c) dense_[c] = root_next_[byte_of_class[c]];
+  for (const std::uint32_t node : order) {
+    const std::uint32_t* fail_row = &dense_[std::size_t{nodes_[node].fail} * classes_];
+    std::uint32_t* row = &dense_[std::size_t{node} * classes_];
+    for (std::uint32_t c = 1; c < classes_; ++c) {
+      const std::uint32_t next = child(node, byte_of_class[c]);
+      row[c] = next != kNone ? next : fail_row[c];
     }
   }
 }

@@ -80,11 +80,8 @@ std::string_view folded_run(std::string_view run, int options, std::string& mapp
 // Folds ASCII runs byte by byte and hands only the non-ASCII runs to
 // utf8proc: most of a note is ASCII, and one emoji must not send the whole
 // body through utf8proc. Each non-ASCII run takes the ASCII character before
-// it along, so "e" + U+0301 still composes to "é" under NFC.
-std::string fold(std::string_view s, int options) {
-  if (is_ascii(s)) return ascii_lower(s);
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
+// it along, so "e" + U+0301 still composes to "é" under NFC. Appends to `out`.
+void fold_into(std::string_view s, int options, std::string& out) {
   std::string mapped;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -92,8 +89,9 @@ std::string fold(std::string_view s, int options) {
       std::size_t ascii_end = i + 1;
       while (ascii_end < s.size() && static_cast<unsigned char>(s[ascii_end]) < 0x80) ++ascii_end;
       const std::size_t at = out.size();
-      out.append(s.substr(i, ascii_end - i));
-      for (std::size_t k = at; k < out.size(); ++k) out[k] = ascii_lower(out[k]);
+      out.resize(at + (ascii_end - i));
+      char* to = out.data() + at;
+      for (std::size_t k = i; k < ascii_end; ++k) *to++ = ascii_lower(s[k]);
       i = ascii_end;
       continue;
     }
@@ -107,13 +105,27 @@ std::string fold(std::string_view s, int options) {
     out += folded_run(s.substr(begin, end - begin), options, mapped);
     i = end;
   }
+}
+
+std::string fold(std::string_view s, int options) {
+  if (is_ascii(s)) return ascii_lower(s);
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  fold_into(s, options, out);
   return out;
 }
+
+constexpr int kFoldCase = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
 
 }  // namespace
 
 std::string fold_case(std::string_view s) {
-  return fold(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  return fold(s, kFoldCase);
+}
+
+void fold_case_into(std::string_view s, std::string& out) {
+  out.clear();
+  fold_into(s, kFoldCase, out);
 }
 
 std::string fold_name(std::string_view s) {

@@ -51,7 +51,8 @@ class NameMatcher {
   void scan_impl(std::string_view folded, F& on_match) const {
     std::uint32_t state = 0;
     for (std::size_t i = 0; i < folded.size(); ++i) {
-      state = step(state, static_cast<unsigned char>(folded[i]));
+      const auto byte = static_cast<unsigned char>(folded[i]);
+      state = dense_.empty() ? step(state, byte) : dense_[state * classes_ + class_of_[byte]];
       for (std::uint32_t out = nodes_[state].output; out != kNone; out = outputs_[out].next) {
         const Output& o = outputs_[out];
         if (!kWholeWords || whole_word(folded, i + 1 - o.length, i + 1)) on_match(o.value);
@@ -61,12 +62,20 @@ class NameMatcher {
 
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
   std::uint32_t step(std::uint32_t state, unsigned char byte) const;
+  void build_dense(const std::vector<std::uint32_t>& order);
   static bool whole_word(std::string_view text, std::size_t begin, std::size_t end);
 
   std::vector<Node> nodes_{Node{}};
   std::vector<Edge> edges_;
   std::vector<Output> outputs_;
   std::uint32_t root_next_[256] = {};  // dense transitions at the root: most steps end there
+  // The automaton as a table, when it fits (kMaxDense): per state, the next
+  // state for each class of bytes (class 0: bytes no name holds, which lead
+  // back to the root), so a step is one load instead of a walk of failure links.
+  static constexpr std::size_t kMaxDense = std::size_t{1} << 22;
+  std::uint32_t class_of_[256] = {};
+  std::uint32_t classes_ = 1;
+  std::vector<std::uint32_t> dense_;
   // Building: per node, its pending (byte, child) pairs before build() packs them.
   std::vector<std::vector<Edge>> pending_{1};
 };

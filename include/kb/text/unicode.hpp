@@ -10,6 +10,9 @@ namespace kb::text {
 // mentions case-insensitively. Invalid UTF-8 is folded bytewise (ASCII
 // lower-casing), never rejected. ASCII input takes a fast path.
 std::string fold_case(std::string_view s);
+// fold_case into `out` (replacing its content, keeping its capacity): a scan
+// over many texts folds each without allocating.
+void fold_case_into(std::string_view s, std::string& out);
 
 // fold_case plus removal of combining marks ("Élodie" -> "elodie"): how a
 // user's typed NAME matches a person.
