@@ -94,17 +94,37 @@ std::unique_ptr<NoteProse> prose_of(NoteBody& body, bool take_text) {
   return prose;
 }
 
-std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
-  const auto count = static_cast<NoteId>(vault.notes.size());
+std::vector<std::vector<NoteId>> find_mentions(std::span<const NoteSummary> notes,
+                                               std::vector<std::unique_ptr<NoteProse>>& prose) {
   NameMatcher matcher;
-  for (NoteId id = 0; id < count; ++id) {
-    const NoteSummary& note = vault.notes[id];
+  for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
+    const NoteSummary& note = notes[id];
     if (note.kind != NoteKind::Person) continue;
     matcher.add(note.name, id);
     if (note.stem() != note.name) matcher.add(note.stem(), id);
     for (const auto& alias : note.aliases) matcher.add(alias, id);
   }
   matcher.build();
+  std::vector<std::vector<NoteId>> mentions(notes.size());
+  parallel_for(std::min(prose.size(), notes.size()), 0, [&](std::size_t id) {
+    if (!prose[id]) return;
+    if (!matcher.empty()) {
+      thread_local std::string folded;  // reused: no allocation per piece
+      auto& found = mentions[id];
+      prose[id]->for_each_piece([&](std::string_view piece) {
+        text::fold_case_into(piece, folded);
+        matcher.scan(folded, [&](int person) {
+          if (std::find(found.begin(), found.end(), person) == found.end()) found.push_back(person);
+        });
+      });
+    }
+    prose[id].reset();
+  });
+  return mentions;
+}
+
+std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
+  const auto count = static_cast<NoteId>(vault.notes.size());
 
   // Per note on all cores (folding and matching the prose dominates), then
   // regrouped per person in note order.
@@ -141,14 +161,9 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
           entry_for(found, person).mentioned = true;
         }
       }
-    } else if (!matcher.empty()) {
-      // Every note not taken from the cache was read while loading, and
-      // kept its prose for this scan.
-      thread_local std::string folded;  // reused: no allocation per piece
-      vault.prose_[id]->for_each_piece([&](std::string_view piece) {
-        text::fold_case_into(piece, folded);
-        matcher.scan(folded, [&](int person) { entry_for(found, person).mentioned = true; });
-      });
+    } else if (static_cast<std::size_t>(id) < vault.mentions_.size()) {
+      // Found by load_vault in the prose of the note, read while loading.
+      for (const NoteId person : vault.mentions_[id]) entry_for(found, person).mentioned = true;
     }
   });
   std::vector<std::vector<Involvement>> result(vault.notes.size());

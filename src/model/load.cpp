@@ -203,7 +203,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   // Cached link targets are note indexes: valid only for the same paths.
   const bool same_paths = cache && paths_hash(loaded) == cache->paths_hash();
   std::size_t from_cache = 0;
-  bool unsettled_only = true;  // every note read is one the cache may not hold
+  std::vector<std::unique_ptr<NoteProse>> prose;  // per note, of the notes read
+  bool unsettled_only = true;                     // every note read is one the cache may not hold
   for (Slot& slot : slots) {
     for (auto& d : slot.diagnostics) vault.diagnostics.push_back(std::move(d));
     if (!slot.loaded) continue;
@@ -214,13 +215,16 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
     }
     vault.notes.push_back(slot.summary);
     vault.bodies_.push_back(std::move(slot.body));
-    vault.prose_.push_back(std::move(slot.prose));
+    prose.push_back(std::move(slot.prose));
     vault.cached_link_targets_.push_back(same_paths ? slot.cached_targets : std::span<const int>());
     vault.cached_mentions_.push_back(slot.cached_mentions);
   }
   // The cache holds exactly the settled notes, as they are: writing it again
   // would write the same bytes.
   vault.cache_current = cache && same_paths && unsettled_only && from_cache == cache->size();
+  std::vector<Slot>().swap(slots);  // freed before the indexes are made
+  // The people's names in the prose of every note read, which then goes.
+  vault.mentions_ = find_mentions(vault.notes, prose);
   vault.build();
   return vault;
 }

@@ -85,10 +85,7 @@ void Vault::build() {
   }
 
   owner_ = compute_owners(*this);
-  prose_.resize(notes.size());
   involvement_ = compute_involvement(*this);
-  prose_.clear();  // scanned: only the summaries stay
-  prose_.shrink_to_fit();
 }
 
 std::vector<NoteId> Vault::find_entities(std::string_view query,

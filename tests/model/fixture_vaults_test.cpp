@@ -1,6 +1,8 @@
 // The three small fixture vaults under tests/fixtures, one marking style
 // each, read from disk as `kb` reads them (with the vault's .kb.yaml).
 #include <catch2/catch.hpp>
+#include <map>
+#include <memory>
 
 #include "kb/edit/person_sections.hpp"
 #include "kb/edit/regen.hpp"
@@ -18,7 +20,14 @@ namespace {
 const kb::text::Date kToday{2026, 1, 15};
 
 Vault load_fixture(const std::string& name) {
-  kb::io::DiskFileSystem fs(std::string(KB_SOURCE_DIR) + "/tests/fixtures/" + name);
+  // The vault reads bodies on demand through it: it lives as long as the tests.
+  static std::map<std::string, std::unique_ptr<kb::io::DiskFileSystem>> file_systems;
+  auto& owned = file_systems[name];
+  if (!owned) {
+    owned = std::make_unique<kb::io::DiskFileSystem>(std::string(KB_SOURCE_DIR) +
+                                                     "/tests/fixtures/" + name);
+  }
+  const kb::io::DiskFileSystem& fs = *owned;
   kb::model::Conventions conventions;
   if (fs.stat(".kb.yaml")) {
     auto text = fs.read(".kb.yaml");

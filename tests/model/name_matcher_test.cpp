@@ -1,6 +1,9 @@
 #include "kb/model/name_matcher.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "kb/text/unicode.hpp"
 
@@ -36,4 +39,69 @@ TEST_CASE("NameMatcher with no names matches nothing", "[name_matcher]") {
   m.build();
   CHECK(m.empty());
   CHECK(matches(m, "anything").empty());
+}
+
+namespace {
+
+// Every whole-word occurrence of each name, found the slow way: at every
+// offset of the folded text, every name, its neighbours decoded.
+std::vector<int> naive_matches(const std::vector<std::string>& names, std::string_view text) {
+  const std::string folded = kb::text::fold_case(text);
+  std::vector<std::pair<std::size_t, int>> found;  // (end, value), in the matcher's order
+  for (std::size_t end = 1; end <= folded.size(); ++end) {
+    std::vector<std::pair<std::size_t, int>> here;
+    for (std::size_t v = 0; v < names.size(); ++v) {
+      const std::string name = kb::text::fold_case(names[v]);
+      if (name.empty() || name.size() > end || folded.compare(end - name.size(), name.size(), name))
+        continue;
+      const std::size_t begin = end - name.size();
+      if (begin > 0 && kb::text::is_word_char(kb::text::previous_code_point(folded, begin)))
+        continue;
+      std::size_t after = end;
+      if (end < folded.size() && kb::text::is_word_char(kb::text::decode_utf8(folded, after)))
+        continue;
+      here.push_back({name.size(), static_cast<int>(v)});
+    }
+    // Longest first; names folding alike, the one added last first.
+    std::sort(here.begin(), here.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second > b.second;
+    });
+    for (const auto& h : here) found.push_back({end, h.second});
+  }
+  std::vector<int> values;
+  for (const auto& f : found) values.push_back(f.second);
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("NameMatcher finds what a naive search finds, on random names and texts",
+          "[name_matcher]") {
+  // A small alphabet makes names share prefixes and suffixes, so failure
+  // links and output chains are exercised; accents and case test folding.
+  const std::vector<std::string> letters = {"a", "b", "A", "B", " ", "é", "É", "-", ".", "ab"};
+  std::mt19937 random(17);
+  const auto word = [&](std::size_t max) {
+    std::string out;
+    const std::size_t n = 1 + random() % max;
+    for (std::size_t i = 0; i < n; ++i) out += letters[random() % letters.size()];
+    return out;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> names;
+    kb::model::NameMatcher m;
+    const std::size_t count = 1 + random() % 6;
+    for (std::size_t v = 0; v < count; ++v) {
+      names.push_back(word(4));
+      m.add(names.back(), static_cast<int>(v));
+    }
+    m.build();
+    for (int t = 0; t < 5; ++t) {
+      const std::string text = word(40);
+      INFO("text: " << text);
+      std::vector<int> values;
+      m.scan(kb::text::fold_case(text), [&](int v) { values.push_back(v); });
+      CHECK(values == naive_matches(names, text));
+    }
+  }
 }

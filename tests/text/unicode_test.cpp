@@ -14,6 +14,17 @@ TEST_CASE("fold_case lower-cases ASCII and Unicode and normalises to NFC", "[uni
   REQUIRE(fold_case("") == "");
 }
 
+TEST_CASE("fold_case_into folds as fold_case does, replacing what the buffer held", "[unicode]") {
+  std::string buffer = "left over from an earlier, longer piece of text";
+  for (const std::string_view s : {"Jane DOE", "E\xCC\x81lodie and Straße",
+                                   "AB\xFF"
+                                   "C",
+                                   "", "✅ Done 📅 2025-10-09", "x"}) {
+    fold_case_into(s, buffer);
+    CHECK(buffer == fold_case(s));
+  }
+}
+
 TEST_CASE("fold_name also strips combining marks", "[unicode]") {
   REQUIRE(fold_name("Élodie") == "elodie");
   REQUIRE(fold_name("E\xCC\x81LODIE") == "elodie");

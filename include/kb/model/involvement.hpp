@@ -2,6 +2,7 @@
 // Folder ownership and involvement: who a note belongs to and whom it is
 // about. Used by Vault::build(); exposed for tests.
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,13 @@ struct NoteProse {
 // The prose of `body`, taking its text (`take_text`: the body is dropped
 // next) or pointing into it (the body is kept, and outlives the prose).
 std::unique_ptr<NoteProse> prose_of(NoteBody& body, bool take_text);
+
+// Per note: the people (person notes among `notes`) whose name, file stem or
+// alias its prose names as a whole word, case- and accent-insensitively
+// (kb/model/name_matcher.hpp); for the notes that have prose. Each prose is
+// freed once scanned, on all cores.
+std::vector<std::vector<NoteId>> find_mentions(std::span<const NoteSummary> notes,
+                                               std::vector<std::unique_ptr<NoteProse>>& prose);
 
 // Per note: the entity whose folder (bearing the entity's name) holds it,
 // nearest folder first; -1 when none. An entity note owns its own folder.

@@ -29,7 +29,6 @@ struct Involvement {
 };
 
 struct LoadOptions;
-struct NoteProse;  // kb/model/involvement.hpp
 
 class Vault {
  public:
@@ -104,9 +103,10 @@ class Vault {
   // Per note: its body once read (a note read while loading keeps its own
   // only under LoadOptions::keep_bodies: the others are read again on demand).
   mutable std::vector<std::unique_ptr<NoteBody>> bodies_;
-  // Per note read while loading (and neither an entity nor excluded): its
-  // prose, until build() has looked for the people's names in it.
-  std::vector<std::unique_ptr<NoteProse>> prose_;
+  // Per note read while loading (and neither an entity nor excluded): the
+  // people its prose names (find_mentions, before build(): the prose is gone
+  // before the indexes are made).
+  std::vector<std::vector<NoteId>> mentions_;
   // Per note taken from the cache: the link targets and mentions it gave.
   std::vector<std::span<const int>> cached_link_targets_;
   std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
