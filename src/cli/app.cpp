@@ -165,7 +165,6 @@ Expected<model::Vault*, Failure> Context::vault() {
   // The retry after a note changed under kb reads every note from its bytes,
   // so that no second change can stop it.
   options.cache_entries = !read_everything_;
-  options.keep_bodies = keep_bodies_;
   if (!globals_.no_cache) {
     if (auto dir = io::cache_dir_for(vault_root())) {
       if (!cache_) {

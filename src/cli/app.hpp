@@ -77,9 +77,6 @@ class Context {
   // Loads the vault (once), printing load warnings; a failure when the vault
   // cannot be read.
   Expected<model::Vault*, Failure> vault();
-  // Before vault(): the verb reads (nearly) every note's body, so those read
-  // while loading are kept rather than read again (model::LoadOptions).
-  void keep_bodies() { keep_bodies_ = true; }
   // Refreshes the parse cache after a vault was loaded: run() calls it once
   // the verb has printed its answer.
   void save_parse_cache();
@@ -125,8 +122,7 @@ class Context {
   bool hid_warnings_ = false;  // "N more warnings not shown" printed
   std::optional<Failure> load_failure_;
   bool retry_wanted_ = false;
-  bool read_everything_ = false;
-  bool keep_bodies_ = false;  // the retry: no note taken from the cache
+  bool read_everything_ = false;  // the retry: no note taken from the cache
   std::optional<io::DiskCacheStore> cache_;
   std::string cache_vault_id_;
 };

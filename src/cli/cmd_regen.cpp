@@ -139,8 +139,6 @@ Outcome run_regen(Options& options, Context& context) {
   if (options.all == !options.names.empty()) {
     return Failure{kUsage, "regen: give NAME... (or - to read names from stdin), or --all"};
   }
-  // Every person's note and the notes holding their tasks: most of a vault.
-  if (options.all) context.keep_bodies();
   auto loaded = context.vault();
   if (!loaded) return loaded.error();
   model::Vault* vault = *loaded;

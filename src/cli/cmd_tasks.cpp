@@ -271,7 +271,6 @@ Examples:
       if (!parsed) return parsed.error();
       query.emplace(std::move(*parsed));
     }
-    context.keep_bodies();  // every note holding a checkbox line is read below
     auto loaded = context.vault();
     if (!loaded) return loaded.error();
     model::Vault* vault = *loaded;

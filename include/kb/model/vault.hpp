@@ -133,8 +133,8 @@ struct LoadOptions {
   // retry after a note was found changed since its summary was made), while
   // the cache is still kept current.
   bool cache_entries = true;
-  // Keep the body of every note read (verbs that read every body: tasks,
-  // check; and the retry, cache_entries false, so that a body it needs is
+  // Keep the body of every note read (verbs that read every body: check;
+  // and the retry, cache_entries false, so that a body it needs is
   // never read a second time). Else a body goes once its summary and prose
   // are taken, and Vault::body reads it again when asked: memory stays near
   // the summaries'.
