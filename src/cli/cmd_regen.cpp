@@ -10,6 +10,7 @@
 #include "kb/edit/person_sections.hpp"
 #include "kb/edit/unified_diff.hpp"
 #include "kb/output/table.hpp"
+#include "kb/util/parallel.hpp"
 #include "names.hpp"
 #include "verbs.hpp"
 
@@ -184,22 +185,33 @@ Outcome run_regen(Options& options, Context& context) {
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
   if (writing) sweep_temp_files(context, *vault, people);
-  Progress progress(people.size(), isatty(STDERR_FILENO));
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    progress.tick(i);
-    const model::NoteSummary& note = vault->notes[people[i]];
+  // Each person's new text, on all cores (the views and rewrites read the
+  // vault and write nothing); then, in order, what is printed and written.
+  std::vector<std::optional<Expected<std::string>>> results(people.size());
+  parallel_for(people.size(), 0, [&](std::size_t i) {
     const std::string& text = (*vault->body(people[i]))->text;  // read above
     auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
     if (!view) {
-      warn(view.error());
-      tally.failed.emplace_back(note.path);
-      continue;
+      results[i] = Expected<std::string>::failure(view.error());
+      return;
     }
     auto rewritten = edit::rewrite_person_note(text, edit::person_sections(*vault, *view));
     if (!rewritten) {
       Diagnostic d = rewritten.error();
-      d.path = std::string(note.path);
-      warn(d);
+      d.path = std::string(vault->notes[people[i]].path);
+      results[i] = Expected<std::string>::failure(std::move(d));
+      return;
+    }
+    results[i] = std::move(rewritten);
+  });
+  Progress progress(people.size(), isatty(STDERR_FILENO));
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    progress.tick(i);
+    const model::NoteSummary& note = vault->notes[people[i]];
+    const std::string& text = (*vault->body(people[i]))->text;
+    auto& rewritten = *results[i];
+    if (!rewritten) {
+      warn(rewritten.error());
       tally.failed.emplace_back(note.path);
       continue;
     }

@@ -55,6 +55,11 @@ void Vault::build() {
     for (const auto& alias : note.aliases) add_unique(by_name[text::fold_name(alias)], id);
   }
   index_ = index;
+  // Whether each note's stem is the vault's only one, for wikilink_to.
+  stem_unique_.assign(notes.size(), 0);
+  for (const auto& [stem, ids] : index->by_stem) {
+    if (ids.size() == 1) stem_unique_[static_cast<std::size_t>(ids.front())] = 1;
+  }
 
   // Resolving folds every link path: per note on all cores, then the
   // backlinks in note order.
@@ -142,8 +147,7 @@ NoteId Vault::resolve(std::string_view link_path, NoteId from) const {
 
 std::string Vault::wikilink_to(NoteId target) const {
   const NoteSummary& note = notes[target];
-  const auto it = index_->by_stem.find(text::fold_case(note.stem()));
-  const bool unique = it != index_->by_stem.end() && it->second.size() == 1;
+  const bool unique = stem_unique_[static_cast<std::size_t>(target)] != 0;
   return text::note_link(note.path, note.stem(), unique);  // a Markdown link when a wikilink cannot
 }
 

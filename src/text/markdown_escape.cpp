@@ -71,15 +71,17 @@ std::string encode_path(std::string_view path) {
 
 std::string one_line(std::string_view text) {
   std::string out;
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_space_or_control(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
+  out.reserve(text.size());
+  // Runs of other characters are copied whole; each run of blanks and
+  // controls between two becomes one space.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space_or_control(text[i])) ++i;
+    const std::size_t begin = i;
+    while (i < text.size() && !is_space_or_control(text[i])) ++i;
+    if (i == begin) break;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(begin, i - begin));
   }
   return out;
 }
@@ -184,11 +186,18 @@ std::string note_link(std::string_view path, std::string_view stem, bool stem_un
   if (holds("#")) return escape_inline(named);
   const bool wikilink_safe = !holds("[") && !holds("]") && !holds("|") && !holds("^") &&
                              !holds("%%") && !holds_control(path) && !holds_control(stem);
+  // Appended piece by piece: GCC 12 at -O3 sees a false overlap in
+  // operator+ chains here (-Wrestrict, GCC bug 105329).
+  std::string out;
   if (wikilink_safe) {
-    if (stem_unique) return "[[" + std::string(stem) + "]]";
-    return "[[" + std::string(target) + "|" + std::string(stem) + "]]";
+    out.reserve(target.size() + stem.size() + 5);
+    out.append("[[");
+    if (!stem_unique) out.append(target).append("|");
+    out.append(stem).append("]]");
+    return out;
   }
-  return "[" + escape_inline(stem) + "](" + encode_path(path) + ")";
+  out.append("[").append(escape_inline(stem)).append("](").append(encode_path(path)).append(")");
+  return out;
 }
 
 }  // namespace kb::text

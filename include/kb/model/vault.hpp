@@ -114,6 +114,7 @@ class Vault {
   std::vector<std::vector<NoteId>> link_targets_;
   std::vector<std::vector<NoteId>> backlinks_;
   std::vector<NoteId> owner_;
+  std::vector<char> stem_unique_;  // per note: no other note has its (folded) stem
   std::vector<std::vector<Involvement>> involvement_;
   // folded path (without .md) -> note; folded stem -> notes
   struct Index;
