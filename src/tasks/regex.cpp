@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "js_regex.hpp"
 #include "regex_safety.hpp"
 
 namespace kb::tasks {
@@ -48,10 +49,10 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   std::string_view pattern = literal.substr(1, last_slash - 1);
   std::string_view flags = literal.substr(last_slash + 1);
 
-  // JavaScript semantics where PCRE2 offers them: \uHHHH and \u{H..}
-  // escapes, [^] as "any character", unset back-references match empty.
-  std::uint32_t options = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ALT_BSUX |
-                          PCRE2_ALLOW_EMPTY_CLASS | PCRE2_MATCH_UNSET_BACKREF;
+  // PCRE2 in UTF mode without UCP (\d \w \b ASCII, as in JavaScript);
+  // back-references to a group that did not take part match empty.
+  std::uint32_t options = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MATCH_UNSET_BACKREF;
+  JsRegexFlags js;
   // JavaScript's RegExp constructor refuses a repeated flag, and u with v.
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (flags.find(flags[i], i + 1) != std::string_view::npos ||
@@ -63,16 +64,19 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     switch (flag) {
       case 'i':
         options |= PCRE2_CASELESS;
+        js.ignore_case = true;
         break;
       case 'm':
-        options |= PCRE2_MULTILINE;
+        js.multiline = true;
         break;
       case 's':
-        options |= PCRE2_DOTALL;
+        js.dot_all = true;
         break;
-      case 'g':
       case 'u':
       case 'v':
+        js.unicode = true;
+        break;
+      case 'g':
       case 'y':
       case 'd':
         break;
@@ -81,30 +85,39 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     }
   }
 
-  pcre2_compile_context* compile_context = pcre2_compile_context_create(nullptr);
-  pcre2_set_compile_extra_options(compile_context, PCRE2_EXTRA_ALT_BSUX);
-  int error_code = 0;
-  PCRE2_SIZE error_offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                   options, &error_code, &error_offset, compile_context);
-  pcre2_compile_context_free(compile_context);
-  if (code == nullptr) {
-    PCRE2_UCHAR buffer[256];
-    pcre2_get_error_message(error_code, buffer, sizeof buffer);
-    // V8 says "Invalid regular expression: /(/: Unterminated group".
+  // V8 reads the pattern first ("Invalid regular expression: /(/: Unterminated group").
+  auto translated = js_regex_to_pcre2(pattern, js);
+  if (!translated) {
     std::string message = "Invalid regular expression: ";
     message += literal;
     message += ": ";
-    message += reinterpret_cast<const char*>(buffer);
-    message += " at offset ";
-    message += std::to_string(error_offset);
+    message += translated.error();
     return Result::failure(std::move(message));
   }
-
   // Like the plugin, check the syntax first, then refuse what may backtrack without end.
-  if (auto problem = regex_safety_problem(pattern)) {
-    pcre2_code_free(code);
-    return Result::failure(std::move(*problem));
+  if (auto problem = regex_safety_problem(pattern)) return Result::failure(std::move(*problem));
+
+  int error_code = 0;
+  PCRE2_SIZE error_offset = 0;
+  pcre2_code* code =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated->data()), translated->size(), options,
+                    &error_code, &error_offset, nullptr);
+  if (code == nullptr && error_code == PCRE2_ERROR_UNKNOWN_UNICODE_PROPERTY) {
+    std::string message = "Invalid regular expression: ";  // a script V8 would not know either
+    message += literal;
+    message += ": Invalid property name";
+    return Result::failure(std::move(message));
+  }
+  if (code == nullptr) {
+    // JavaScript reads it, PCRE2 cannot run it (a Unicode property PCRE2
+    // does not know, a lookbehind of varying length).
+    PCRE2_UCHAR buffer[256];
+    pcre2_get_error_message(error_code, buffer, sizeof buffer);
+    std::string message = "kb cannot run the regular expression ";
+    message += literal;
+    message += ": ";
+    message += reinterpret_cast<const char*>(buffer);
+    return Result::failure(std::move(message));
   }
 
   auto compiled = std::make_shared<Compiled>();

@@ -413,7 +413,7 @@ TEST_CASE("Parse errors are the plugin's messages, with the line", "[tasks_query
   // TextField.ts: the RegExp constructor's SyntaxError, or "Invalid instruction".
   CHECK(parse_error("description regex matches /(unclosed/") ==
         "1: Error: Parsing regular expression. The error message was: \"SyntaxError: Invalid "
-        "regular expression: /(unclosed/: missing closing parenthesis at offset 9\" "
+        "regular expression: /(unclosed/: Unterminated group\" "
         "'description regex matches /(unclosed/'");
   CHECK(parse_error("path regex matches foo") ==
         "1: Invalid instruction: 'path regex matches foo'. Regular expressions must look like "

@@ -1,7 +1,8 @@
 #pragma once
-// `regex matches /pattern/flags` in Tasks queries: JavaScript-style regular
-// expressions, run with PCRE2 in its JavaScript-compatible options and with
-// a match limit so that a pathological pattern fails instead of hanging.
+// `regex matches /pattern/flags` in Tasks queries: JavaScript regular
+// expressions, read as V8 reads them and run with PCRE2 (the pattern
+// rewritten so that it matches what JavaScript matches, src/tasks/js_regex)
+// with a match limit so that a pathological pattern fails instead of hanging.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,10 +14,10 @@ namespace kb::tasks {
 class RegexMatcher {
  public:
   // `literal` is "/pattern/" or "/pattern/flags" (flags: i case-insensitive,
-  // m multi-line, s dot-all; g, u, v, y and d accepted and ignored).
-  // Fails with a message for a malformed literal or pattern.
-  // Messages as JavaScript's RegExp constructor words them, with PCRE2's
-  // reason for a bad pattern.
+  // m multi-line, s dot-all, u and v Unicode; g, y and d accepted and
+  // ignored). Fails with a message for a malformed literal or pattern,
+  // worded as JavaScript's RegExp constructor words it, or for a pattern
+  // the plugin's safety check refuses.
   static Expected<RegexMatcher, std::string> compile(std::string_view literal);
 
   // True when `literal` has the form /pattern/flags, as the plugin's

@@ -1,0 +1,28 @@
+#pragma once
+// A JavaScript regular expression, as the plugin's `new RegExp(pattern,
+// flags)` reads it, rewritten for PCRE2. The syntax is ECMAScript's: with
+// flag u or v its strict grammar, else Annex B's looser one (`\q` is `q`,
+// `a{` is `a{`, `[\d-z]` holds `-`). PCRE2 reads the same text differently
+// in many places (`\v`, `\s`, `$`, `.`, `\p`, `[[:alpha:]]`, `a++`, `(?i)`),
+// so kb does not hand it the text: it parses the pattern as V8 does,
+// refuses what V8 refuses with V8's message, and writes a PCRE2 pattern
+// that matches what the JavaScript one matches (PCRE2 in UTF mode, without
+// UCP: \d \w \b stay ASCII, as in JavaScript).
+#include <string>
+#include <string_view>
+
+#include "kb/util/expected.hpp"
+
+namespace kb::tasks {
+
+struct JsRegexFlags {
+  bool unicode = false;      // u or v
+  bool multiline = false;    // m
+  bool dot_all = false;      // s
+  bool ignore_case = false;  // i (PCRE2_CASELESS is set by the caller)
+};
+
+// The PCRE2 pattern, or V8's reason ("Nothing to repeat") for refusing it.
+Expected<std::string, std::string> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags);
+
+}  // namespace kb::tasks
