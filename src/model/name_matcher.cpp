@@ -128,6 +128,12 @@ void NameMatcher::build_dense(const std::vector<std::uint32_t>& order) {
       row[c] = next != kNone ? next : fail_row[c];
     }
   }
+  // States to row offsets, flagged when the state ends a name (in place:
+  // every entry is still a state number here).
+  for (auto& entry : dense_) {
+    const std::uint32_t state = entry;
+    entry = state * classes_ | (nodes_[state].output != kNone ? kHasOutput : 0);
+  }
 }
 
 bool NameMatcher::whole_word(std::string_view text, std::size_t begin, std::size_t end) {

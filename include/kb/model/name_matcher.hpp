@@ -49,14 +49,31 @@ class NameMatcher {
 
   template <bool kWholeWords, typename F>
   void scan_impl(std::string_view folded, F& on_match) const {
-    std::uint32_t state = 0;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-      const auto byte = static_cast<unsigned char>(folded[i]);
-      state = dense_.empty() ? step(state, byte) : dense_[state * classes_ + class_of_[byte]];
-      for (std::uint32_t out = nodes_[state].output; out != kNone; out = outputs_[out].next) {
-        const Output& o = outputs_[out];
-        if (!kWholeWords || whole_word(folded, i + 1 - o.length, i + 1)) on_match(o.value);
+    if (dense_.empty()) {
+      std::uint32_t state = 0;
+      for (std::size_t i = 0; i < folded.size(); ++i) {
+        state = step(state, static_cast<unsigned char>(folded[i]));
+        report<kWholeWords>(folded, i + 1, nodes_[state].output, on_match);
       }
+      return;
+    }
+    // One load per byte on the critical path: the entry is the next state's
+    // row, flagged when that state has outputs.
+    const std::uint32_t* table = dense_.data();
+    std::uint32_t entry = 0;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      entry = table[(entry & ~kHasOutput) + class_of_[static_cast<unsigned char>(folded[i])]];
+      if (entry & kHasOutput) {
+        const std::uint32_t state = (entry & ~kHasOutput) / classes_;
+        report<kWholeWords>(folded, i + 1, nodes_[state].output, on_match);
+      }
+    }
+  }
+  template <bool kWholeWords, typename F>
+  void report(std::string_view folded, std::size_t end, std::uint32_t out, F& on_match) const {
+    for (; out != kNone; out = outputs_[out].next) {
+      const Output& o = outputs_[out];
+      if (!kWholeWords || whole_word(folded, end - o.length, end)) on_match(o.value);
     }
   }
 
@@ -71,8 +88,11 @@ class NameMatcher {
   std::uint32_t root_next_[256] = {};  // dense transitions at the root: most steps end there
   // The automaton as a table, when it fits (kMaxDense): per state, the next
   // state for each class of bytes (class 0: bytes no name holds, which lead
-  // back to the root), so a step is one load instead of a walk of failure links.
+  // back to the root), so a step is one load instead of a walk of failure
+  // links. An entry is the next state's row offset (state * classes_), with
+  // kHasOutput set when that state ends a name.
   static constexpr std::size_t kMaxDense = std::size_t{1} << 22;
+  static constexpr std::uint32_t kHasOutput = std::uint32_t{1} << 31;
   std::uint32_t class_of_[256] = {};
   std::uint32_t classes_ = 1;
   std::vector<std::uint32_t> dense_;
