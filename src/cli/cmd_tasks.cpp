@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -288,22 +289,36 @@ Examples:
       if (!parsed) return parsed.error();
       query.emplace(std::move(*parsed));
     }
-    // Every note holding a checkbox line, and no other (from their summaries);
-    // a tree drawn with `show tree` needs their lists, read from their bodies.
-    const auto notes = vault->notes_with_tasks();
-    const bool tree = options->flags.format() == output::Format::Text && !query->layout().hide_tree;
-    if (tree) {
-      if (auto failed = context.read_bodies(notes)) return *failed;
-    }
-    auto read = tree ? query::vault_tasks_in_lists(*vault, notes)
-                     : Expected<tasks::TaskList>(query::vault_tasks(*vault, notes));
-    if (!read) return failure(kNotFound, read.error());
-    const tasks::TaskList& tasks = *read;
-    const auto groups = query->run(tasks, context.today());
+    // Every note holding a checkbox line, and no other (from their summaries).
+    const auto all_tasks = query::vault_tasks(*vault, vault->notes_with_tasks());
+    auto groups = query->run(all_tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
-      print_table(tasks_table(tasks, groups, vault->conventions.tasks), options->flags, context);
+      print_table(tasks_table(all_tasks, groups, vault->conventions.tasks), options->flags,
+                  context);
       return kOk;
     }
+    // `show tree` draws what is nested under the found tasks: the lists of
+    // their notes, read from the bodies of those notes only.
+    std::optional<tasks::TaskList> in_lists;
+    if (!query->layout().hide_tree) {
+      std::vector<model::NoteId> found_notes;
+      for (const auto& group : groups) {
+        for (const auto& item : group.items) found_notes.push_back(item.note);
+      }
+      std::sort(found_notes.begin(), found_notes.end());
+      found_notes.erase(std::unique(found_notes.begin(), found_notes.end()), found_notes.end());
+      if (auto failed = context.read_bodies(found_notes)) return *failed;
+      auto read = query::vault_tasks_in_lists(*vault, found_notes);
+      if (!read) return failure(kNotFound, read.error());
+      in_lists.emplace(std::move(*read));
+      // The same tasks, as that list knows them (with their list items).
+      for (auto& group : groups) {
+        for (auto& item : group.items) {
+          if (const tasks::TaskItem* same = in_lists->find(item.note, item.line)) item = *same;
+        }
+      }
+    }
+    const tasks::TaskList& tasks = in_lists ? *in_lists : all_tasks;
     const output::Style style = context.style();
     const tasks::QueryLayout& layout = query->layout();
     std::string out;

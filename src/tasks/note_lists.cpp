@@ -103,6 +103,14 @@ std::optional<Marker> list_marker(std::string_view s) {
   return Marker{column, content};
 }
 
+// "1. text", "3) text": a numbered-list marker, then a blank or the end.
+bool starts_numbered_item(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i]) && i < 9) ++i;
+  if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return false;
+  return i + 1 == s.size() || is_blank(s[i + 1]);
+}
+
 // An item whose content may still hold nested items.
 struct Open {
   int content_column = 0;
@@ -234,6 +242,11 @@ void add_note_tasks(TaskList& list, int note, const NoteText& note_text, const S
       // Under a global filter a checkbox line without it is a list item.
       reader.item(open, read_task(occurrence.checkbox, settings, filename_date),
                   heading_of(occurrence));
+      // Obsidian reads a checkbox's text that starts with a numbered-list
+      // marker ("- [ ] 1. text") as a list item nested on the same line, and
+      // what is nested under the line goes under that item (the plugin's
+      // test data numbered_tasks_issue_3481.json records it).
+      if (starts_numbered_item(occurrence.checkbox.text)) reader.item(open, std::nullopt, {});
     } else {
       reader.item(open, std::nullopt, {});
     }

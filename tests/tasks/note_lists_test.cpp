@@ -182,3 +182,32 @@ TEST_CASE("A list item is drawn from its line as the plugin reads it", "[tasks_n
   CHECK(parts("    1. Sub-item 1") == "|Sub-item 1");
   CHECK(parts(">     - item in a quote  ") == "|item in a quote");
 }
+
+TEST_CASE("A task of a list read with its lists is found by note and line", "[tasks_nesting]") {
+  const std::string note = "- [ ] a\n    - b\n        - [ ] c\n";
+  const auto scan = kb::text::scan_markdown(note, 0, 1);
+  TaskList list;
+  list.notes = {{"a.md"}, {"b.md"}};
+  kb::tasks::add_note_tasks(list, 0, {note, &scan, 0, 1}, {});
+  kb::tasks::add_note_tasks(list, 1, {note, &scan, 0, 1}, {});
+  const auto* found = list.find(1, 3);
+  REQUIRE(found);
+  CHECK(found->note == 1);
+  CHECK(found->task->description == "c");
+  CHECK(list.list_items()[list.list_items()[found->list_item].parent].line == 2);
+  CHECK(list.find(1, 2) == nullptr);  // a list item, not a task
+  CHECK(list.find(2, 1) == nullptr);
+}
+
+TEST_CASE("A checkbox whose text starts a numbered list holds a list item on its line",
+          "[tasks_nesting]") {
+  // numbered_tasks_issue_3481.json: Obsidian lists "- [ ] 1. ..." and
+  // "- [ ] 3) ..." twice, the second time as a list item whose parent is the
+  // line itself; "2 ", "4 - ", "5:" and "(6)" are text.
+  CHECK(nesting("- [ ] 1. #task Task 1\n"
+                "- [ ] 2 #task Task 2\n"
+                "- [ ] 3) #task Task 3\n"
+                "- [ ] 4 - #task Task 4\n"
+                "- [ ] 5: #task Task 5\n"
+                "- [ ] (6) #task Task 6\n") == "1<0T, 1<1-, 2<0T, 3<0T, 3<3-, 4<0T, 5<0T, 6<0T");
+}

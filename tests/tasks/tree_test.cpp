@@ -209,3 +209,14 @@ TEST_CASE("show tree draws each group's tree on its own", "[tasks_tree]") {
   // `limit` cuts the found tasks, not what is nested under them.
   CHECK(drawn(kPartyPlanner, "show tree\nlimit 1") == kPartyPlanner);
 }
+
+TEST_CASE("show tree draws the list item Obsidian finds on a numbered task's line",
+          "[tasks_tree]") {
+  // tests/Obsidian/__test_data__/numbered_tasks_issue_3481.json: the line is
+  // a task and a list item nested under it; FileParser keeps the list item
+  // as the line's item, so what is nested under the line goes under it.
+  CHECK(drawn("- [ ] 1. first\n    - [ ] child\n", "show tree") ==
+        "- [ ] 1. first\n"
+        "    - [ ] 1. first\n"
+        "        - [ ] child\n");
+}

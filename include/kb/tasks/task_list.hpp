@@ -9,8 +9,10 @@
 // a list item, and the list items that are not tasks (`- text`, or a checkbox
 // line without the global filter) are kept where a tree of tasks needs them:
 // above a task (its ancestors) or under one.
+#include <algorithm>
 #include <deque>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/tasks/task.hpp"
@@ -83,6 +85,15 @@ class TaskList {
   }
 
   const std::vector<TaskItem>& items() const { return items_; }
+  // The task on `line` of note `note`, or null; the list's tasks must have
+  // been added in note order, then line order (as vault_tasks adds them).
+  const TaskItem* find(int note, int line) const {
+    const auto at = std::lower_bound(items_.begin(), items_.end(), std::pair{note, line},
+                                     [](const TaskItem& item, auto key) {
+                                       return std::pair{item.note, item.line} < key;
+                                     });
+    return at != items_.end() && at->note == note && at->line == line ? &*at : nullptr;
+  }
   const std::vector<ListItem>& list_items() const { return list_items_; }
   std::size_t size() const { return items_.size(); }
 
