@@ -1,73 +1,319 @@
 #include "collate.hpp"
 
-#include <cstddef>
+#include <array>
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "collate_order.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::tasks {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
+using text::CharClass;
+
+// One collation element: a primary weight (0: ignorable at that level), a
+// secondary one (accents; 1 is "none") and a tertiary one (case, forms).
+// A number (a run of decimal digits) is one element holding its value.
+struct Element {
+  std::uint64_t primary = 0;
+  std::uint32_t secondary = 1;
+  std::uint32_t tertiary = 0;
+  std::string digits;  // a number's digits without leading zeros
+};
+
+// Primary weight bands, in ICU's order of groups.
+constexpr std::uint64_t kSymbols = 1;             // + symbol_rank: spaces, punctuation, symbols
+constexpr std::uint64_t kOtherSymbols = 0x10000;  // + code point: symbols kb has no rank for
+constexpr std::uint64_t kCurrency = 0x200000;     // + code point
+constexpr std::uint64_t kNumbers = 0x400000;      // digit runs, compared by value
+constexpr std::uint64_t kLetters = 0x800000;      // + letter key
+
+// Secondary weights of combining marks, in ICU's order (acute first).
+constexpr std::array<char32_t, 17> kMarks = {0x301, 0x300, 0x306, 0x302, 0x30C, 0x30A,
+                                             0x308, 0x30B, 0x303, 0x307, 0x338, 0x327,
+                                             0x328, 0x304, 0x335, 0x323, 0x331};
+
+std::uint32_t mark_weight(char32_t mark) {
+  for (std::size_t i = 0; i < kMarks.size(); ++i) {
+    if (kMarks[i] == mark) return 10 * static_cast<std::uint32_t>(i + 1) + 10;
+  }
+  return 1000 + mark;
 }
 
-// ICU's root order of character groups: spaces and punctuation, digits, letters.
-int character_group(char32_t c) {
-  if (c < 0x80) {
-    if (c >= '0' && c <= '9') return 1;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 2;
-    return 0;
+// Letters ICU sorts as another letter with an accent (ø is o with a stroke,
+// between ȯ and o̸) or as two letters with one (æ, ß).
+struct SpecialLetter {
+  char32_t letter;
+  char32_t base, second;    // second: 0, or the second letter of the expansion
+  std::uint32_t secondary;  // the accent's weight
+};
+constexpr std::array<SpecialLetter, 9> kSpecial = {{
+    {U'ø', U'o', 0, 115},
+    {U'ł', U'l', 0, 145},
+    {U'đ', U'd', 0, 145},
+    {U'ħ', U'h', 0, 145},
+    {U'ð', U'd', 0, 185},
+    {U'ŀ', U'l', 0, 185},
+    {U'æ', U'a', U'e', 185},
+    {U'œ', U'o', U'e', 185},
+    {U'ß', U's', U's', 185},
+}};
+
+// Ranked letters (collate_order.cpp) first, in ICU's order; then the others
+// by code point, except that ICU puts Hangul before kana and Han last.
+std::uint64_t letter_key(char32_t c) {
+  if (const auto rank = letter_rank(c)) return 0x100 + *rank;
+  std::uint64_t key = c;
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)) key += 0x200000;  // kana
+  if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)) {
+    key += 0x400000;  // Han
   }
-  return text::is_word_char(c) ? 2 : 0;
+  return 0x1000 + key;
 }
 
-// Within the first group, ASCII follows the CLDR root order (so "(No tags)"
-// sorts before "#tag"); other characters come after it, by code point.
-char32_t punctuation_rank(char32_t c) {
-  static constexpr std::string_view kOrder = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
-  if (c < 0x80) {
-    std::size_t at = kOrder.find(static_cast<char>(c));
-    return at == std::string_view::npos ? 0x80 + c : static_cast<char32_t>(at);
+// A decimal digit's value: digits come in runs of ten from zero.
+int digit_value(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  int value = 0;
+  while (value < 9 && text::char_class(c - 1) == CharClass::DecimalDigit) {
+    --c;
+    ++value;
   }
-  return 0x100 + c;
+  return value;
+}
+
+// The string's characters after compatibility decomposition, each marked
+// when it came from a compatibility form ("①", "ﬁ", "ａ").
+struct Char {
+  char32_t c;  // after decomposition
+  bool compat;
+  bool from_other_number;  // a digit of "①", "²", "½": a digit, not part of a number
+  bool long_s;
+};
+
+void characters_of(std::string_view s, std::vector<Char>& out) {
+  out.clear();
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    for (char c : s) out.push_back({static_cast<char32_t>(c), false, false, false});
+    return;
+  }
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const char32_t original = text::decode_utf8(s, i);
+    const std::u32string parts = text::decompose_compat(s.substr(start, i - start));
+    const bool other_number = text::char_class(original) == CharClass::OtherNumber;
+    const bool compat = text::is_compatibility_form(original);
+    for (char32_t part : parts) out.push_back({part, compat, other_number, original == U'ſ'});
+  }
+}
+
+// Thai and Lao vowels written before their consonant sort after it (ICU's
+// logical-order exception).
+void reorder_prevowels(std::vector<Char>& chars) {
+  for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+    const char32_t c = chars[i].c;
+    if ((c >= 0x0E40 && c <= 0x0E44) || (c >= 0x0EC0 && c <= 0x0EC4)) {
+      std::swap(chars[i], chars[i + 1]);
+      ++i;
+    }
+  }
+}
+
+// Katakana sort as hiragana, small kana as large ones; both differ at the
+// tertiary level only.
+char32_t kana_base(char32_t c, std::uint32_t& tertiary) {
+  if (c >= 0x30A1 && c <= 0x30F6) {
+    c -= 0x60;
+    tertiary += 8;
+  }
+  switch (c) {
+    case 0x3041:
+    case 0x3043:
+    case 0x3045:
+    case 0x3047:
+    case 0x3049:
+    case 0x3083:
+    case 0x3085:
+    case 0x3087:
+      tertiary += 4;
+      return c + 1;
+    case 0x3063:
+      tertiary += 4;
+      return 0x3064;
+    case 0x308E:
+      tertiary += 4;
+      return 0x308F;
+    case 0x3095:
+      tertiary += 4;
+      return 0x304B;
+    case 0x3096:
+      tertiary += 4;
+      return 0x3051;
+    default:
+      return c;
+  }
+}
+
+// The elements into `out` (cleared first; buffers are reused across calls).
+void elements_into(std::string_view s, std::vector<Element>& out) {
+  thread_local std::vector<Char> chars;
+  characters_of(s, chars);
+  reorder_prevowels(chars);
+  out.clear();
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const char32_t original = chars[i].c;
+    const CharClass kind = text::char_class(original);
+    Element e;
+    // Tertiary: lower case, its compatibility forms ("ﬂ", "ａ"), upper case,
+    // its compatibility forms. The long s "ſ" is an s with an accent.
+    e.tertiary = chars[i].compat && !chars[i].long_s ? 1 : 0;
+    if (kind == CharClass::DecimalDigit && chars[i].from_other_number) {
+      e.primary = kNumbers + 1 + static_cast<std::uint64_t>(digit_value(original));
+      out.push_back(std::move(e));
+      continue;
+    }
+    if (kind == CharClass::DecimalDigit) {
+      std::string digits;
+      for (; i < chars.size() && !chars[i].from_other_number &&
+             text::char_class(chars[i].c) == CharClass::DecimalDigit;
+           ++i) {
+        const int v = digit_value(chars[i].c);
+        if (!(digits.empty() && v == 0)) digits += static_cast<char>('0' + v);
+      }
+      --i;
+      e.primary = kNumbers;
+      e.digits = std::move(digits);
+      out.push_back(std::move(e));
+      continue;
+    }
+    // Vowel signs and other marks of the Indic, Thai and Lao scripts are letters to ICU.
+    if (kind == CharClass::Mark && original >= 0x0900 && original <= 0x0EFF) {
+      e.primary = kLetters + letter_key(original);
+      out.push_back(std::move(e));
+      continue;
+    }
+    if (kind == CharClass::Mark) {
+      if (!out.empty()) {
+        Element accent;
+        accent.secondary = mark_weight(original);
+        out.push_back(accent);
+      }
+      continue;
+    }
+    if (kind == CharClass::Letter) {
+      char32_t lower = kana_base(text::to_lower(original), e.tertiary);
+      if (lower >= 0x2D00 && lower <= 0x2D25)
+        lower = lower - 0x2D00 + 0x10D0;  // Nuskhuri as Mkhedruli
+      e.tertiary += text::is_upper(original) ? 2 : 0;
+      e.primary = kLetters + letter_key(lower);
+      for (const SpecialLetter& special : kSpecial) {
+        if (special.letter != lower) continue;
+        e.primary = kLetters + letter_key(special.base);
+        out.push_back(e);
+        if (special.second != 0) {
+          Element second = e;
+          second.primary = kLetters + letter_key(special.second);
+          out.push_back(second);
+        }
+        Element accent;
+        accent.secondary = special.secondary;
+        out.push_back(accent);
+        e.primary = 0;
+        break;
+      }
+      if (e.primary != 0) out.push_back(e);
+      if (chars[i].long_s) {
+        Element accent;
+        accent.secondary = 185;
+        out.push_back(accent);
+      }
+      continue;
+    }
+    if (const auto rank = symbol_rank(original)) {
+      e.primary = kSymbols + *rank;
+    } else if (kind == CharClass::Space) {
+      e.primary = kSymbols + symbol_rank(U' ').value_or(0);
+    } else if (kind == CharClass::Currency) {
+      e.primary = kCurrency + original;
+    } else if (kind == CharClass::Punctuation || kind == CharClass::Symbol ||
+               kind == CharClass::OtherNumber) {
+      e.primary = kOtherSymbols + original;
+    } else {
+      continue;  // controls and format characters (U+200B) are ignored
+    }
+    out.push_back(std::move(e));
+  }
 }
 
 int sign(int v) {
   return (v > 0) - (v < 0);
 }
 
-// Compares one run of digits numerically; advances both positions past it.
-int compare_digit_runs(std::string_view a, std::size_t& i, std::string_view b, std::size_t& j) {
-  std::size_t a_end = i, b_end = j;
-  while (a_end < a.size() && is_digit(a[a_end])) ++a_end;
-  while (b_end < b.size() && is_digit(b[b_end])) ++b_end;
-  while (i + 1 < a_end && a[i] == '0') ++i;  // "007" is 7
-  while (j + 1 < b_end && b[j] == '0') ++j;
-  std::string_view da = a.substr(i, a_end - i), db = b.substr(j, b_end - j);
-  i = a_end;
-  j = b_end;
-  if (da.size() != db.size()) return da.size() < db.size() ? -1 : 1;
-  return sign(da.compare(db));
+int compare_primary(const std::vector<Element>& a, const std::vector<Element>& b) {
+  std::size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && a[i].primary == 0) ++i;
+    while (j < b.size() && b[j].primary == 0) ++j;
+    if (i == a.size() || j == b.size()) return (i < a.size()) - (j < b.size());
+    if (a[i].primary != b[j].primary) return a[i].primary < b[j].primary ? -1 : 1;
+    if (a[i].primary == kNumbers) {
+      const std::string &x = a[i].digits, &y = b[j].digits;
+      if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+      if (int r = sign(x.compare(y))) return r;
+    }
+    ++i;
+    ++j;
+  }
 }
 
-int compare_primary(std::string_view a, std::string_view b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (is_digit(a[i]) && is_digit(b[j])) {
-      if (int r = compare_digit_runs(a, i, b, j)) return r;
-      continue;
-    }
-    char32_t ca = text::decode_utf8(a, i);
-    char32_t cb = text::decode_utf8(b, j);
-    if (ca == cb) continue;
-    int ga = character_group(ca), gb = character_group(cb);
-    if (ga != gb) return ga < gb ? -1 : 1;
-    if (ga == 0) return punctuation_rank(ca) < punctuation_rank(cb) ? -1 : 1;
-    return ca < cb ? -1 : 1;
+template <typename Weight>
+int compare_level(const std::vector<Element>& a, const std::vector<Element>& b, Weight weight) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto x = weight(a[k]), y = weight(b[k]);
+    if (x != y) return x < y ? -1 : 1;
   }
-  if (i < a.size()) return 1;
-  if (j < b.size()) return -1;
+  return (a.size() > n) - (b.size() > n);
+}
+
+// The primary weight of an ASCII character that is neither a digit nor
+// ignorable (0 for those): one element per character.
+std::uint64_t ascii_primary(unsigned char c) {
+  static const std::array<std::uint64_t, 128> weights = [] {
+    std::array<std::uint64_t, 128> w{};
+    for (unsigned char c = 0; c < 128; ++c) {
+      if (c >= '0' && c <= '9') continue;
+      const std::string one(1, static_cast<char>(c));
+      std::vector<Element> e;
+      elements_into(one, e);
+      if (e.size() == 1) w[c] = e[0].primary;
+    }
+    return w;
+  }();
+  return c < 128 ? weights[c] : 0;
+}
+
+// Most comparisons are decided by the first ASCII letters or punctuation
+// that differ: compare those without building the elements.
+int quick_primary(std::string_view a, std::string_view b, bool& decided) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto wa = ascii_primary(static_cast<unsigned char>(a[i]));
+    const auto wb = ascii_primary(static_cast<unsigned char>(b[i]));
+    if (wa == 0 || wb == 0)
+      break;  // a digit, an ignorable or a non-ASCII byte: the full comparison
+    if (wa != wb) {
+      decided = true;
+      return wa < wb ? -1 : 1;
+    }
+  }
+  decided = false;
   return 0;
 }
 
@@ -75,11 +321,15 @@ int compare_primary(std::string_view a, std::string_view b) {
 
 int collate(std::string_view a, std::string_view b) {
   if (a == b) return 0;
-  if (int r = compare_primary(text::fold_name(a), text::fold_name(b))) return r;
-  if (int r = sign(text::fold_case(a).compare(text::fold_case(b)))) return r;
-  // Same letters, different case: ICU puts lower case first, and ASCII
-  // lower case has the higher code, so the byte order is inverted.
-  return a.compare(b) < 0 ? 1 : -1;
+  bool decided = false;
+  if (int r = quick_primary(a, b, decided); decided) return r;
+  thread_local std::vector<Element> ea, eb;
+  elements_into(a, ea);
+  elements_into(b, eb);
+  if (int r = compare_primary(ea, eb)) return r;
+  if (int r = compare_level(ea, eb, [](const Element& e) { return e.secondary; })) return r;
+  if (int r = compare_level(ea, eb, [](const Element& e) { return e.tertiary; })) return r;
+  return sign(a.compare(b));  // ICU calls them equal; bytes decide, for a stable order
 }
 
 }  // namespace kb::tasks

@@ -1,14 +1,18 @@
 #pragma once
 // The plugin sorts text with JavaScript's
-// `a.localeCompare(b, undefined, {numeric: true})`. This approximates that
-// ICU collation without ICU: letters compare case- and accent-insensitively
-// first, digit runs compare as numbers, punctuation sorts before digits and
-// digits before letters; ties fall back to accents, then lower case first.
+// `a.localeCompare(b, undefined, {numeric: true})`: ICU's collation in the
+// user's locale. kb follows ICU's root (English) order without ICU, from
+// Unicode data utf8proc gives (compatibility decomposition, case, general
+// category) and the order of symbols (collate_order.cpp): first the base
+// characters (spaces, punctuation, symbols, currency, numbers by value,
+// letters by script: Latin, Greek, Cyrillic, ..., Hangul, kana, Han), then
+// accents, then case (lower first) and compatibility forms.
 #include <string_view>
 
 namespace kb::tasks {
 
-// Negative, zero or positive, like localeCompare. Zero only for equal bytes.
+// Negative, zero or positive, like localeCompare. Zero only for equal bytes:
+// strings ICU calls equal ("a1" and "a01", NFC and NFD) are ordered by bytes.
 int collate(std::string_view a, std::string_view b);
 
 }  // namespace kb::tasks

@@ -180,6 +180,82 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+std::u32string decompose_compat(std::string_view s) {
+  std::u32string out;
+  std::size_t i = 0;
+  utf8proc_int32_t buffer[32];
+  while (i < s.size()) {
+    const char32_t c = decode_utf8(s, i);
+    int last_boundclass = 0;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(
+        static_cast<utf8proc_int32_t>(c), buffer, 32,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &last_boundclass);
+    if (n < 0 || n > 32) {
+      out += c;
+      continue;
+    }
+    for (utf8proc_ssize_t k = 0; k < n; ++k) out += static_cast<char32_t>(buffer[k]);
+  }
+  return out;
+}
+
+CharClass char_class(char32_t c) {
+  if (c > 0x10FFFF) return CharClass::Other;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return CharClass::Letter;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return CharClass::Mark;
+    case UTF8PROC_CATEGORY_ND:
+      return CharClass::DecimalDigit;
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return CharClass::OtherNumber;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+      return CharClass::Punctuation;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+      return CharClass::Symbol;
+    case UTF8PROC_CATEGORY_SC:
+      return CharClass::Currency;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+      return CharClass::Space;
+    default:
+      return CharClass::Other;
+  }
+}
+
+bool is_compatibility_form(char32_t c) {
+  if (c > 0x10FFFF) return false;
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->decomp_type != 0;
+}
+
+char32_t to_lower(char32_t c) {
+  if (c > 0x10FFFF) return c;
+  return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+}
+
+bool is_upper(char32_t c) {
+  if (c > 0x10FFFF) return false;
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
 bool is_word_char(char32_t c) {
   if (c == U'_') return true;
   if (c < 0x80) {

@@ -37,6 +37,32 @@ std::size_t utf8_length(std::string_view s);
 // The first `max_chars` code points; "..." appended when cut.
 std::string truncate_chars(std::string_view s, std::size_t max_chars);
 
+// Compatibility decomposition (NFKD: "ﬁ" is "fi", "①" is "1", "é" is "e" and
+// U+0301) as code points, case kept; invalid UTF-8 decodes as U+FFFD.
+std::u32string decompose_compat(std::string_view s);
+
+// The Unicode general category's major class, as collation groups characters.
+enum class CharClass {
+  Letter,
+  Mark,
+  DecimalDigit,
+  OtherNumber,
+  Punctuation,
+  Symbol,
+  Currency,
+  Space,
+  Other
+};
+CharClass char_class(char32_t c);
+
+// True when the code point's decomposition is a compatibility one ("ﬁ",
+// "①", fullwidth "ａ"), not a canonical one ("é") or none.
+bool is_compatibility_form(char32_t c);
+
+// Simple lower-case mapping, and whether the code point is upper- or title-case.
+char32_t to_lower(char32_t c);
+bool is_upper(char32_t c);
+
 // True when s is valid UTF-8.
 bool valid_utf8(std::string_view s);
 
