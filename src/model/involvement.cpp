@@ -123,8 +123,59 @@ std::vector<std::vector<NoteId>> find_mentions(std::span<const NoteSummary> note
   return mentions;
 }
 
+namespace {
+
+// Which person a participant entry names: its link resolved from the note
+// (folder-relative paths included), else a unique person of that name.
+NoteId listed_person(const Vault& vault, std::string_view participant, NoteId from) {
+  NoteId person = vault.resolve(participant, from);
+  if (person < 0 || vault.notes[person].kind != NoteKind::Person) {
+    const auto matches = vault.find_entities(participant, {NoteKind::Person});
+    person = matches.size() == 1 ? matches.front() : -1;
+  }
+  return person >= 0 && vault.notes[person].kind == NoteKind::Person ? person : -1;
+}
+
+// listed_person of every participant entry, per note: each distinct
+// (participant, folder) pair resolved once (meetings in one folder list the
+// same people), on all cores.
+std::vector<std::vector<NoteId>> listed_people(const Vault& vault) {
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+      const std::hash<std::string_view> h;
+      return h(p.first) * 31 + h(p.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>, std::size_t, PairHash> index;
+  std::vector<NoteId> first_from;  // per distinct pair: a note it is written in
+  std::vector<std::vector<std::size_t>> pair_of(vault.notes.size());
+  for (NoteId id = 0; id < static_cast<NoteId>(vault.notes.size()); ++id) {
+    const NoteSummary& note = vault.notes[id];
+    if (is_entity(note.kind) || note.excluded_by >= 0) continue;
+    for (const auto participant : note.participants) {
+      const auto [it, added] = index.try_emplace({participant, note.folder()}, first_from.size());
+      if (added) first_from.push_back(id);
+      pair_of[id].push_back(it->second);
+    }
+  }
+  std::vector<std::pair<std::string_view, NoteId>> pairs(first_from.size());
+  for (const auto& [key, at] : index) pairs[at] = {key.first, first_from[at]};
+  std::vector<NoteId> person(pairs.size(), -1);
+  parallel_for(pairs.size(), 0, [&](std::size_t i) {
+    person[i] = listed_person(vault, pairs[i].first, pairs[i].second);
+  });
+  std::vector<std::vector<NoteId>> out(vault.notes.size());
+  for (std::size_t id = 0; id < out.size(); ++id) {
+    for (const std::size_t at : pair_of[id]) out[id].push_back(person[at]);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
   const auto count = static_cast<NoteId>(vault.notes.size());
+  const auto listed = listed_people(vault);
 
   // Per note on all cores (folding and matching the prose dominates), then
   // regrouped per person in note order.
@@ -134,15 +185,8 @@ std::vector<std::vector<Involvement>> compute_involvement(const Vault& vault) {
     const NoteSummary& note = vault.notes[id];
     if (is_entity(note.kind) || note.excluded_by >= 0) return;  // templates, excluded files
     std::vector<Involvement>& found = per_note[id];  // Involvement::note holds the person here
-    for (const auto& participant : note.participants) {
-      NoteId person = vault.resolve(participant, id);
-      if (person < 0 || vault.notes[person].kind != NoteKind::Person) {
-        const auto matches = vault.find_entities(participant, {NoteKind::Person});
-        person = matches.size() == 1 ? matches.front() : -1;
-      }
-      if (person >= 0 && vault.notes[person].kind == NoteKind::Person) {
-        entry_for(found, person).listed = true;
-      }
+    for (const NoteId person : listed[index]) {
+      if (person >= 0) entry_for(found, person).listed = true;
     }
     for (NoteId target : vault.link_targets(id)) {
       if (target >= 0 && vault.notes[target].kind == NoteKind::Person) {
