@@ -291,6 +291,10 @@ Examples:
     }
     // Every note holding a checkbox line, and no other (from their summaries).
     const auto all_tasks = query::vault_tasks(*vault, vault->notes_with_tasks());
+    // The plugin's search itself can fail (`sort by tag 0`): its error, as it shows it.
+    if (auto failed = query->search_failure(all_tasks, context.today())) {
+      return Failure{kUsage, fmt::format("{}: {}", source->name, *failed)};
+    }
     auto groups = query->run(all_tasks, context.today());
     if (options->flags.format() != output::Format::Text) {
       print_table(tasks_table(all_tasks, groups, vault->conventions.tasks), options->flags,

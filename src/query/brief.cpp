@@ -241,6 +241,11 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
     return Expected<Brief>::failure(
         located_query_error(vault, note, query.error(), view->default_query));
   }
+  if (auto failed = query->search_failure(all_tasks, options.today)) {
+    return Expected<Brief>::failure(located_query_error(
+        vault, note, Diagnostic{"", query_line, std::move(*failed), Severity::Error},
+        view->default_query));
+  }
   std::vector<tasks::TaskItem> tasks = query->select(all_tasks, options.today);
   std::unordered_set<const tasks::Task*> seen;
   for (const tasks::TaskItem& item : tasks) seen.insert(item.task);

@@ -227,6 +227,12 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
   }
   const std::span<const tasks::TaskItem> items =
       narrowed ? std::span<const tasks::TaskItem>(candidates) : all_tasks.items();
+  if (auto failed = query->search_failure(items, all_tasks.notes, today, all_tasks.items())) {
+    // The plugin's search fails at run time (`sort by tag 0`): its error, at the block.
+    return Expected<PersonView>::failure(located_query_error(
+        vault, note, Diagnostic{"", query_line + 1, std::move(*failed), Severity::Error},
+        view.default_query));
+  }
   for (const tasks::TaskItem& item :
        query->select(items, all_tasks.notes, today, all_tasks.items())) {
     OpenTask task;

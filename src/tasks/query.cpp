@@ -225,24 +225,46 @@ std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
   return run(items, notes, today, items);
 }
 
+namespace {
+
+// The items every filter keeps, in their order.
+std::vector<TaskItem> filtered(std::span<const TaskItem> items, const std::vector<Filter>& filters,
+                               const RunContext& run) {
+  std::vector<TaskItem> selected;
+  for (const TaskItem& item : items) {
+    if (item.task == nullptr) continue;
+    const bool keep = std::all_of(filters.begin(), filters.end(),
+                                  [&](const Filter& filter) { return filter(item, run); });
+    if (keep) selected.push_back(item);
+  }
+  return selected;
+}
+
+}  // namespace
+
+std::optional<std::string> TasksQuery::search_failure(std::span<const TaskItem> items,
+                                                      std::span<const TaskNote> notes,
+                                                      text::Date today,
+                                                      std::span<const TaskItem> all_tasks) const {
+  const bool may_throw = std::any_of(impl_->sorters.begin(), impl_->sorters.end(),
+                                     [](const Sorter& s) { return s.throws_on_two_tagged; });
+  if (!may_throw) return std::nullopt;
+  std::optional<Dependencies> dependencies;
+  if (impl_->reads_other_tasks) dependencies.emplace(all_tasks);
+  const RunContext run{today, notes, dependencies ? &*dependencies : nullptr, impl_->global_filter};
+  if (!sort_throws(filtered(items, impl_->filters, run), impl_->sorters, run)) return std::nullopt;
+  // Query.applyQueryToTasks' catch (errorMessageForException), its lines joined.
+  return "Error: Search failed. The error message was: \"TypeError: Cannot read properties of "
+         "undefined (reading 'localeCompare')\"";
+}
+
 std::vector<TaskGroup> TasksQuery::run(std::span<const TaskItem> items,
                                        std::span<const TaskNote> notes, text::Date today,
                                        std::span<const TaskItem> all_tasks) const {
   std::optional<Dependencies> dependencies;
   if (impl_->reads_other_tasks) dependencies.emplace(all_tasks);
   const RunContext run{today, notes, dependencies ? &*dependencies : nullptr, impl_->global_filter};
-  std::vector<TaskItem> selected;
-  for (const TaskItem& item : items) {
-    if (item.task == nullptr) continue;
-    bool keep = true;
-    for (const Filter& filter : impl_->filters) {
-      if (!filter(item, run)) {
-        keep = false;
-        break;
-      }
-    }
-    if (keep) selected.push_back(item);
-  }
+  std::vector<TaskItem> selected = filtered(items, impl_->filters, run);
   sort_items(selected, impl_->sorters, run);
   if (impl_->limit && selected.size() > *impl_->limit) selected.resize(*impl_->limit);
   if (!impl_->columns) return group_items(selected, impl_->groupers, impl_->group_limit, run);

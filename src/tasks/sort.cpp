@@ -156,7 +156,8 @@ std::optional<Sorter> parse_sorter(std::string_view line) {
     }
     std::size_t digits = 0;
     while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
-    return Sorter{by_tag(digits == 0 ? 1 : read_number(after.substr(0, digits))), reverse};
+    const std::size_t n = digits == 0 ? 1 : read_number(after.substr(0, digits));
+    return Sorter{by_tag(n), reverse, n == 0};
   }
   return std::nullopt;
 }
@@ -177,6 +178,28 @@ void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters
     if (int r = run.path(a).compare(run.path(b))) return r < 0;
     return a.line < b.line;
   });
+}
+
+bool sort_throws(std::span<const TaskItem> items, const std::vector<Sorter>& sorters,
+                 const RunContext& run) {
+  const auto throwing = std::find_if(sorters.begin(), sorters.end(),
+                                     [](const Sorter& s) { return s.throws_on_two_tagged; });
+  if (throwing == sorters.end()) return false;
+  const std::vector<Sorter> before(sorters.begin(), throwing);
+  const auto order = [&](const TaskItem& a, const TaskItem& b) {
+    for (const Sorter& sorter : before) {
+      if (const int r = sorter.compare(a, b, run)) return sorter.reverse ? r > 0 : r < 0;
+    }
+    return false;
+  };
+  std::vector<TaskItem> sorted(items.begin(), items.end());
+  std::stable_sort(sorted.begin(), sorted.end(), order);
+  std::size_t tagged_in_run = 0;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && order(sorted[i - 1], sorted[i])) tagged_in_run = 0;  // a new run of equals
+    if (!sorted[i].task->tags.empty() && ++tagged_in_run == 2) return true;
+  }
+  return false;
 }
 
 }  // namespace kb::tasks

@@ -2,6 +2,7 @@
 // `sort by` instructions and the plugin's default order.
 #include <functional>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,9 @@ using Comparator = std::function<int(const TaskItem&, const TaskItem&, const Run
 struct Sorter {
   Comparator compare;
   bool reverse = false;
+  // `sort by tag 0`: the plugin's comparator reads tags[-1], undefined, and
+  // throws when it compares two tasks that have tags (TagsField.ts).
+  bool throws_on_two_tagged = false;
 };
 
 // A "sort by" line ("sort by due reverse", "sort by tag 2"); nothing when
@@ -27,5 +31,12 @@ std::optional<Sorter> parse_sorter(std::string_view line);
 // keys keep a deterministic order.
 void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
                 const RunContext& run);
+
+// True when the plugin's sort of `items` by `sorters` throws: a sorter
+// that throws_on_two_tagged would compare two tasks with tags, because the
+// sorters before it leave them equal. (Any comparison sort compares the
+// tasks that end up next to each other, and such tasks sort together.)
+bool sort_throws(std::span<const TaskItem> items, const std::vector<Sorter>& sorters,
+                 const RunContext& run);
 
 }  // namespace kb::tasks

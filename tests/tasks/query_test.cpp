@@ -894,3 +894,29 @@ TEST_CASE("Spaces inside an instruction are matched as the plugin's expressions 
   CHECK(parse_error("status.type is  TODO").find("Invalid status.type instruction") !=
         std::string::npos);
 }
+
+// TagsField.makeCompareByTagComparator(0) reads tags[-1] (undefined) and
+// throws when it compares two tasks that both have tags; Query.ts catches it
+// and the search fails with errorMessageForException's text.
+TEST_CASE("sort by tag 0 fails the search when it compares two tasks with tags", "[tasks_query]") {
+  const auto failure = [](const std::string& query) {
+    return parse_ok(query).search_failure(vault().list, kToday).value_or("(none)");
+  };
+  const std::string kFailed =
+      "Error: Search failed. The error message was: \"TypeError: Cannot read properties of "
+      "undefined (reading 'localeCompare')\"";
+  CHECK(failure("sort by tag 0") == kFailed);
+  CHECK(failure("sort by tag reverse 0") == kFailed);
+  // One task with tags (A) and one without (H): no two tagged tasks meet.
+  CHECK(failure("(description includes fix) OR (description includes no dates)\nsort by tag 0") ==
+        "(none)");
+  // Tasks A, B, C and F have tags and four different due dates: sort by due
+  // never leaves two of them for the tag comparator.
+  CHECK(failure("has due date\nsort by due\nsort by tag 0") == "(none)");
+  CHECK(failure("has due date\nsort by tag 0") == kFailed);
+  // After the sorter, nothing can throw: `sort by tag 0` then `sort by due`
+  // with the four tagged tasks still fails.
+  CHECK(failure("has due date\nsort by tag 0\nsort by due") == kFailed);
+  CHECK(failure("sort by tag 1") == "(none)");
+  CHECK(failure("sort by tag") == "(none)");
+}

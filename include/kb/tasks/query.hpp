@@ -49,6 +49,16 @@ class TasksQuery {
     return run(list.items(), list.notes, today);
   }
 
+  // Why the plugin's search of `items` fails at run time (its error text),
+  // or nothing. Only `sort by tag 0` fails so: the plugin's comparator
+  // throws when it compares two tasks with tags. Callers ask before run().
+  std::optional<std::string> search_failure(std::span<const TaskItem> items,
+                                            std::span<const TaskNote> notes, text::Date today,
+                                            std::span<const TaskItem> all_tasks) const;
+  std::optional<std::string> search_failure(const TaskList& list, text::Date today) const {
+    return search_failure(list.items(), list.notes, today, list.items());
+  }
+
   // The same, flattened in output order.
   std::vector<TaskItem> select(std::span<const TaskItem> items, std::span<const TaskNote> notes,
                                text::Date today) const;
