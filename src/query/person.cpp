@@ -111,14 +111,28 @@ tasks::QueryContext query_context(const model::Vault& vault, const model::NoteSu
   return context;
 }
 
-tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes) {
+namespace {
+
+// A task list that knows every note of the vault by its id, holding no task yet.
+tasks::TaskList empty_task_list(const model::Vault& vault) {
   tasks::TaskList list;
   list.notes.reserve(vault.notes.size());
   for (const auto& note : vault.notes) list.notes.push_back({note.path});
-  std::vector<model::NoteId> ids(notes);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (const model::NoteId id : ids) {
+  return list;
+}
+
+// `notes` in id order, each once.
+std::vector<model::NoteId> sorted_unique(std::vector<model::NoteId> notes) {
+  std::sort(notes.begin(), notes.end());
+  notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
+  return notes;
+}
+
+}  // namespace
+
+tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes) {
+  tasks::TaskList list = empty_task_list(vault);
+  for (const model::NoteId id : sorted_unique(notes)) {
     const model::NoteSummary& note = vault.notes[id];
     if (note.tasks.empty()) continue;
     // The plugin's DateFallback: one date per note, from its file name.
@@ -135,13 +149,8 @@ tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::
 
 Expected<tasks::TaskList> vault_tasks_in_lists(const model::Vault& vault,
                                                const std::vector<model::NoteId>& notes) {
-  tasks::TaskList list;
-  list.notes.reserve(vault.notes.size());
-  for (const auto& note : vault.notes) list.notes.push_back({note.path});
-  std::vector<model::NoteId> ids(notes);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (const model::NoteId id : ids) {
+  tasks::TaskList list = empty_task_list(vault);
+  for (const model::NoteId id : sorted_unique(notes)) {
     const model::NoteSummary& note = vault.notes[id];
     if (note.tasks.empty()) continue;
     const auto body = vault.body(id);
