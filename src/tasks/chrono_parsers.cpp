@@ -332,7 +332,7 @@ const std::vector<Parser>& parsers() {
     const std::string& months = month_words();
     const std::string& year = year_pattern();
     std::vector<Parser> p;
-    const auto add = [&p](std::string pattern, Boundary b, auto extract) {
+    const auto add = [&p](const std::string& pattern, Boundary b, auto extract) {
       p.push_back(Parser{SearchPattern(b == Boundary::Word ? with_boundary(pattern) : pattern), b,
                          extract});
     };

@@ -36,7 +36,7 @@ std::optional<PatternMatch> SearchPattern::find(std::string_view subject) const 
     const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
     match.emplace();
     match->groups.resize(count);
-    for (std::uint32_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       if (ovector[2 * i] == PCRE2_UNSET) continue;
       match->groups[i] = PatternMatch::Span{ovector[2 * i], ovector[2 * i + 1]};
     }
