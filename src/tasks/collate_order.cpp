@@ -310,11 +310,20 @@ constexpr std::array<LetterRun, 452> kLetters = {
      {0x10F5, 0x10FA, 512}, {0x10FD, 0x10FF, 518}, {0x561, 0x561, 521},   {0x560, 0x560, 522},
      {0x562, 0x575, 523},   {0x588, 0x588, 543},   {0x576, 0x586, 544},   {0x559, 0x559, 561}}};
 
+// (code point, rank), sorted by code point.
+using RankTable = std::vector<std::pair<char32_t, std::uint32_t>>;
+
+std::optional<std::uint32_t> find_rank(const RankTable& ranks, char32_t c) {
+  const auto it = std::lower_bound(ranks.begin(), ranks.end(), RankTable::value_type{c, 0});
+  if (it == ranks.end() || it->first != c) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace
 
 std::optional<std::uint32_t> letter_rank(char32_t c) {
-  static const std::vector<std::pair<char32_t, std::uint32_t>> ranks = [] {
-    std::vector<std::pair<char32_t, std::uint32_t>> out;
+  static const RankTable ranks = [] {
+    RankTable out;
     for (const LetterRun& run : kLetters) {
       for (char32_t cp = run.from; cp <= run.to; ++cp)
         out.emplace_back(cp, run.rank + (cp - run.from));
@@ -322,16 +331,13 @@ std::optional<std::uint32_t> letter_rank(char32_t c) {
     std::sort(out.begin(), out.end());
     return out;
   }();
-  const auto it =
-      std::lower_bound(ranks.begin(), ranks.end(), std::pair<char32_t, std::uint32_t>{c, 0});
-  if (it == ranks.end() || it->first != c) return std::nullopt;
-  return it->second;
+  return find_rank(ranks, c);
 }
 
 std::optional<std::uint32_t> symbol_rank(char32_t c) {
   // (code point, rank), sorted by code point, built once.
-  static const std::vector<std::pair<char32_t, std::uint32_t>> ranks = [] {
-    std::vector<std::pair<char32_t, std::uint32_t>> out;
+  static const RankTable ranks = [] {
+    RankTable out;
     std::uint32_t rank = 0;
     for (const Run& run : kOrder) {
       for (char32_t cp = run.from; cp <= run.to; ++cp) {
@@ -342,10 +348,7 @@ std::optional<std::uint32_t> symbol_rank(char32_t c) {
     std::sort(out.begin(), out.end());
     return out;
   }();
-  const auto it =
-      std::lower_bound(ranks.begin(), ranks.end(), std::pair<char32_t, std::uint32_t>{c, 0});
-  if (it == ranks.end() || it->first != c) return std::nullopt;
-  return it->second;
+  return find_rank(ranks, c);
 }
 
 }  // namespace kb::tasks
