@@ -15,9 +15,24 @@ nlohmann::json optional_date(const std::optional<text::Date>& date) {
   return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
 }
 
-// A task's date: "YYYY-MM-DD", as written also when it names no calendar day.
+// A task's date: "YYYY-MM-DD", as written also when it names no calendar day;
+// a scheduled date taken from the file name has no text on the line.
 nlohmann::json task_date(const std::optional<tasks::TaskDate>& date) {
-  return date ? nlohmann::json(std::string(date->written)) : nlohmann::json(nullptr);
+  if (!date) return nullptr;
+  if (date->written.empty() && date->day) return date->day->iso();
+  return std::string(date->written);
+}
+
+// A field written on the line, or null when it is not.
+nlohmann::json optional_text(std::string_view text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(std::string(text));
+}
+
+template <typename Texts>
+nlohmann::json text_list(const Texts& texts) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& t : texts) list.push_back(std::string(t));
+  return list;
 }
 
 // The entries shown, in order.
@@ -60,10 +75,25 @@ nlohmann::json task_json(std::string_view path, int line, const tasks::Task& tas
   j["status"] = std::string(task.status_symbol);
   j["status_type"] = std::string(tasks::status_type_name(task.status));
   j["text"] = std::string(description);
+  j["status_name"] = std::string(task.status_name);
   j["due"] = task_date(task.due);
   j["priority"] = task.priority == tasks::Priority::None
                       ? nlohmann::json(nullptr)
                       : nlohmann::json(std::string(tasks::priority_name(task.priority)));
+  j["created"] = task_date(task.created);
+  j["start"] = task_date(task.start);
+  j["scheduled"] = task_date(task.scheduled);
+  j["scheduled_inferred"] = task.scheduled_inferred;
+  j["done"] = task_date(task.done);
+  j["cancelled"] = task_date(task.cancelled);
+  j["recurrence"] = optional_text(task.recurrence);
+  j["on_completion"] = task.on_completion == tasks::OnCompletion::Keep ? nlohmann::json("keep")
+                       : task.on_completion == tasks::OnCompletion::Delete
+                           ? nlohmann::json("delete")
+                           : nlohmann::json(nullptr);
+  j["id"] = optional_text(task.id);
+  j["depends_on"] = text_list(task.depends_on);
+  j["tags"] = text_list(task.tags);
   return j;
 }
 
