@@ -109,11 +109,9 @@ std::vector<std::vector<NoteId>> find_mentions(std::span<const NoteSummary> note
   parallel_for(std::min(prose.size(), notes.size()), 0, [&](std::size_t id) {
     if (!prose[id]) return;
     if (!matcher.empty()) {
-      thread_local std::string folded;  // reused: no allocation per piece
       auto& found = mentions[id];
       prose[id]->for_each_piece([&](std::string_view piece) {
-        text::fold_case_into(piece, folded);
-        matcher.scan(folded, [&](int person) {
+        matcher.scan_unfolded(piece, [&](int person) {
           if (std::find(found.begin(), found.end(), person) == found.end()) found.push_back(person);
         });
       });

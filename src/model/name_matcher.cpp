@@ -10,6 +10,7 @@ namespace kb::model {
 void NameMatcher::add(std::string_view name, int value) {
   const std::string folded = text::fold_case(name);
   if (folded.empty()) return;
+  longest_ = std::max(longest_, folded.size());
   std::uint32_t node = 0;
   for (unsigned char byte : folded) {
     auto& edges = pending_[node];
@@ -134,6 +135,87 @@ void NameMatcher::build_dense(const std::vector<std::uint32_t>& order) {
     const std::uint32_t state = entry;
     entry = state * classes_ | (nodes_[state].output != kNone ? kHasOutput : 0);
   }
+}
+
+namespace {
+
+char ascii_lower(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+}  // namespace
+
+void NameMatcher::scan_unfolded_into(std::string_view text, std::vector<int>& values) const {
+  values.clear();
+  if (outputs_.empty()) return;
+  // A word boundary needs at most four bytes either side of a name.
+  constexpr std::size_t kRing = 4096, kSide = 4;
+  if (dense_.empty() || longest_ + 2 * kSide > kRing) {
+    thread_local std::string folded;
+    text::fold_case_into(text, folded);
+    scan(folded, [&](int value) { values.push_back(value); });
+    return;
+  }
+  // Matches wait in `pending` (by the end of the name, in the order scan()
+  // reports them) until kSide bytes follow them or the text ends.
+  struct Pending {
+    std::uint32_t output;
+    std::size_t end;
+  };
+  thread_local std::vector<Pending> pending;
+  thread_local std::string scratch;
+  pending.clear();
+  std::size_t resolved = 0;  // pending[resolved..] wait
+  char ring[kRing];          // the last kRing folded bytes, by position % kRing
+  std::size_t pos = 0;       // folded bytes fed so far
+  std::size_t next_check = SIZE_MAX;
+  const auto resolve = [&](const Pending& p) {
+    for (std::uint32_t out = p.output; out != kNone; out = outputs_[out].next) {
+      const std::size_t begin = p.end - outputs_[out].length;
+      const std::size_t lo = begin >= kSide ? begin - kSide : 0;
+      const std::size_t hi = std::min(p.end + kSide, pos);
+      char window[2 * kSide];
+      std::size_t n = 0;
+      for (std::size_t k = lo; k < begin; ++k) window[n++] = ring[k % kRing];
+      const std::size_t at = n;
+      for (std::size_t k = p.end; k < hi; ++k) window[n++] = ring[k % kRing];
+      if (whole_word(std::string_view(window, n), at, at)) values.push_back(outputs_[out].value);
+    }
+  };
+  const std::uint32_t* table = dense_.data();
+  std::uint32_t entry = 0;
+  const auto feed = [&](char byte) {
+    ring[pos % kRing] = byte;
+    ++pos;
+    entry = table[(entry & ~kHasOutput) + class_of_[static_cast<unsigned char>(byte)]];
+    if (entry & kHasOutput) {
+      pending.push_back({nodes_[(entry & ~kHasOutput) / classes_].output, pos});
+      if (next_check == SIZE_MAX) next_check = pos + kSide;
+    }
+    if (pos >= next_check) {
+      while (resolved < pending.size() && pending[resolved].end + kSide <= pos) {
+        resolve(pending[resolved++]);
+      }
+      next_check = resolved < pending.size() ? pending[resolved].end + kSide : SIZE_MAX;
+    }
+  };
+  // The folded text is fold_case's: ASCII lower-cased, and each run of
+  // non-ASCII bytes folded together with the ASCII byte before it.
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && (i + 1 == size || static_cast<unsigned char>(text[i + 1]) < 0x80)) {
+      feed(ascii_lower(c));
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < size && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+    for (const char f : text::fold_case_run(text.substr(i, end - i), scratch)) feed(f);
+    i = end;
+  }
+  while (resolved < pending.size()) resolve(pending[resolved++]);
 }
 
 bool NameMatcher::whole_word(std::string_view text, std::size_t begin, std::size_t end) {

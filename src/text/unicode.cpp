@@ -128,6 +128,10 @@ void fold_case_into(std::string_view s, std::string& out) {
   fold_into(s, kFoldCase, out);
 }
 
+std::string_view fold_case_run(std::string_view run, std::string& scratch) {
+  return folded_run(run, kFoldCase, scratch);
+}
+
 std::string fold_name(std::string_view s) {
   return fold(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 }

@@ -105,3 +105,43 @@ TEST_CASE("NameMatcher finds what a naive search finds, on random names and text
     }
   }
 }
+
+TEST_CASE("NameMatcher::scan_unfolded reports what scan reports on the folded text",
+          "[name_matcher]") {
+  // Pieces whose folding changes length or composes across the ASCII byte
+  // before a non-ASCII run ("e" + U+0301 is "é"; "<" + U+0338 is "≮"), "ß"
+  // folding to "ss", "İ" to "i̇", invalid bytes, and texts past the scan's
+  // 4 KiB ring of recent bytes.
+  const std::vector<std::string> letters = {
+      "a", "B",        "e", "E",    " ",    "\xcc\x81", "<", "\xcc\xb8",         "\xc3\x9f", "ss",
+      "-", "\xc4\xb0", "i", "\xff", "\xc3", "é",        "É", "\xf0\x9f\x93\x85", "_",        "1"};
+  std::mt19937 random(29);
+  const auto word = [&](std::size_t max) {
+    std::string out;
+    const std::size_t n = 1 + random() % max;
+    for (std::size_t i = 0; i < n; ++i) out += letters[random() % letters.size()];
+    return out;
+  };
+  for (int round = 0; round < 300; ++round) {
+    kb::model::NameMatcher m;
+    const std::size_t count = 1 + random() % 6;
+    for (std::size_t v = 0; v < count; ++v) m.add(word(4), static_cast<int>(v));
+    m.build();
+    for (int t = 0; t < 5; ++t) {
+      const std::string text = word(round % 50 == 0 ? 3000 : 40);
+      INFO("text: " << text);
+      std::vector<int> expected, got;
+      m.scan(kb::text::fold_case(text), [&](int v) { expected.push_back(v); });
+      m.scan_unfolded(text, [&](int v) { got.push_back(v); });
+      CHECK(got == expected);
+    }
+  }
+  kb::model::NameMatcher m;
+  m.add("Élodie", 1);
+  m.add("Rene\xcc\x81", 2);
+  m.build();
+  std::vector<int> got;
+  m.scan_unfolded("ÉLODIE and \xc3\x89lodie's friend rEn\xc3\xa9 and Elodie",
+                  [&](int v) { got.push_back(v); });
+  CHECK(got == std::vector<int>{1, 1, 2});
+}

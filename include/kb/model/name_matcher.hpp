@@ -21,6 +21,17 @@ class NameMatcher {
   void scan(std::string_view folded, F&& on_match) const {
     scan_impl<true>(folded, on_match);
   }
+  // The same values, in the same order, as scan(text::fold_case(text)), but
+  // folding as it goes: ASCII bytes are lower-cased on their way into the
+  // table walk and only non-ASCII runs are folded (text::fold_case_run), so
+  // no folded copy of the text is made. Word boundaries are checked once the
+  // next four folded bytes are known, from a small ring of recent bytes.
+  template <typename F>
+  void scan_unfolded(std::string_view text, F&& on_match) const {
+    thread_local std::vector<int> values;  // reused: no allocation per text
+    scan_unfolded_into(text, values);
+    for (const int value : values) on_match(value);
+  }
   // Every occurrence, inside words too: what `path includes` means.
   template <typename F>
   void scan_substrings(std::string_view folded, F&& on_match) const {
@@ -77,6 +88,7 @@ class NameMatcher {
     }
   }
 
+  void scan_unfolded_into(std::string_view text, std::vector<int>& values) const;
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
   std::uint32_t step(std::uint32_t state, unsigned char byte) const;
   void build_dense(const std::vector<std::uint32_t>& order);
@@ -85,6 +97,7 @@ class NameMatcher {
   std::vector<Node> nodes_{Node{}};
   std::vector<Edge> edges_;
   std::vector<Output> outputs_;
+  std::size_t longest_ = 0;            // bytes of the longest folded name
   std::uint32_t root_next_[256] = {};  // dense transitions at the root: most steps end there
   // The automaton as a table, when it fits (kMaxDense): per state, the next
   // state for each class of bytes (class 0: bytes no name holds, which lead

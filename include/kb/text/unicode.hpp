@@ -13,6 +13,10 @@ std::string fold_case(std::string_view s);
 // fold_case into `out` (replacing its content, keeping its capacity): a scan
 // over many texts folds each without allocating.
 void fold_case_into(std::string_view s, std::string& out);
+// What fold_case makes of one run of a longer text: a run of non-ASCII bytes
+// with the ASCII byte before it, if any (memoised per thread). The view is
+// into a memo or `scratch`, valid until the next call.
+std::string_view fold_case_run(std::string_view run, std::string& scratch);
 
 // fold_case plus removal of combining marks ("Élodie" -> "elodie"): how a
 // user's typed NAME matches a person.
