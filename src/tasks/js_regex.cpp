@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "js_regex_reader.hpp"
+#include "js_regex_units.hpp"
 
 // The grammar and messages follow V8's regexp parser (regexp-parser.cc) as
 // node 20 reports them; the Annex B rules are ECMA-262's B.1.2.
@@ -291,7 +292,16 @@ class Translator : PatternReader {
     const std::size_t start = i_;
     bool first = true;
     while (!at_end() && peek() != '>') {
-      const char32_t c = next_code_point();
+      char32_t c = next_code_point();
+      if (c >= 0xD800 && c <= 0xDBFF) {  // without u, a surrogate pair in a name is one character
+        const std::size_t at = i_;
+        const char32_t low = next_code_point();
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        } else {
+          i_ = at;
+        }
+      }
       if (!(first ? is_name_start(c) : is_name_part(c))) return fail("Invalid capture group name");
       first = false;
     }
@@ -486,24 +496,29 @@ class Translator : PatternReader {
       fail("Unterminated character class");
       return;
     }
+    if (!flags_.unicode) {
+      // UTF-16 units: the class as the set of units it matches.
+      UnitSet units;
+      for (const auto& [lo, hi] : ranges) units.add(lo, hi);
+      for (const std::string& e : escapes) units.add_escape(e[1]);
+      if (flags_.ignore_case) units.close_over_case();
+      if (negated) units.invert();
+      out_ += units.pcre2();
+      return;
+    }
     emit_class(negated, ranges, escapes);
   }
 
-  // PCRE2 has no class inside a class: \S (not a JavaScript space, which no
-  // PCRE2 escape says) and \p{...} written as an alternative beside it.
+  // With u (UTF-8): PCRE2 has no class inside a class, so \S (not a
+  // JavaScript space, which no PCRE2 escape says) is written as an
+  // alternative beside it.
   void emit_class(bool negated, const std::vector<std::pair<char32_t, char32_t>>& ranges,
                   const std::vector<std::string>& escapes) {
     std::string inner;
     std::vector<std::string> apart;  // classes that cannot go inside `inner`
     for (const auto& [lo, hi] : ranges) {
-      // Surrogates: high ones without u stand for their blocks (literal());
-      // the rest match nothing in UTF-8, and a range across them is cut.
-      if (is_surrogate(lo) && is_surrogate(hi)) {
-        for (char32_t c = lo; c <= std::min<char32_t>(hi, 0xDBFF); ++c) {
-          if (const auto block = high_surrogate_block(c)) inner += *block;
-        }
-        continue;
-      }
+      // Surrogates match nothing in UTF-8, and a range across them is cut.
+      if (is_surrogate(lo) && is_surrogate(hi)) continue;
       const char32_t a = is_surrogate(lo) ? 0xE000 : lo;
       const char32_t b = is_surrogate(hi) ? 0xD7FF : hi;
       if (lo < 0xD800 && hi > 0xDFFF) {
@@ -564,7 +579,9 @@ class Translator : PatternReader {
 }  // namespace js
 
 Expected<std::string, std::string> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags) {
-  return js::Translator(pattern, flags).run();
+  if (flags.unicode) return js::Translator(pattern, flags).run();
+  const std::string units = js::as_code_units(pattern);
+  return js::Translator(units, flags).run();
 }
 
 }  // namespace kb::tasks

@@ -6,8 +6,10 @@
 // in many places (`\v`, `\s`, `$`, `.`, `\p`, `[[:alpha:]]`, `a++`, `(?i)`),
 // so kb does not hand it the text: it parses the pattern as V8 does,
 // refuses what V8 refuses with V8's message, and writes a PCRE2 pattern
-// that matches what the JavaScript one matches (PCRE2 in UTF mode, without
-// UCP: \d \w \b stay ASCII, as in JavaScript).
+// that matches what the JavaScript one matches (without UCP: \d \w \b stay
+// ASCII, as in JavaScript). With u or v the pattern is for PCRE2's 8-bit
+// library in UTF mode; without, for its 16-bit library without UTF, run on
+// the subject's UTF-16 units as JavaScript runs it (js_regex_units.hpp).
 #include <string>
 #include <string_view>
 

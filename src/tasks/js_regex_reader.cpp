@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "js_regex_units.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::tasks::js {
@@ -127,41 +128,6 @@ bool is_binary_property(std::string_view name) {
   return std::find(std::begin(kProperties), std::end(kProperties), name) != std::end(kProperties);
 }
 
-// Without u, JavaScript's `i` compares upper cases and never maps a
-// non-ASCII character to an ASCII one (Canonicalize, ECMA-262 22.2.2.7.3);
-// PCRE2 folds cases as Unicode does. They differ on these characters,
-// which are written out as JavaScript matches them.
-const char* non_unicode_case(char32_t c) {
-  switch (c) {
-    case U'k':
-    case U'K':
-      return "(?-i:[kK])";  // not the Kelvin sign
-    case U's':
-    case U'S':
-      return "(?-i:[sS])";  // not the long s
-    case U'\u00E5':
-    case U'\u00C5':
-      return "(?-i:[\\x{e5}\\x{c5}])";  // not the Angstrom sign
-    case U'\u03C9':
-    case U'\u03A9':
-      return "(?-i:[\\x{3c9}\\x{3a9}])";  // not the Ohm sign
-    case U'\u00DF':
-      return "(?-i:\\x{df})";  // its upper case is two letters
-    case U'\u1E9E':
-      return "(?-i:\\x{1e9e})";
-    case U'\u212A':
-      return "(?-i:\\x{212a})";
-    case U'\u212B':
-      return "(?-i:\\x{212b})";
-    case U'\u2126':
-      return "(?-i:\\x{2126})";
-    case U'\u017F':
-      return "(?-i:\\x{17f})";
-    default:
-      return nullptr;
-  }
-}
-
 }  // namespace
 
 // One code point as PCRE2 reads it literally, in or out of a class.
@@ -178,6 +144,41 @@ void append_literal(std::string& out, char32_t c) {
       digits.insert(digits.begin(), kHex[v & 15]);
     out += "\\x{" + digits + "}";
   }
+}
+
+namespace {
+void append_three_bytes(std::string& out, char32_t c) {
+  out += static_cast<char>(0xE0 | (c >> 12));
+  out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out += static_cast<char>(0x80 | (c & 0x3F));
+}
+}  // namespace
+
+std::string as_code_units(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size() + 8);
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t start = i;
+    const char32_t c = text::decode_utf8(pattern, i);
+    if (c < 0x10000) {
+      out += pattern.substr(start, i - start);
+      continue;
+    }
+    append_three_bytes(out, 0xD800 + ((c - 0x10000) >> 10));
+    append_three_bytes(out, 0xDC00 + ((c - 0x10000) & 0x3FF));
+  }
+  return out;
+}
+
+char32_t PatternReader::next_code_point() {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(peek(k)); };
+  if (!flags_.unicode && byte(0) == 0xED && byte(1) >= 0xA0 && byte(1) <= 0xBF && byte(2) >= 0x80 &&
+      byte(2) <= 0xBF && i_ + 2 < p_.size()) {
+    const char32_t c = 0xD000 | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+    i_ += 3;
+    return c;
+  }
+  return text::decode_utf8(p_, i_);
 }
 
 // ID_Start / ID_Continue for group names, approximated with kb's word
@@ -222,7 +223,7 @@ std::optional<char32_t> PatternReader::hex_escape(char kind) {
   auto v = fixed(i_ + 2, 4);
   if (!v) return std::nullopt;
   i_ += 6;
-  if (*v >= 0xD800 && *v <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+  if (flags_.unicode && *v >= 0xD800 && *v <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
     if (const auto low = fixed(i_ + 2, 4); low && *low >= 0xDC00 && *low <= 0xDFFF) {
       i_ += 6;
       return 0x10000 + ((*v - 0xD800) << 10) + (*low - 0xDC00);
@@ -290,33 +291,20 @@ std::optional<std::string> PatternReader::property() {
 
 // One code point outside a class, as JavaScript matches it.
 void PatternReader::literal(std::string& to, char32_t c) const {
-  if (is_surrogate(c)) {
-    // Without u, JavaScript matches UTF-16 units: a lone high surrogate is
-    // the first half of each character of its block. A low one, or any
-    // with u, is in no UTF-8 text.
-    const auto block = high_surrogate_block(c);
-    to += block ? "[" + *block + "]" : "(?!)";
+  if (!flags_.unicode) {
+    // A UTF-16 unit (the 16-bit pattern); with i, each unit of its case.
+    UnitSet units;
+    units.add(c, c);
+    if (flags_.ignore_case) units.close_over_case();
+    to += units.pcre2();
     return;
   }
-  if (flags_.ignore_case && !flags_.unicode) {
-    if (const char* exact = non_unicode_case(c)) {
-      to += exact;
-      return;
-    }
+  // With u, a lone surrogate is in no UTF-8 text.
+  if (is_surrogate(c)) {
+    to += "(?!)";
+    return;
   }
   append_literal(to, c);
-}
-
-// The characters whose UTF-16 first unit is the high surrogate `c`
-// (without u), as the inside of a class.
-std::optional<std::string> PatternReader::high_surrogate_block(char32_t c) const {
-  if (flags_.unicode || c < 0xD800 || c > 0xDBFF) return std::nullopt;
-  const char32_t first = 0x10000 + ((c - 0xD800) << 10);
-  std::string inside;
-  append_literal(inside, first);
-  inside += '-';
-  append_literal(inside, first + 0x3FF);
-  return inside;
 }
 
 // A character escape at i_ ('\'), consumed: its code point; nothing on

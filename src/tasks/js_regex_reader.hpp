@@ -31,6 +31,11 @@ inline bool is_surrogate(char32_t c) {
 // One code point as PCRE2 reads it literally, in or out of a class.
 void append_literal(std::string& out, char32_t c);
 
+// The pattern as the UTF-16 units JavaScript reads without u: each
+// character outside the BMP written as its two surrogates, each surrogate
+// in UTF-8's three-byte form (which next_code_point reads back).
+std::string as_code_units(std::string_view pattern);
+
 // ID_Start / ID_Continue for group names, approximated with kb's word
 // characters outside ASCII.
 bool is_name_start(char32_t c);
@@ -48,7 +53,9 @@ class PatternReader {
     if (error_.empty()) error_ = std::move(message);
     return false;
   }
-  char32_t next_code_point() { return text::decode_utf8(p_, i_); }
+  // The next code point; without u the next UTF-16 unit, the pattern
+  // having its surrogates spelt out (as_code_units).
+  char32_t next_code_point();
 
   // A character escape at i_ ('\'), consumed: its code point; nothing on
   // error. (\f \n \r \t \v, \c, \0, legacy octal, \x, \u, identity escapes.)
@@ -61,9 +68,6 @@ class PatternReader {
   std::optional<std::string> property();
   // One code point outside a class, as JavaScript matches it.
   void literal(std::string& to, char32_t c) const;
-  // The characters whose UTF-16 first unit is the high surrogate `c`
-  // (without u), as the inside of a class.
-  std::optional<std::string> high_surrogate_block(char32_t c) const;
 
   std::string_view p_;
   JsRegexFlags flags_;

@@ -3,9 +3,11 @@
 #include <pcre2.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "js_regex.hpp"
+#include "kb/text/unicode.hpp"
 #include "regex_safety.hpp"
 
 namespace kb::tasks {
@@ -25,14 +27,39 @@ std::string bad_flags(std::string_view flags) {
 }
 }  // namespace
 
+// With u or v, a UTF-8 pattern for the 8-bit library; without, a pattern
+// over UTF-16 units for the 16-bit one (js_regex.hpp).
 struct RegexMatcher::Compiled {
-  pcre2_code* code = nullptr;
-  pcre2_match_context* context = nullptr;
+  pcre2_code_8* code8 = nullptr;
+  pcre2_match_context_8* context8 = nullptr;
+  pcre2_code_16* code16 = nullptr;
+  pcre2_match_context_16* context16 = nullptr;
   ~Compiled() {
-    pcre2_match_context_free(context);
-    pcre2_code_free(code);
+    pcre2_match_context_free_8(context8);
+    pcre2_code_free_8(code8);
+    pcre2_match_context_free_16(context16);
+    pcre2_code_free_16(code16);
   }
 };
+
+namespace {
+// The subject as JavaScript holds it: UTF-16 (a byte that is not UTF-8 is
+// U+FFFD, as when the note was read).
+std::u16string utf16(std::string_view s) {
+  std::u16string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = text::decode_utf8(s, i);
+    if (c < 0x10000) {
+      out += static_cast<char16_t>(c);
+    } else {
+      out += static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
+      out += static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+  }
+  return out;
+}
+}  // namespace
 
 bool RegexMatcher::is_literal(std::string_view literal) {
   const std::size_t last_slash = literal.rfind('/');
@@ -49,9 +76,9 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   std::string_view pattern = literal.substr(1, last_slash - 1);
   std::string_view flags = literal.substr(last_slash + 1);
 
-  // PCRE2 in UTF mode without UCP (\d \w \b ASCII, as in JavaScript);
-  // back-references to a group that did not take part match empty.
-  std::uint32_t options = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MATCH_UNSET_BACKREF;
+  // Without UCP (\d \w \b ASCII, as in JavaScript); back-references to a
+  // group that did not take part match empty.
+  std::uint32_t options = PCRE2_MATCH_UNSET_BACKREF;
   JsRegexFlags js;
   // JavaScript's RegExp constructor refuses a repeated flag, and u with v.
   for (std::size_t i = 0; i < flags.size(); ++i) {
@@ -99,20 +126,29 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated->data()), translated->size(), options,
-                    &error_code, &error_offset, nullptr);
-  if (code == nullptr && error_code == PCRE2_ERROR_UNKNOWN_UNICODE_PROPERTY) {
+  auto compiled = std::make_shared<Compiled>();
+  if (js.unicode) {
+    compiled->code8 = pcre2_compile_8(
+        reinterpret_cast<PCRE2_SPTR8>(translated->data()), translated->size(),
+        options | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &error_code, &error_offset, nullptr);
+  } else {
+    // The translation is ASCII text (every other character escaped).
+    const std::u16string wide(translated->begin(), translated->end());
+    compiled->code16 = pcre2_compile_16(reinterpret_cast<PCRE2_SPTR16>(wide.data()), wide.size(),
+                                        options, &error_code, &error_offset, nullptr);
+  }
+  const bool failed = compiled->code8 == nullptr && compiled->code16 == nullptr;
+  if (failed && error_code == PCRE2_ERROR_UNKNOWN_UNICODE_PROPERTY) {
     std::string message = "Invalid regular expression: ";  // a script V8 would not know either
     message += literal;
     message += ": Invalid property name";
     return Result::failure(std::move(message));
   }
-  if (code == nullptr) {
+  if (failed) {
     // JavaScript reads it, PCRE2 cannot run it (a Unicode property PCRE2
     // does not know, a lookbehind of varying length).
-    PCRE2_UCHAR buffer[256];
-    pcre2_get_error_message(error_code, buffer, sizeof buffer);
+    PCRE2_UCHAR8 buffer[256];
+    pcre2_get_error_message_8(error_code, buffer, sizeof buffer);
     std::string message = "kb cannot run the regular expression ";
     message += literal;
     message += ": ";
@@ -120,11 +156,15 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     return Result::failure(std::move(message));
   }
 
-  auto compiled = std::make_shared<Compiled>();
-  compiled->code = code;
-  compiled->context = pcre2_match_context_create(nullptr);
-  pcre2_set_match_limit(compiled->context, kMatchLimit);
-  pcre2_set_heap_limit(compiled->context, kHeapLimitKiB);
+  if (compiled->code8 != nullptr) {
+    compiled->context8 = pcre2_match_context_create_8(nullptr);
+    pcre2_set_match_limit_8(compiled->context8, kMatchLimit);
+    pcre2_set_heap_limit_8(compiled->context8, kHeapLimitKiB);
+  } else {
+    compiled->context16 = pcre2_match_context_create_16(nullptr);
+    pcre2_set_match_limit_16(compiled->context16, kMatchLimit);
+    pcre2_set_heap_limit_16(compiled->context16, kHeapLimitKiB);
+  }
   RegexMatcher matcher;
   matcher.compiled_ = std::move(compiled);
   return matcher;
@@ -132,10 +172,18 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 
 bool RegexMatcher::matches(std::string_view subject) const {
   if (subject.data() == nullptr) subject = "";  // PCRE2 may reject a null subject
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
-  int rc = pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
-                       subject.size(), 0, 0, data, compiled_->context);
-  pcre2_match_data_free(data);
+  if (compiled_->code16 != nullptr) {
+    const std::u16string units = utf16(subject);
+    pcre2_match_data_16* data = pcre2_match_data_create_from_pattern_16(compiled_->code16, nullptr);
+    const int rc = pcre2_match_16(compiled_->code16, reinterpret_cast<PCRE2_SPTR16>(units.data()),
+                                  units.size(), 0, 0, data, compiled_->context16);
+    pcre2_match_data_free_16(data);
+    return rc >= 0;
+  }
+  pcre2_match_data_8* data = pcre2_match_data_create_from_pattern_8(compiled_->code8, nullptr);
+  const int rc = pcre2_match_8(compiled_->code8, reinterpret_cast<PCRE2_SPTR8>(subject.data()),
+                               subject.size(), 0, 0, data, compiled_->context8);
+  pcre2_match_data_free_8(data);
   return rc >= 0;
 }
 

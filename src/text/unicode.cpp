@@ -254,6 +254,11 @@ char32_t to_lower(char32_t c) {
   return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
 }
 
+char32_t to_upper(char32_t c) {
+  if (c > 0x10FFFF) return c;
+  return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
+}
+
 bool is_upper(char32_t c) {
   if (c > 0x10FFFF) return false;
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));

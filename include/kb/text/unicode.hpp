@@ -63,8 +63,9 @@ CharClass char_class(char32_t c);
 // "①", fullwidth "ａ"), not a canonical one ("é") or none.
 bool is_compatibility_form(char32_t c);
 
-// Simple lower-case mapping, and whether the code point is upper- or title-case.
+// Simple lower- and upper-case mappings, and whether the code point is upper- or title-case.
 char32_t to_lower(char32_t c);
+char32_t to_upper(char32_t c);
 bool is_upper(char32_t c);
 
 // True when s is valid UTF-8.
