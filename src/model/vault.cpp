@@ -17,10 +17,24 @@ Vault::~Vault() = default;
 Vault::Vault(Vault&&) noexcept = default;
 Vault& Vault::operator=(Vault&&) noexcept = default;
 
+namespace {
+
+// Lets string-keyed maps be searched with a string_view, without a copy.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
 struct Vault::Index {
-  std::unordered_map<std::string_view, NoteId> exact;            // path as stored
-  std::unordered_map<std::string, NoteId> by_path;               // folded path without ".md"
-  std::unordered_map<std::string, std::vector<NoteId>> by_stem;  // folded stem
+  // Per note, fold_case of its path without ".md", made once: link
+  // resolution compares against these instead of folding paths per link.
+  std::vector<std::string> folded_paths;
+  std::unordered_map<std::string_view, NoteId> exact;    // path as stored
+  std::unordered_map<std::string_view, NoteId> by_path;  // into folded_paths
+  std::unordered_map<std::string, std::vector<NoteId>, ViewHash, std::equal_to<>>
+      by_stem;  // folded stem
   std::unordered_map<std::string, std::vector<NoteId>>
       by_name;  // fold_name of entity names/aliases
 };
@@ -43,10 +57,13 @@ void Vault::build() {
   const auto count = static_cast<NoteId>(notes.size());
   index->exact.reserve(notes.size());
   index->by_path.reserve(notes.size());
+  index->folded_paths.resize(notes.size());
   for (NoteId id = 0; id < count; ++id) {
     const NoteSummary& note = notes[id];
     index->exact.emplace(note.path, id);
-    index->by_path.emplace(text::fold_case(without_md(note.path)), id);
+    auto& folded_path = index->folded_paths[static_cast<std::size_t>(id)];
+    folded_path = text::fold_case(without_md(note.path));
+    index->by_path.emplace(folded_path, id);  // the first of paths folding alike wins
     index->by_stem[text::fold_case(note.stem())].push_back(id);
     if (!is_entity(note.kind)) continue;
     auto& by_name = index->by_name;
@@ -61,8 +78,7 @@ void Vault::build() {
     if (ids.size() == 1) stem_unique_[static_cast<std::size_t>(ids.front())] = 1;
   }
 
-  // Resolving folds every link path: per note on all cores, then the
-  // backlinks in note order.
+  // Links resolved per note on all cores, then the backlinks in note order.
   link_targets_.assign(notes.size(), {});
   cached_link_targets_.resize(notes.size());
   parallel_for(notes.size(), 0, [&](std::size_t index) {
@@ -121,25 +137,31 @@ std::vector<NoteId> Vault::people() const {
 NoteId Vault::resolve(std::string_view link_path, NoteId from) const {
   if (link_path.empty()) return from;  // [[#Heading]] points into the note itself
   if (link_path.front() == '/') link_path.remove_prefix(1);
-  const std::string folded = text::fold_case(link_path);
+  thread_local std::string folded, relative;  // reused: no allocation per link
+  text::fold_case_into(link_path, folded);
   if (auto it = index_->by_path.find(folded); it != index_->by_path.end()) return it->second;
   if (from >= 0) {
     const std::string_view folder = notes[from].folder();
     if (!folder.empty()) {
-      const std::string relative = text::fold_case(folder) + "/" + folded;
+      text::fold_case_into(folder, relative);
+      relative += '/';
+      relative += folded;
       if (auto it = index_->by_path.find(relative); it != index_->by_path.end()) return it->second;
     }
   }
   // Shortest path among notes whose path ends with "/<link path>".
-  const std::size_t slash = folded.rfind('/');
-  const std::string stem = slash == std::string::npos ? folded : folded.substr(slash + 1);
+  const std::string_view path_folded = folded;
+  const std::size_t slash = path_folded.rfind('/');
+  const std::string_view stem =
+      slash == std::string_view::npos ? path_folded : path_folded.substr(slash + 1);
   const auto it = index_->by_stem.find(stem);
   if (it == index_->by_stem.end()) return -1;
-  const std::string suffix = "/" + folded;
   NoteId best = -1;
   for (NoteId id : it->second) {
-    const std::string path = text::fold_case(without_md(notes[id].path));
-    if (path != folded && !path.ends_with(suffix)) continue;
+    const std::string_view path = index_->folded_paths[static_cast<std::size_t>(id)];
+    const bool ends_with_suffix = path.size() > path_folded.size() && path.ends_with(path_folded) &&
+                                  path[path.size() - path_folded.size() - 1] == '/';
+    if (path != path_folded && !ends_with_suffix) continue;
     if (best < 0 || notes[id].path.size() < notes[best].path.size()) best = id;
   }
   return best;

@@ -59,6 +59,26 @@ TEST_CASE("links resolve as Obsidian resolves them", "[vault][resolve]") {
   CHECK(vault.backlinks(id_of(vault, "Projects/Cloud/Plan.md")) == std::vector<NoteId>{cloud});
 }
 
+TEST_CASE("a partial link path matches whole folder names, accents and case folded",
+          "[vault][resolve]") {
+  kb::io::MemoryFileSystem fs;
+  fs.add("Archive/Bold/Plan.md", "x");  // ends with "old/plan", but not "/old/plan"
+  fs.add("Café/Menu.md", "x");
+  fs.add("Deep/Café/Menu.md", "x");
+  fs.add("Root.md", "x");
+  const Vault vault = load(fs);
+  const NoteId root = id_of(vault, "Root.md");
+  CHECK(vault.resolve("Old/Plan", root) == -1);
+  CHECK(vault.resolve("Bold/Plan", root) == id_of(vault, "Archive/Bold/Plan.md"));
+  CHECK(vault.resolve("/archive/bold/PLAN", root) == id_of(vault, "Archive/Bold/Plan.md"));
+  CHECK(vault.resolve("CAFÉ/menu", root) == id_of(vault, "Café/Menu.md"));
+  CHECK(vault.resolve("Cafe\xcc\x81/Menu", root) == id_of(vault, "Café/Menu.md"));  // NFD
+  CHECK(vault.resolve("Menu", root) == id_of(vault, "Café/Menu.md"));  // the shortest path
+  CHECK(vault.resolve("Menu", id_of(vault, "Deep/Café/Menu.md")) ==
+        id_of(vault, "Deep/Café/Menu.md"));  // the linking note's folder first
+  CHECK(vault.resolve("afé/Menu", root) == -1);
+}
+
 TEST_CASE("aliases are not link targets but find people", "[vault][resolve]") {
   kb::io::MemoryFileSystem fs;
   fs.add("People/Asaf Levy.md", kAsaf);
