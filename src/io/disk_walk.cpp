@@ -1,7 +1,10 @@
 // The disk walk: each folder read once through its descriptor, each entry
-// classified by the type readdir gives, and each note stat-ed relative to its
-// folder (fstatat), so listing a vault costs what the stat floor costs: no
-// whole-path look-ups, no access(), no second stat.
+// classified by the type readdir gives, each note stat-ed relative to its
+// folder (fstatat) and each subfolder opened relative to its parent (openat),
+// so listing a vault costs what the stat floor costs: no whole-path look-ups,
+// no access(), no second stat. Folders are listed by a small pool of threads
+// sharing a stack of folders to list; the listing is sorted at the end, so
+// its order does not depend on which thread listed what.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,8 +12,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "kb/io/fs.hpp"
@@ -38,32 +47,139 @@ Diagnostic folder_warning(std::string_view rel_dir, int err) {
   return d;
 }
 
-struct Walk {
-  int root_fd;
-  bool all_files;
-  Listing& out;
-  Diagnostics& warnings;
+// An open folder, closed when the last of its subfolders waiting to be
+// opened relative to it has been.
+struct OpenFolder {
+  DIR* dir;
+  explicit OpenFolder(DIR* d) : dir(d) {}
+  OpenFolder(const OpenFolder&) = delete;
+  OpenFolder& operator=(const OpenFolder&) = delete;
+  ~OpenFolder() { ::closedir(dir); }
+  int fd() const { return ::dirfd(dir); }
+};
 
-  // Lists the folder open as `fd` (taken over), then its subfolders, each
-  // opened from the root once this one is closed: the walk holds one folder
-  // descriptor at a time, however deep the vault.
-  void folder(int fd, const std::string& rel_dir) {
+// A folder waiting to be listed: opened relative to `parent` by its last
+// name, or (deep in the tree, where holding every ancestor open could use
+// up the process's descriptors) from the root by its whole path.
+struct Pending {
+  std::shared_ptr<const OpenFolder> parent;
+  std::string rel;          // vault-relative path
+  std::size_t name_at = 0;  // where its last name starts in `rel`
+  unsigned depth = 0;
+};
+
+// Folders deeper than this are opened from the root: at most this many
+// folders per thread are held open for their subfolders' sake.
+constexpr unsigned kMaxHeldDepth = 32;
+
+// What one thread found: its notes and its folders' warnings.
+struct Found {
+  Listing listing;
+  Diagnostics warnings;
+};
+
+class Walk {
+ public:
+  Walk(int root_fd, bool all_files) : root_fd_(root_fd), all_files_(all_files) {}
+
+  // Lists everything below the root (`root_dir` taken over) on `threads`
+  // threads; returns each thread's findings.
+  std::vector<Found> run(DIR* root_dir, unsigned threads) {
+    std::vector<Found> found(threads);
+    list(std::make_shared<const OpenFolder>(root_dir), "", 0, found[0]);
+    std::exception_ptr failure;
+    {
+      std::vector<std::thread> pool;
+      try {
+        for (unsigned t = 1; t < threads; ++t)
+          pool.emplace_back([&, t] { work(found[t], failure); });
+      } catch (...) {
+        // No thread to spare: the ones started and this one do the work.
+      }
+      work(found[0], failure);
+      for (auto& thread : pool) thread.join();
+    }
+    if (failure) std::rethrow_exception(failure);
+    return found;
+  }
+
+ private:
+  // Takes folders off the stack until every folder is listed (or a thread failed).
+  void work(Found& found, std::exception_ptr& failure) noexcept {
+    try {
+      for (;;) {
+        Pending next;
+        {
+          std::unique_lock<std::mutex> lock(mutex_);
+          ready_.wait(lock, [&] { return !stack_.empty() || busy_ == 0 || failed_; });
+          if (stack_.empty() || failed_) return;
+          next = std::move(stack_.back());
+          stack_.pop_back();
+          ++busy_;
+        }
+        open_and_list(std::move(next), found);
+        {
+          const std::lock_guard<std::mutex> lock(mutex_);
+          --busy_;
+        }
+        ready_.notify_all();
+      }
+    } catch (...) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure) failure = std::current_exception();
+        failed_ = true;
+      }
+      ready_.notify_all();
+    }
+  }
+
+  void open_and_list(Pending pending, Found& found) {
+    // Its notes could not be read by their vault paths (what every read
+    // after the walk opens), so such a folder is unreadable, as the kernel
+    // would have it opening the path whole.
+    if (pending.rel.size() >= PATH_MAX) {
+      found.warnings.push_back(folder_warning(pending.rel, ENAMETOOLONG));
+      return;
+    }
+    const int fd = pending.parent
+                       ? ::openat(pending.parent->fd(), pending.rel.c_str() + pending.name_at,
+                                  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                       : ::openat(root_fd_, pending.rel.c_str(),
+                                  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int open_errno = errno;
+    pending.parent.reset();  // the last subfolder to go closes it
+    if (fd < 0) {
+      found.warnings.push_back(folder_warning(pending.rel, open_errno));
+      return;
+    }
     DIR* dir = ::fdopendir(fd);
     if (dir == nullptr) {
-      warnings.push_back(folder_warning(rel_dir, errno));
+      found.warnings.push_back(folder_warning(pending.rel, errno));
       ::close(fd);
       return;
     }
-    std::vector<std::string> subdirs;
+    list(std::make_shared<const OpenFolder>(dir), pending.rel, pending.depth, found);
+  }
+
+  // Lists the open folder `folder` at `rel_dir`: its notes go to `found`,
+  // its subfolders onto the stack.
+  void list(std::shared_ptr<const OpenFolder> folder, const std::string& rel_dir, unsigned depth,
+            Found& found) {
+    std::vector<Pending> subdirs;
+    const bool hold = depth < kMaxHeldDepth;
     errno = 0;
-    while (const dirent* entry = ::readdir(dir)) {
+    while (const dirent* entry = ::readdir(folder->dir)) {
       const std::string_view name = entry->d_name;
       if (name.empty() || name.front() == '.') continue;  // also skips "." and ".."
       unsigned char type = entry->d_type;
       struct stat st {};
       bool have_stat = false;
       if (type == DT_UNKNOWN) {  // some file systems do not fill d_type
-        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (::fstatat(folder->fd(), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+          errno = 0;
+          continue;
+        }
         have_stat = true;
         type = S_ISDIR(st.st_mode)   ? DT_DIR
                : S_ISLNK(st.st_mode) ? DT_LNK
@@ -71,34 +187,43 @@ struct Walk {
                                      : DT_UNKNOWN;
       }
       if (type == DT_DIR) {
-        subdirs.push_back(rel_dir.empty() ? std::string(name) : rel_dir + "/" + std::string(name));
-      } else if ((type == DT_REG || type == DT_LNK) && (all_files || is_note_name(name))) {
+        Pending sub;
+        sub.rel = rel_dir.empty() ? std::string(name) : rel_dir + "/" + std::string(name);
+        sub.name_at = sub.rel.size() - name.size();
+        sub.depth = depth + 1;
+        if (hold) sub.parent = folder;
+        subdirs.push_back(std::move(sub));
+      } else if ((type == DT_REG || type == DT_LNK) && (all_files_ || is_note_name(name))) {
         // A symlinked note is a note (its target's stat); a symlinked folder
         // is never followed.
         const bool link = type == DT_LNK;
         if (link || !have_stat) {
-          if (::fstatat(::dirfd(dir), entry->d_name, &st, link ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
+          if (::fstatat(folder->fd(), entry->d_name, &st, link ? 0 : AT_SYMLINK_NOFOLLOW) != 0) {
             errno = 0;
             continue;  // vanished while listing, or a dangling link
           }
         }
-        if (S_ISREG(st.st_mode)) out.add(rel_dir, name, file_stat_of(st, link));
+        if (S_ISREG(st.st_mode)) found.listing.add(rel_dir, name, file_stat_of(st, link));
       }
       errno = 0;
     }
-    const int read_errno = errno;
-    ::closedir(dir);
-    if (read_errno != 0) warnings.push_back(folder_warning(rel_dir, read_errno));
-    for (const std::string& sub : subdirs) {
-      const int child =
-          ::openat(root_fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (child < 0) {
-        warnings.push_back(folder_warning(sub, errno));
-        continue;
-      }
-      folder(child, sub);
+    if (errno != 0) found.warnings.push_back(folder_warning(rel_dir, errno));
+    folder.reset();  // closed now unless a subfolder holds it
+    if (subdirs.empty()) return;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      for (auto& sub : subdirs) stack_.push_back(std::move(sub));
     }
+    ready_.notify_all();
   }
+
+  int root_fd_;
+  bool all_files_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<Pending> stack_;  // last in, first out: depth first, few folders held open
+  unsigned busy_ = 0;           // threads listing a folder (which may push more)
+  bool failed_ = false;
 };
 
 Diagnostic root_error(const std::string& root, std::string message) {
@@ -122,20 +247,43 @@ Expected<int> open_root(const std::string& root) {
       root_error(root, std::string("cannot read vault folder: ") + std::strerror(err)));
 }
 
+// Two threads: the walk waits on the kernel's directory and inode caches,
+// which two cores already share well; more only contend for the stack.
+unsigned walk_threads() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
+}
+
 Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics& warnings) {
   auto fd = open_root(root);
   if (!fd) return Expected<Listing>::failure(fd.error());
-  Listing listing;
-  // A second descriptor: the walk's first folder takes over *fd.
+  // A second descriptor: the root folder's listing takes over *fd, and
+  // folders too deep to hold their parents open are opened from this one.
   const int root_fd = ::fcntl(*fd, F_DUPFD_CLOEXEC, 0);
-  if (root_fd < 0) {
+  DIR* root_dir = root_fd < 0 ? nullptr : ::fdopendir(*fd);
+  if (root_dir == nullptr) {
     const int err = errno;
     ::close(*fd);
+    if (root_fd >= 0) ::close(root_fd);
     return Expected<Listing>::failure(
         root_error(root, std::string("cannot read vault folder: ") + std::strerror(err)));
   }
-  Walk{root_fd, all_files, listing, warnings}.folder(*fd, "");
+  std::vector<Found> found;
+  try {
+    found = Walk(root_fd, all_files).run(root_dir, walk_threads());
+  } catch (...) {
+    ::close(root_fd);
+    throw;
+  }
   ::close(root_fd);
+  Listing listing = std::move(found[0].listing);
+  const std::size_t first_warning = warnings.size();
+  for (std::size_t t = 0; t < found.size(); ++t) {
+    if (t > 0) listing.append(found[t].listing);
+    for (auto& w : found[t].warnings) warnings.push_back(std::move(w));
+  }
+  // By folder, whichever thread met it first.
+  std::stable_sort(warnings.begin() + static_cast<std::ptrdiff_t>(first_warning), warnings.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
   listing.sort();
   return listing;
 }
@@ -153,6 +301,16 @@ void Listing::add(std::string_view folder, std::string_view name, const FileStat
   entry.path_size = static_cast<std::uint32_t>(paths_.size() - entry.path_offset);
   entry.stat = stat;
   entries_.push_back(entry);
+}
+
+void Listing::append(const Listing& other) {
+  const auto shift = static_cast<std::uint32_t>(paths_.size());
+  paths_.append(other.paths_);
+  entries_.reserve(entries_.size() + other.entries_.size());
+  for (Entry entry : other.entries_) {
+    entry.path_offset += shift;
+    entries_.push_back(entry);
+  }
 }
 
 void Listing::sort() {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -85,6 +86,39 @@ TEST_CASE("DiskFileSystem lists notes recursively, sorted bytewise, skipping dot
   CHECK(*notes == std::vector<std::string>{"B.md", "People/Asaf Levy.md", "People/Sub/deep.md",
                                            "b.md", "é.md"});
   CHECK(warnings.empty());
+}
+
+TEST_CASE("DiskFileSystem lists a wide and a deep tree, on its threads, as one sorted listing",
+          "[fs]") {
+  TempDir dir;
+  std::vector<std::string> expected;
+  for (int f = 0; f < 60; ++f) {
+    for (int n = 0; n < 3; ++n) {
+      const std::string rel = "F" + std::to_string(f) + "/n" + std::to_string(n) + ".md";
+      dir.write(rel, "x");
+      expected.push_back(rel);
+    }
+  }
+  // Deeper than the folders the walk holds open for their subfolders: the
+  // deepest are opened from the root.
+  std::string deep = "deep";
+  for (int level = 0; level < 40; ++level) {
+    deep += "/d" + std::to_string(level);
+    dir.write(deep + "/note.md", "x");
+    expected.push_back(deep + "/note.md");
+  }
+  std::sort(expected.begin(), expected.end());
+  DiskFileSystem disk(dir.str());
+  for (int run = 0; run < 3; ++run) {
+    kb::Diagnostics warnings;
+    auto notes = disk.list_notes(warnings);
+    REQUIRE(notes.ok());
+    CHECK(*notes == expected);
+    CHECK(warnings.empty());
+    auto files = disk.list_files(warnings);
+    REQUIRE(files.ok());
+    CHECK(*files == expected);
+  }
 }
 
 TEST_CASE("DiskFileSystem includes symlinked notes but never follows symlinked folders", "[fs]") {

@@ -38,6 +38,8 @@ class Listing {
 
   // `folder` "" for the root. Call sort() once every file is added.
   void add(std::string_view folder, std::string_view name, const FileStat& stat);
+  // Adds every file of `other` (another thread's part of a walk).
+  void append(const Listing& other);
   void sort();
   std::vector<std::string> paths() const;
 
