@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "js_regex_class.hpp"
 #include "js_regex_reader.hpp"
-#include "js_regex_units.hpp"
 
 // The grammar and messages follow V8's regexp parser (regexp-parser.cc) as
 // node 20 reports them; the Annex B rules are ECMA-262's B.1.2.
@@ -61,13 +61,13 @@ Captures scan_captures(std::string_view p) {
   return captures;
 }
 
-class Translator : PatternReader {
+class Translator : ClassReader {
  public:
   Translator(std::string_view pattern, JsRegexFlags flags)
-      : PatternReader(pattern, flags), captures_(scan_captures(pattern)) {}
+      : ClassReader(pattern, flags), captures_(scan_captures(pattern)) {}
 
-  Expected<std::string, std::string> run() {
-    using Result = Expected<std::string, std::string>;
+  Expected<std::string, JsRegexError> run() {
+    using Result = Expected<std::string, JsRegexError>;
     disjunction();
     if (error_.empty() && i_ < p_.size()) error_ = "Unmatched ')'";  // disjunction stops at ')'
     if (error_.empty()) {
@@ -78,7 +78,8 @@ class Translator : PatternReader {
         }
       }
     }
-    if (!error_.empty()) return Result::failure(error_);
+    if (!error_.empty()) return Result::failure(JsRegexError{error_, false});
+    if (!unsupported_.empty()) return Result::failure(JsRegexError{unsupported_, true});
     return std::move(out_);
   }
 
@@ -170,7 +171,7 @@ class Translator : PatternReader {
         }
         break;
       case '[':
-        character_class();
+        out_ += character_class();
         quantifier();
         return;
       case '.':
@@ -363,8 +364,12 @@ class Translator : PatternReader {
       i_ = close + 1;
       return;
     }
+    if (c == 'p' && string_property()) {
+      out_ += "(?!)";  // never run: kb refuses the pattern
+      return;
+    }
     if ((c == 'p' || c == 'P') && flags_.unicode) {
-      if (const auto text = property()) out_ += "[" + *text + "]";
+      if (const auto text = property(/*in_class=*/false)) out_ += "[" + *text + "]";
       return;
     }
     class_or_char_escape(out_, /*in_class=*/false);
@@ -395,177 +400,6 @@ class Translator : PatternReader {
     if (ch) literal(to, *ch);
   }
 
-  // ---- classes ---------------------------------------------------------
-
-  // One class atom at i_: a code point, or (escape set) the PCRE2 text of
-  // a class escape (\d \w \s and their negations).
-  struct ClassAtom {
-    char32_t c = 0;
-    std::string escape;
-  };
-
-  std::optional<ClassAtom> class_atom() {
-    ClassAtom atom;
-    if (peek() != '\\') {
-      atom.c = next_code_point();
-      return atom;
-    }
-    if (i_ + 1 >= p_.size()) {
-      fail("\\ at end of pattern");
-      return std::nullopt;
-    }
-    const char c = peek(1);
-    if (c == 'b') {
-      i_ += 2;
-      atom.c = 0x08;
-      return atom;
-    }
-    if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S') {
-      atom.escape = std::string(p_.substr(i_, 2));
-      i_ += 2;
-      return atom;
-    }
-    if (flags_.unicode && (c == 'p' || c == 'P')) {
-      auto text = property();
-      if (!text) return std::nullopt;
-      atom.escape = std::move(*text);
-      return atom;
-    }
-    if (!flags_.unicode && c == 'k') {
-      i_ += 2;
-      atom.c = 'k';
-      return atom;
-    }
-    const auto ch = escaped_char(/*in_class=*/true);
-    if (!ch) return std::nullopt;
-    atom.c = *ch;
-    return atom;
-  }
-
-  void character_class() {
-    ++i_;  // '['
-    bool negated = false;
-    if (peek() == '^' && !at_end()) {
-      negated = true;
-      ++i_;
-    }
-    std::vector<std::pair<char32_t, char32_t>> ranges;
-    std::vector<std::string> escapes;
-    bool closed = false;
-    while (error_.empty() && !at_end()) {
-      if (peek() == ']') {
-        ++i_;
-        closed = true;
-        break;
-      }
-      auto first = class_atom();
-      if (!first) return;
-      if (peek() == '-' && peek(1) != ']' && i_ + 1 < p_.size()) {
-        ++i_;  // '-'
-        auto last = class_atom();
-        if (!last) return;
-        if (!first->escape.empty() || !last->escape.empty()) {
-          if (flags_.unicode) {
-            fail("Invalid character class");
-            return;
-          }
-          // Annex B: [\d-z] is \d, '-' and 'z'.
-          for (const ClassAtom* a : {&*first, &*last}) {
-            if (a->escape.empty())
-              ranges.emplace_back(a->c, a->c);
-            else
-              escapes.push_back(a->escape);
-          }
-          ranges.emplace_back(U'-', U'-');
-          continue;
-        }
-        if (last->c < first->c) {
-          fail("Range out of order in character class");
-          return;
-        }
-        ranges.emplace_back(first->c, last->c);
-        continue;
-      }
-      if (first->escape.empty())
-        ranges.emplace_back(first->c, first->c);
-      else
-        escapes.push_back(first->escape);
-    }
-    if (!error_.empty()) return;
-    if (!closed) {
-      fail("Unterminated character class");
-      return;
-    }
-    if (!flags_.unicode) {
-      // UTF-16 units: the class as the set of units it matches.
-      UnitSet units;
-      for (const auto& [lo, hi] : ranges) units.add(lo, hi);
-      for (const std::string& e : escapes) units.add_escape(e[1]);
-      if (flags_.ignore_case) units.close_over_case();
-      if (negated) units.invert();
-      out_ += units.pcre2();
-      return;
-    }
-    emit_class(negated, ranges, escapes);
-  }
-
-  // With u (UTF-8): PCRE2 has no class inside a class, so \S (not a
-  // JavaScript space, which no PCRE2 escape says) is written as an
-  // alternative beside it.
-  void emit_class(bool negated, const std::vector<std::pair<char32_t, char32_t>>& ranges,
-                  const std::vector<std::string>& escapes) {
-    std::string inner;
-    std::vector<std::string> apart;  // classes that cannot go inside `inner`
-    for (const auto& [lo, hi] : ranges) {
-      // Surrogates match nothing in UTF-8, and a range across them is cut.
-      if (is_surrogate(lo) && is_surrogate(hi)) continue;
-      const char32_t a = is_surrogate(lo) ? 0xE000 : lo;
-      const char32_t b = is_surrogate(hi) ? 0xD7FF : hi;
-      if (lo < 0xD800 && hi > 0xDFFF) {
-        append_literal(inner, a);
-        inner += '-';
-        append_literal(inner, 0xD7FF);
-        append_literal(inner, 0xE000);
-        inner += '-';
-        append_literal(inner, b);
-        continue;
-      }
-      append_literal(inner, a);
-      if (b != a) {
-        inner += '-';
-        append_literal(inner, b);
-      }
-    }
-    for (const std::string& e : escapes) {
-      if (e == "\\s") {
-        inner += kJsSpaces;
-      } else if (e == "\\S") {
-        apart.push_back("[^" + std::string(kJsSpaces) + "]");
-      } else {
-        inner += e;  // \d \D \w \W \p{..} \P{..} are valid inside a PCRE2 class
-      }
-    }
-    const std::string any_char = "[\\x{0}-\\x{10ffff}]";
-    if (apart.empty()) {
-      if (inner.empty()) {
-        out_ += negated ? any_char : "(?!)";  // [] matches nothing, [^] anything
-      } else {
-        out_ += (negated ? "[^" : "[") + inner + "]";
-      }
-      return;
-    }
-    // [x\S] is x or a non-space; [^x\S] is a space that is not x.
-    if (!negated) {
-      out_ += "(?:";
-      if (!inner.empty()) out_ += "[" + inner + "]|";
-      out_ += apart.front() + ")";
-    } else {
-      out_ += "(?:";
-      if (!inner.empty()) out_ += "(?![" + inner + "])";
-      out_ += "[" + std::string(kJsSpaces) + "])";
-    }
-  }
-
   static constexpr int kMaxDepth = 250;
 
   int depth_ = 0;
@@ -578,7 +412,8 @@ class Translator : PatternReader {
 }  // namespace
 }  // namespace js
 
-Expected<std::string, std::string> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags) {
+Expected<std::string, JsRegexError> js_regex_to_pcre2(std::string_view pattern,
+                                                      JsRegexFlags flags) {
   if (flags.unicode) return js::Translator(pattern, flags).run();
   const std::string units = js::as_code_units(pattern);
   return js::Translator(units, flags).run();

@@ -18,13 +18,21 @@
 namespace kb::tasks {
 
 struct JsRegexFlags {
-  bool unicode = false;      // u or v
-  bool multiline = false;    // m
-  bool dot_all = false;      // s
-  bool ignore_case = false;  // i (PCRE2_CASELESS is set by the caller)
+  bool unicode = false;       // u or v
+  bool unicode_sets = false;  // v (class set notation)
+  bool multiline = false;     // m
+  bool dot_all = false;       // s
+  bool ignore_case = false;   // i (PCRE2_CASELESS is set by the caller)
 };
 
-// The PCRE2 pattern, or V8's reason ("Nothing to repeat") for refusing it.
-Expected<std::string, std::string> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags);
+// Why a pattern cannot run: V8's reason for refusing it ("Nothing to
+// repeat"), or (unsupported) what V8 accepts and kb cannot run.
+struct JsRegexError {
+  std::string message;
+  bool unsupported = false;
+};
+
+// The PCRE2 pattern, or why there is none.
+Expected<std::string, JsRegexError> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags);
 
 }  // namespace kb::tasks

@@ -247,11 +247,11 @@ char32_t PatternReader::legacy_octal() {
 
 // \p{...} or \P{...} at i_, with u: the same property in PCRE2's
 // spelling (a class escape, valid inside a class too); nothing on error.
-std::optional<std::string> PatternReader::property() {
+std::optional<std::string> PatternReader::property(bool in_class) {
   const bool negated = peek(1) == 'P';
   const std::size_t close = p_.find('}', i_ + 2);
   if (peek(2) != '{' || close == std::string_view::npos) {
-    fail("Invalid property name");
+    fail(in_class ? "Invalid property name in character class" : "Invalid property name");
     return std::nullopt;
   }
   const std::string_view written = p_.substr(i_ + 3, close - i_ - 3);
@@ -283,7 +283,7 @@ std::optional<std::string> PatternReader::property() {
     name = written;
   }
   if (name.empty()) {
-    fail("Invalid property name");
+    fail(in_class ? "Invalid property name in character class" : "Invalid property name");
     return std::nullopt;
   }
   return (negated ? "\\P{" : "\\p{") + name + "}";

@@ -64,8 +64,9 @@ class PatternReader {
   // octal digits, at most 0377.
   char32_t legacy_octal();
   // \p{...} or \P{...} at i_, with u: the same property in PCRE2's
-  // spelling (a class escape, valid inside a class too); nothing on error.
-  std::optional<std::string> property();
+  // spelling (a class escape, valid inside a class too); nothing on error
+  // (V8's message says when it was in a class).
+  std::optional<std::string> property(bool in_class);
   // One code point outside a class, as JavaScript matches it.
   void literal(std::string& to, char32_t c) const;
 

@@ -100,8 +100,11 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
         js.dot_all = true;
         break;
       case 'u':
+        js.unicode = true;
+        break;
       case 'v':
         js.unicode = true;
+        js.unicode_sets = true;
         break;
       case 'g':
       case 'y':
@@ -114,15 +117,23 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 
   // V8 reads the pattern first ("Invalid regular expression: /(/: Unterminated group").
   auto translated = js_regex_to_pcre2(pattern, js);
-  if (!translated) {
+  if (!translated && !translated.error().unsupported) {
     std::string message = "Invalid regular expression: ";
     message += literal;
     message += ": ";
-    message += translated.error();
+    message += translated.error().message;
     return Result::failure(std::move(message));
   }
   // Like the plugin, check the syntax first, then refuse what may backtrack without end.
   if (auto problem = regex_safety_problem(pattern)) return Result::failure(std::move(*problem));
+
+  if (!translated) {
+    std::string message = "kb cannot run the regular expression ";
+    message += literal;
+    message += ": ";
+    message += translated.error().message;
+    return Result::failure(std::move(message));
+  }
 
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;

@@ -1,0 +1,209 @@
+#include "js_regex_class.hpp"
+
+#include <algorithm>
+
+#include "js_regex_units.hpp"
+
+// V8's class grammar without v (regexp-parser.cc: ParseClassRanges) and
+// its messages, as node 20 reports them; with v, js_regex_sets.cpp.
+namespace kb::tasks::js {
+
+namespace {
+
+// ECMA-262's binary properties of strings (v only).
+constexpr std::string_view kStringProperties[] = {"Basic_Emoji",
+                                                  "Emoji_Keycap_Sequence",
+                                                  "RGI_Emoji_Modifier_Sequence",
+                                                  "RGI_Emoji_Flag_Sequence",
+                                                  "RGI_Emoji_Tag_Sequence",
+                                                  "RGI_Emoji_ZWJ_Sequence",
+                                                  "RGI_Emoji"};
+
+}  // namespace
+
+std::string ClassReader::character_class() {
+  if (!flags_.unicode_sets) return ranges_class();
+  return set_text(class_set());
+}
+
+bool ClassReader::string_property() {
+  if (!flags_.unicode_sets || peek() != '\\' || peek(1) != 'p' || peek(2) != '{') return false;
+  const std::size_t close = p_.find('}', i_ + 3);
+  if (close == std::string_view::npos) return false;
+  const std::string_view name = p_.substr(i_ + 3, close - i_ - 3);
+  if (std::find(std::begin(kStringProperties), std::end(kStringProperties), name) ==
+      std::end(kStringProperties)) {
+    return false;
+  }
+  if (unsupported_.empty()) {
+    unsupported_ = "\\p{" + std::string(name) + "} (a property of strings) is not supported";
+  }
+  i_ = close + 1;
+  return true;
+}
+
+std::optional<ClassReader::ClassAtom> ClassReader::class_atom() {
+  ClassAtom atom;
+  if (peek() != '\\') {
+    atom.c = next_code_point();
+    return atom;
+  }
+  if (i_ + 1 >= p_.size()) {
+    fail("\\ at end of pattern");
+    return std::nullopt;
+  }
+  const char c = peek(1);
+  if (c == 'b') {
+    i_ += 2;
+    atom.c = 0x08;
+    return atom;
+  }
+  if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S') {
+    atom.escape = std::string(p_.substr(i_, 2));
+    i_ += 2;
+    return atom;
+  }
+  if (flags_.unicode && (c == 'p' || c == 'P')) {
+    auto text = property(/*in_class=*/true);
+    if (!text) return std::nullopt;
+    atom.escape = std::move(*text);
+    return atom;
+  }
+  if (!flags_.unicode && c == 'k') {
+    i_ += 2;
+    atom.c = 'k';
+    return atom;
+  }
+  const auto ch = escaped_char(/*in_class=*/true);
+  if (!ch) return std::nullopt;
+  atom.c = *ch;
+  return atom;
+}
+
+// Without v: atoms and ranges.
+std::string ClassReader::ranges_class() {
+  ++i_;  // '['
+  bool negated = false;
+  if (peek() == '^' && !at_end()) {
+    negated = true;
+    ++i_;
+  }
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  std::vector<std::string> escapes;
+  bool closed = false;
+  while (error_.empty() && !at_end()) {
+    if (peek() == ']') {
+      ++i_;
+      closed = true;
+      break;
+    }
+    auto first = class_atom();
+    if (!first) return {};
+    if (peek() == '-' && peek(1) != ']' && i_ + 1 < p_.size()) {
+      ++i_;  // '-'
+      auto last = class_atom();
+      if (!last) return {};
+      if (!first->escape.empty() || !last->escape.empty()) {
+        if (flags_.unicode) {
+          fail("Invalid character class");
+          return {};
+        }
+        // Annex B: [\d-z] is \d, '-' and 'z'.
+        for (const ClassAtom* a : {&*first, &*last}) {
+          if (a->escape.empty())
+            ranges.emplace_back(a->c, a->c);
+          else
+            escapes.push_back(a->escape);
+        }
+        ranges.emplace_back(U'-', U'-');
+        continue;
+      }
+      if (last->c < first->c) {
+        fail("Range out of order in character class");
+        return {};
+      }
+      ranges.emplace_back(first->c, last->c);
+      continue;
+    }
+    if (first->escape.empty())
+      ranges.emplace_back(first->c, first->c);
+    else
+      escapes.push_back(first->escape);
+  }
+  if (!error_.empty()) return {};
+  if (!closed) {
+    fail("Unterminated character class");
+    return {};
+  }
+  if (!flags_.unicode) {
+    // UTF-16 units: the class as the set of units it matches.
+    UnitSet units;
+    for (const auto& [lo, hi] : ranges) units.add(lo, hi);
+    for (const std::string& e : escapes) units.add_escape(e[1]);
+    if (flags_.ignore_case) units.close_over_case();
+    if (negated) units.invert();
+    return units.pcre2();
+  }
+  return emit_class(negated, ranges, escapes);
+}
+
+// With u (UTF-8): PCRE2 has no class inside a class, so \S (not a
+// JavaScript space, which no PCRE2 escape says) is written as an
+// alternative beside it.
+std::string ClassReader::emit_class(bool negated, const Ranges& ranges,
+                                    const std::vector<std::string>& escapes) const {
+  std::string inner;
+  std::vector<std::string> apart;  // classes that cannot go inside `inner`
+  for (const auto& [lo, hi] : ranges) {
+    // Surrogates match nothing in UTF-8, and a range across them is cut.
+    if (is_surrogate(lo) && is_surrogate(hi)) continue;
+    const char32_t a = is_surrogate(lo) ? 0xE000 : lo;
+    const char32_t b = is_surrogate(hi) ? 0xD7FF : hi;
+    if (lo < 0xD800 && hi > 0xDFFF) {
+      append_literal(inner, a);
+      inner += '-';
+      append_literal(inner, 0xD7FF);
+      append_literal(inner, 0xE000);
+      inner += '-';
+      append_literal(inner, b);
+      continue;
+    }
+    append_literal(inner, a);
+    if (b != a) {
+      inner += '-';
+      append_literal(inner, b);
+    }
+  }
+  for (const std::string& e : escapes) {
+    if (e == "\\s") {
+      inner += kJsSpaces;
+    } else if (e == "\\S") {
+      apart.push_back("[^" + std::string(kJsSpaces) + "]");
+    } else {
+      inner += e;  // \d \D \w \W \p{..} \P{..} are valid inside a PCRE2 class
+    }
+  }
+  std::string out;
+  const std::string any_char = "[\\x{0}-\\x{10ffff}]";
+  if (apart.empty()) {
+    if (inner.empty()) {
+      out += negated ? any_char : "(?!)";  // [] matches nothing, [^] anything
+    } else {
+      out += (negated ? "[^" : "[") + inner + "]";
+    }
+    return out;
+  }
+  // [x\S] is x or a non-space; [^x\S] is a space that is not x.
+  if (!negated) {
+    out += "(?:";
+    if (!inner.empty()) out += "[" + inner + "]|";
+    out += apart.front() + ")";
+  } else {
+    out += "(?:";
+    if (!inner.empty()) out += "(?![" + inner + "])";
+    out += "[" + std::string(kJsSpaces) + "])";
+  }
+  return out;
+}
+
+}  // namespace kb::tasks::js
