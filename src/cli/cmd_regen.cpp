@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -172,77 +173,91 @@ Outcome run_regen(Options& options, Context& context) {
   // on the vault read anew.
   if (auto failed = context.read_bodies(people)) return *failed;
   const auto candidates = query::notes_with_candidate_tasks(*vault, people);
-  std::vector<char> wanted(vault->notes.size(), 0);
-  for (const auto& ids : candidates) {
-    for (const model::NoteId id : ids) wanted[id] = 1;
-  }
-  std::vector<model::NoteId> with_tasks;
-  for (std::size_t id = 0; id < wanted.size(); ++id) {
-    if (wanted[id]) with_tasks.push_back(static_cast<model::NoteId>(id));
-  }
-  const auto tasks = query::vault_tasks(*vault, with_tasks);
   Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
   if (writing) sweep_temp_files(context, *vault, people);
-  // Each person's new text, on all cores (the views and rewrites read the
-  // vault and write nothing); then, in order, what is printed and written.
-  std::vector<std::optional<Expected<std::string>>> results(people.size());
-  parallel_for(people.size(), 0, [&](std::size_t i) {
-    const std::string& text = (*vault->body(people[i]))->text;  // read above
-    auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
-    if (!view) {
-      results[i] = Expected<std::string>::failure(view.error());
-      return;
-    }
-    auto rewritten = edit::rewrite_person_note(text, edit::person_sections(*vault, *view));
-    if (!rewritten) {
-      Diagnostic d = rewritten.error();
-      d.path = std::string(vault->notes[people[i]].path);
-      results[i] = Expected<std::string>::failure(std::move(d));
-      return;
-    }
-    results[i] = std::move(rewritten);
-  });
   Progress progress(people.size(), isatty(STDERR_FILENO));
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    progress.tick(i);
-    const model::NoteSummary& note = vault->notes[people[i]];
-    const std::string& text = (*vault->body(people[i]))->text;
-    auto& rewritten = *results[i];
-    if (!rewritten) {
-      warn(rewritten.error());
-      tally.failed.emplace_back(note.path);
-      continue;
+  // People in batches, in order: a batch's tasks (of its people's candidate
+  // notes only), views and rewrites on all cores, then what is printed and
+  // written, then its texts dropped. Peak memory holds one batch's tasks and
+  // new texts, not every person's. Each view sees the same tasks as with one
+  // list for everyone: a query narrowed by path reads only its candidates,
+  // and one that is not (or that compares tasks with the others) has every
+  // note with tasks among its candidates, so its batch's list is the whole.
+  const std::size_t batch = std::max<std::size_t>(64, (people.size() + 15) / 16);
+  std::vector<char> wanted(vault->notes.size(), 0);
+  for (std::size_t first = 0; first < people.size(); first += batch) {
+    const std::size_t count = std::min(batch, people.size() - first);
+    std::fill(wanted.begin(), wanted.end(), 0);
+    for (std::size_t i = first; i < first + count; ++i) {
+      for (const model::NoteId id : candidates[i]) wanted[id] = 1;
     }
-    if (*rewritten == text) {
-      ++tally.unchanged;
-      continue;
+    std::vector<model::NoteId> with_tasks;
+    for (std::size_t id = 0; id < wanted.size(); ++id) {
+      if (wanted[id]) with_tasks.push_back(static_cast<model::NoteId>(id));
     }
-    if (options.check) {
-      fmt::print("{}\n", note.path);
-    } else if (options.diff) {
-      fmt::print("{}", edit::unified_diff(text, *rewritten, std::string(note.path)));
-    } else if (options.dry_run) {
-      fmt::print("would update {}\n", note.path);
-    }
-    if (writing) {
-      io::WriteOptions write;
-      write.expect = note.stat;
-      write.expect_text = text;
-      write.force = options.force;
-      Diagnostics notices;
-      write.notices = &notices;
-      auto failure = context.fs().write_atomic(std::string(note.path), *rewritten, write);
-      for (const Diagnostic& notice : notices) warn(notice);
-      if (failure) {
-        if (failure->path.empty()) failure->path = std::string(note.path);
-        warn(*failure);
+    const auto tasks = query::vault_tasks(*vault, with_tasks);
+    // Each person's new text, on all cores (the views and rewrites read the
+    // vault and write nothing); then, in order, what is printed and written.
+    std::vector<std::optional<Expected<std::string>>> results(count);
+    parallel_for(count, 0, [&](std::size_t k) {
+      const std::size_t i = first + k;
+      const std::string& text = (*vault->body(people[i]))->text;  // read above
+      auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
+      if (!view) {
+        results[k] = Expected<std::string>::failure(view.error());
+        return;
+      }
+      auto rewritten = edit::rewrite_person_note(text, edit::person_sections(*vault, *view));
+      if (!rewritten) {
+        Diagnostic d = rewritten.error();
+        d.path = std::string(vault->notes[people[i]].path);
+        results[k] = Expected<std::string>::failure(std::move(d));
+        return;
+      }
+      results[k] = std::move(rewritten);
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t i = first + k;
+      progress.tick(i);
+      const model::NoteSummary& note = vault->notes[people[i]];
+      const std::string& text = (*vault->body(people[i]))->text;
+      auto& rewritten = *results[k];
+      if (!rewritten) {
+        warn(rewritten.error());
         tally.failed.emplace_back(note.path);
         continue;
       }
+      if (*rewritten == text) {
+        ++tally.unchanged;
+        continue;
+      }
+      if (options.check) {
+        fmt::print("{}\n", note.path);
+      } else if (options.diff) {
+        fmt::print("{}", edit::unified_diff(text, *rewritten, std::string(note.path)));
+      } else if (options.dry_run) {
+        fmt::print("would update {}\n", note.path);
+      }
+      if (writing) {
+        io::WriteOptions write;
+        write.expect = note.stat;
+        write.expect_text = text;
+        write.force = options.force;
+        Diagnostics notices;
+        write.notices = &notices;
+        auto failure = context.fs().write_atomic(std::string(note.path), *rewritten, write);
+        for (const Diagnostic& notice : notices) warn(notice);
+        if (failure) {
+          if (failure->path.empty()) failure->path = std::string(note.path);
+          warn(*failure);
+          tally.failed.emplace_back(note.path);
+          continue;
+        }
+      }
+      ++tally.updated;
     }
-    ++tally.updated;
   }
   progress.tick(people.size());
 

@@ -66,8 +66,10 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
     const model::NoteSummary& note = vault.notes[people[i]];
     const auto query = tasks::TasksQuery::parse(tasks_query_of(note.name, **body, default_query), 1,
                                                 query_context(vault, note, *body));
+    // A query that does not parse reads no task: person_view fails on it first.
+    if (!query) continue;
     // A query that compares tasks with all the others needs every note read.
-    const auto value = query && !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
+    const auto value = !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
     if (value) {
       names.add(*value, static_cast<int>(i));
     } else {

@@ -51,6 +51,7 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
       {"Dee", "path includes Dee\ndone\n"},                          // not `not done`
       {"Fay", "(path includes Fay) AND (not done)\n"},               // under AND: narrowed
       {"Gus", "(path includes Gus) OR (done)\n"},                    // under OR: every task
+      {"Hal", "path includes Hal\nnot a filter\n"},                 // does not parse
   };
   for (const auto& [name, query] : people)
     fs.add("People/" + name + ".md", person_note(name, query));
@@ -95,4 +96,5 @@ TEST_CASE("person_view: path-includes queries select exactly what the query sele
   CHECK(read_for("Élodie Marchand") == 2);
   CHECK(read_for("Fay") == 1);
   CHECK(read_for("Gus") == folders.size());
+  CHECK(read_for("Hal") == 0);  // person_view fails on the query: no task is read
 }

@@ -83,9 +83,9 @@ std::string default_tasks_query(std::string_view name);
 // The notes whose tasks the person's ```tasks query may select, for
 // vault_tasks: when the query requires a path text
 // (TasksQuery::required_path_text, as `path includes NAME` in the default
-// query), the notes with tasks whose path includes it; otherwise (or when the
-// query does not parse) every note with tasks. Reads the person's note: its
-// query decides (none, when it cannot be read: person_view then fails).
+// query), the notes with tasks whose path includes it; otherwise every note
+// with tasks. Reads the person's note: its query decides (none, when it
+// cannot be read or its query does not parse: person_view then fails).
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
 // The same for many people in one pass over the vault's paths (regen --all).
