@@ -29,6 +29,22 @@ struct Captures {
     }
     return std::nullopt;
   }
+  // The name as PCRE2 reads it: JavaScript names may hold `$` and any
+  // ID_Continue letter, and (ES2025) repeat in other alternatives, so each
+  // distinct name is written nK, K its rank of first appearance.
+  std::string pcre2_name(std::string_view name) const {
+    int rank = 0;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      bool first = true;
+      for (std::size_t j = 0; j < k; ++j) first = first && names[j].first != names[k].first;
+      if (!first) continue;
+      if (names[k].first == name) break;
+      ++rank;
+    }
+    std::string pcre2 = "n";
+    pcre2 += std::to_string(rank);
+    return pcre2;
+  }
 };
 
 Captures scan_captures(std::string_view p) {
@@ -85,12 +101,15 @@ class Translator : ClassReader {
 
  private:
   void disjunction() {
+    alternatives_.push_back({opened_, opened_});
     while (error_.empty()) {
       alternative();
-      if (peek() != '|' || at_end()) return;
+      if (peek() != '|' || at_end()) break;
+      alternatives_.back().second = opened_;
       out_ += '|';
       ++i_;
     }
+    alternatives_.pop_back();
   }
 
   void alternative() {
@@ -249,9 +268,12 @@ class Translator : ClassReader {
       ~Leave() { --depth; }
     } leave{depth_};
     bool quantifiable = true;
+    const JsRegexFlags outer = flags_;  // a modifier group changes them inside
     if (peek() == '?') {
       const char kind = peek(1);
-      if (kind == ':' || kind == '=' || kind == '!') {
+      if (kind == '-' || kind == 'i' || kind == 'm' || kind == 's') {
+        if (!modifiers()) return;
+      } else if (kind == ':' || kind == '=' || kind == '!') {
         out_ += "(?";
         out_ += kind;
         i_ += 2;
@@ -264,16 +286,22 @@ class Translator : ClassReader {
         quantifiable = false;
       } else if (kind == '<') {
         i_ += 2;
+        ++opened_;
+        const std::size_t start = i_;
         if (!group_name()) return;
-        out_ += '(';  // numbered as JavaScript numbers it; \k<name> becomes \g{N}
+        out_ += "(?<";
+        out_ += captures_.pcre2_name(p_.substr(start, i_ - 1 - start));
+        out_ += '>';
       } else {
         fail("Invalid group");
         return;
       }
     } else {
+      ++opened_;
       out_ += '(';
     }
     disjunction();
+    flags_ = outer;
     if (!error_.empty()) return;
     if (peek() != ')' || at_end()) {
       fail("Unterminated group");
@@ -309,10 +337,49 @@ class Translator : ClassReader {
     if (at_end() || first) return fail("Invalid capture group name");
     const std::string name(p_.substr(start, i_ - start));
     ++i_;  // '>'
-    if (std::find(seen_names_.begin(), seen_names_.end(), name) != seen_names_.end()) {
-      return fail("Duplicate capture group name");
+    // ES2025: a name may repeat when the two groups cannot both take part,
+    // that is when an enclosing disjunction has the earlier one in an
+    // alternative before this one's.
+    for (const auto& [seen, number] : named_) {
+      if (seen != name) continue;
+      const bool apart = std::any_of(alternatives_.begin(), alternatives_.end(), [&](auto span) {
+        return number > span.first && number <= span.second;
+      });
+      if (!apart) return fail("Duplicate capture group name");
     }
-    seen_names_.push_back(name);
+    named_.emplace_back(name, opened_);
+    return true;
+  }
+
+  // `(?ims-ims:` at i_ ('?'), ES2025's modifiers, read as V8 reads them:
+  // flags_ changed for the group, and PCRE2's caseless state with them.
+  bool modifiers() {
+    std::size_t k = i_ + 1;
+    bool dash = false;
+    bool seen_i = false, seen_m = false, seen_s = false;
+    for (;; ++k) {
+      const char c = k < p_.size() ? p_[k] : '\0';
+      if (c == '-') {
+        if (dash) return fail("Multiple dashes in flag group");
+        dash = true;
+        continue;
+      }
+      bool* seen = c == 'i' ? &seen_i : c == 'm' ? &seen_m : c == 's' ? &seen_s : nullptr;
+      if (seen != nullptr) {
+        if (*seen) return fail("Repeated flag in flag group");
+        *seen = true;
+        bool& flag = c == 'i' ? flags_.ignore_case : c == 'm' ? flags_.multiline : flags_.dot_all;
+        flag = !dash;
+        continue;
+      }
+      if (c == ':') break;
+      return fail("Invalid group");
+    }
+    if (dash && !seen_i && !seen_m && !seen_s) return fail("Invalid flag group");
+    i_ = k + 1;
+    // m and s are written into ^ $ and . as they are read; i also lives in
+    // PCRE2 (u: its case folding; without u: back-references).
+    out_ += !seen_i ? "(?:" : flags_.ignore_case ? "(?i:" : "(?-i:";
     return true;
   }
 
@@ -358,8 +425,11 @@ class Translator : ClassReader {
       }
       const std::string name(p_.substr(i_ + 3, close - i_ - 3));
       references_.push_back(name);
-      if (const auto number = captures_.number_of(name)) {
-        out_ += "\\g{" + std::to_string(*number) + "}";
+      // PCRE2 (DUPNAMES) refers to the group of that name that took part.
+      if (captures_.number_of(name)) {
+        out_ += "\\k<";  // GCC 12 at -O3 warns falsely (-Wrestrict) on "\\k<" + ...
+        out_ += captures_.pcre2_name(name);
+        out_ += '>';
       }
       i_ = close + 1;
       return;
@@ -405,7 +475,11 @@ class Translator : ClassReader {
   int depth_ = 0;
   Captures captures_;
   std::string out_;
-  std::vector<std::string> seen_names_;
+  int opened_ = 0;  // capturing groups opened so far
+  // Per enclosing disjunction: the groups opened before it, and before its
+  // last '|' (those in earlier alternatives are numbered between).
+  std::vector<std::pair<int, int>> alternatives_;
+  std::vector<std::pair<std::string, int>> named_;  // name, group number
   std::vector<std::string> references_;
 };
 

@@ -67,7 +67,7 @@ bool RegexMatcher::is_literal(std::string_view literal) {
          last_slash >= 2;
 }
 
-Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view literal) {
+Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view literal, Safety safety) {
   using Result = Expected<RegexMatcher, std::string>;
   if (!is_literal(literal)) {
     return Result::failure("a regular expression must look like /pattern/ or /pattern/flags");
@@ -78,7 +78,8 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 
   // Without UCP (\d \w \b ASCII, as in JavaScript); back-references to a
   // group that did not take part match empty.
-  std::uint32_t options = PCRE2_MATCH_UNSET_BACKREF;
+  // PCRE2_DUPNAMES: ES2025 lets a group name repeat in other alternatives.
+  std::uint32_t options = PCRE2_MATCH_UNSET_BACKREF | PCRE2_DUPNAMES;
   JsRegexFlags js;
   // JavaScript's RegExp constructor refuses a repeated flag, and u with v.
   for (std::size_t i = 0; i < flags.size(); ++i) {
@@ -125,7 +126,9 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     return Result::failure(std::move(message));
   }
   // Like the plugin, check the syntax first, then refuse what may backtrack without end.
-  if (auto problem = regex_safety_problem(pattern)) return Result::failure(std::move(*problem));
+  if (safety == Safety::kPluginSafety) {
+    if (auto problem = regex_safety_problem(pattern)) return Result::failure(std::move(*problem));
+  }
 
   if (!translated) {
     std::string message = "kb cannot run the regular expression ";

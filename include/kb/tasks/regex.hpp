@@ -18,7 +18,13 @@ class RegexMatcher {
   // ignored). Fails with a message for a malformed literal or pattern,
   // worded as JavaScript's RegExp constructor words it, or for a pattern
   // the plugin's safety check refuses.
-  static Expected<RegexMatcher, std::string> compile(std::string_view literal);
+  //
+  // kPluginSafety runs the plugin's check (validateRegExpSafety) after the
+  // syntax, as the plugin does; kSyntaxOnly skips it, for what is not a
+  // plugin query (tests of the reading itself).
+  enum class Safety { kPluginSafety, kSyntaxOnly };
+  static Expected<RegexMatcher, std::string> compile(std::string_view literal,
+                                                     Safety safety = Safety::kPluginSafety);
 
   // True when `literal` has the form /pattern/flags, as the plugin's
   // /^\/(.+)\/([^/]*)$/ (the pattern not empty, no '/' in the flags).
