@@ -133,6 +133,7 @@ Expected<const model::Conventions*, Failure> Context::conventions() {
     for (const auto& d : warnings) warn(d);
   }
   read_tasks_settings(*conventions_);
+  conventions_->tasks.clock = date_clock();
   return &*conventions_;
 }
 
@@ -238,6 +239,20 @@ text::Date Context::today() const {
   std::tm local{};
   localtime_r(&now, &local);
   return text::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+tasks::DateClock Context::date_clock() const {
+  // The plugin's chrono reads dates from the moment the query runs, in the
+  // machine's zone; --today names a day, read at 12:00 (reproducible).
+  tasks::DateClock clock;
+  clock.utc_offset_minutes = std::nullopt;
+  clock.reading_day = today();
+  if (text::parse_iso_date(globals_.today)) return clock;
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  clock.time_of_day_ms = ((local.tm_hour * 60LL + local.tm_min) * 60 + local.tm_sec) * 1000;
+  return clock;
 }
 
 output::Style Context::style() const {

@@ -11,6 +11,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/output/person.hpp"
+#include "kb/tasks/date_clock.hpp"
 #include "kb/text/date.hpp"
 
 namespace kb::cli {
@@ -100,6 +101,8 @@ class Context {
   // The config file read ("" when none): the --config path, or ".kb.yaml".
   const std::string& config_file() const { return config_file_; }
   text::Date today() const;
+  // When and in which zone date filters' words are read (kb/tasks/date_clock.hpp).
+  tasks::DateClock date_clock() const;
   // The vault's folder and the disk rooted there: only once locate_vault(),
   // conventions() or vault() succeeded.
   std::string vault_root() const;

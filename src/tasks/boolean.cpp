@@ -241,7 +241,8 @@ struct Part {
 // Recursive descent over the tokens, by operator precedence.
 class Parser {
  public:
-  explicit Parser(const std::vector<Token>& tokens) : tokens_(tokens) {}
+  Parser(const std::vector<Token>& tokens, const DateClock& clock)
+      : tokens_(tokens), clock_(clock) {}
 
   std::optional<Part> parse() {
     std::optional<Part> part = parse_or();
@@ -333,7 +334,7 @@ class Parser {
   std::optional<Part> parse_primary() {
     if (next_is(Kind::Filter)) {
       std::string_view text = tokens_[pos_++].text;
-      FilterResult sub = parse_filter(text);
+      FilterResult sub = parse_filter(text, clock_);
       if (!sub) {
         // BooleanField.parseLine: the sub-filter's own error, if it has one.
         std::string why = "couldn't parse sub-expression " + quoted(text);
@@ -362,6 +363,7 @@ class Parser {
   }
 
   const std::vector<Token>& tokens_;
+  const DateClock& clock_;
   std::size_t pos_ = 0;
   int depth_ = 0;
   std::string error_;
@@ -369,7 +371,7 @@ class Parser {
 
 }  // namespace
 
-std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
+std::optional<FilterResult> parse_boolean_filter(std::string_view line, const DateClock& clock) {
   if (!looks_boolean(line)) return std::nullopt;
   auto failure = [line](std::string_view why) {
     // BooleanField.helpMessageFromSimpleError, its lines joined.
@@ -380,7 +382,7 @@ std::optional<FilterResult> parse_boolean_filter(std::string_view line) {
   std::optional<Delimiters> delimiters = find_delimiters(line);
   if (!delimiters) return failure(kMixedDelimiters);
   std::vector<Token> tokens = Tokenizer(line, *delimiters).run();
-  Parser parser(tokens);
+  Parser parser(tokens, clock);
   std::optional<Part> part = parser.parse();
   if (!part) return failure(parser.error());
   // BooleanField.constructExplanation: the tree of operators and filters.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace kb::tasks::chrono {
 namespace {
@@ -50,7 +51,42 @@ Instant with_month(Instant instant, std::int64_t year, std::int64_t month) {
   return make_instant(year, month, day, f.hour, f.minute, f.second, f.millisecond);
 }
 
+thread_local Zone current_zone;
+
 }  // namespace
+
+ZoneScope::ZoneScope(Zone zone) : saved_(current_zone) {
+  current_zone = zone;
+}
+ZoneScope::~ZoneScope() {
+  current_zone = saved_;
+}
+
+int utc_offset_at_utc(std::int64_t utc_ms) {
+  if (current_zone.fixed_minutes_east) return *current_zone.fixed_minutes_east;
+  const auto seconds = static_cast<std::time_t>(floor_div(utc_ms, 1000));
+  std::tm local{};
+  if (localtime_r(&seconds, &local) == nullptr) return 0;
+  return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+std::int64_t utc_of_local(Instant local) {
+  // The offset a day before, else a day after (no zone changes twice in two
+  // days): the one that gives this local time back; neither (a skipped
+  // hour): the earlier offset's, which moves the time forward.
+  const std::int64_t before = local - utc_offset_at_utc(local - kMsPerDay) * 60'000LL;
+  if (local_of_utc(before) == local) return before;
+  const std::int64_t after = local - utc_offset_at_utc(local + kMsPerDay) * 60'000LL;
+  return local_of_utc(after) == local ? after : before;
+}
+
+Instant local_of_utc(std::int64_t utc_ms) {
+  return utc_ms + utc_offset_at_utc(utc_ms) * 60'000LL;
+}
+
+int utc_offset_at(Instant local) {
+  return utc_offset_at_utc(utc_of_local(local));
+}
 
 Instant make_instant(std::int64_t year, std::int64_t month, std::int64_t day, std::int64_t hour,
                      std::int64_t minute, std::int64_t second, std::int64_t millisecond) {
@@ -109,7 +145,9 @@ Instant add(Instant instant, double amount, Unit unit) {
     case Unit::Millisecond:
       break;
   }
-  return static_cast<Instant>(std::trunc(static_cast<double>(instant) + amount));
+  // Hours and less are added to the moment, not to the wall clock.
+  return local_of_utc(
+      static_cast<std::int64_t>(std::trunc(static_cast<double>(utc_of_local(instant)) + amount)));
 }
 
 Instant set_weekday(Instant instant, int weekday) {
@@ -193,9 +231,19 @@ Instant Components::instant() const {
                       value(Component::Millisecond));
 }
 
+Instant Components::date() const {
+  const std::int64_t utc = utc_of_local(instant());
+  const auto target = get(Component::TimezoneOffset);
+  if (!target) return local_of_utc(utc);
+  // getSystemTimezoneAdjustmentMinute: the zone's offset at the date, or
+  // now's (the reference's) before 1970.
+  const int current = utc >= 0 ? utc_offset_at_utc(utc) : utc_offset_at(reference_);
+  return local_of_utc(utc + (current - *target) * 60'000LL);
+}
+
 bool Components::valid_date() const {
   if (out_of_range_) return false;
-  const Fields f = fields_of(instant());
+  const Fields f = fields_of(local_of_utc(utc_of_local(instant())));
   return f.year == value(Component::Year) && f.month == value(Component::Month) &&
          f.day == value(Component::Day) && f.hour == value(Component::Hour) &&
          f.minute == value(Component::Minute);
@@ -255,6 +303,8 @@ Components Components::relative(Instant reference, const TimeUnits& units) {
   const Fields f = fields_of(date);
   Components c(reference);
   if (out_of_range) c.set_out_of_range();
+  // The reference has no zone of its own: the machine's offset at it.
+  const int reference_offset = utc_offset_at(reference);
   if (time) {
     c.assign(Component::Hour, f.hour).assign(Component::Minute, f.minute);
     c.assign(Component::Second, f.second).assign(Component::Millisecond, f.millisecond);
@@ -262,9 +312,11 @@ Components Components::relative(Instant reference, const TimeUnits& units) {
     c.assign(Component::Day, f.day)
         .assign(Component::Month, f.month)
         .assign(Component::Year, f.year);
+    c.assign(Component::TimezoneOffset, reference_offset);
     return c;
   }
   c.imply(Component::Hour, f.hour).imply(Component::Minute, f.minute);
+  c.imply(Component::TimezoneOffset, reference_offset);
   c.imply(Component::Second, f.second).imply(Component::Millisecond, f.millisecond);
   if (days) {
     c.assign(Component::Day, f.day)

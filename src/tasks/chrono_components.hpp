@@ -2,7 +2,8 @@
 // The values chrono-node (2.3.9) builds while it reads a date phrase: a
 // local instant and dayjs's arithmetic on it, the components of a parsed
 // date (each known or only implied, ParsingComponents) and a found phrase
-// (ParsingResult). Local time has no time zone and no daylight saving here.
+// (ParsingResult). Instants are local wall-clock times; the zone JavaScript's
+// Date reads (the machine's) comes in through a ZoneScope.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,34 @@ namespace kb::tasks::chrono {
 
 // Milliseconds since 1970-01-01 00:00 local time.
 using Instant = std::int64_t;
+
+// The time zone JavaScript's Date works in: a fixed offset (minutes east of
+// UTC), or the machine's (TZ, read with localtime_r), as in the plugin.
+struct Zone {
+  std::optional<int> fixed_minutes_east = 0;
+};
+
+// chrono reads the machine's zone through every Date it makes; kb's port
+// reads it from here: `zone` for as long as the scope lives (one parse).
+class ZoneScope {
+ public:
+  explicit ZoneScope(Zone zone);
+  ~ZoneScope();
+  ZoneScope(const ZoneScope&) = delete;
+  ZoneScope& operator=(const ZoneScope&) = delete;
+
+ private:
+  Zone saved_;
+};
+
+// Minutes east of UTC at a UTC instant (ms since the epoch), in the zone.
+int utc_offset_at_utc(std::int64_t utc_ms);
+// JavaScript's new Date(local fields).getTime(): a skipped local time moves
+// forward, a repeated one takes its first occurrence.
+std::int64_t utc_of_local(Instant local);
+Instant local_of_utc(std::int64_t utc_ms);
+// -new Date(local).getTimezoneOffset().
+int utc_offset_at(Instant local);
 
 struct Fields {
   std::int64_t year = 1970;
@@ -77,7 +106,11 @@ class Components {
   bool only_weekday() const;
   bool only_day_month() const;
   bool valid_date() const;
-  Instant instant() const;  // the timezone offset is not applied (see the header)
+  // dateWithoutTimezoneAdjustment: the components as a local time.
+  Instant instant() const;
+  // date(): that time moved from the components' timezoneOffset into the
+  // zone's, as a local time (what the plugin truncates to a day).
+  Instant date() const;
 
   Instant reference() const { return reference_; }
 

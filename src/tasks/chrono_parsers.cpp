@@ -57,6 +57,7 @@ std::optional<Result> casual_date(const Context& context, Found& found) {
     c = with_date_of(ref, ref, false);
     c.assign(C::Hour, f.hour).assign(C::Minute, f.minute).assign(C::Second, f.second);
     c.assign(C::Millisecond, f.millisecond).assign(C::Meridiem, f.hour < 12 ? kAM : kPM);
+    c.assign(C::TimezoneOffset, utc_offset_at(ref));
   } else if (word == "today") {
     c = with_date_of(ref, ref, true);
   } else if (word == "yesterday") {

@@ -219,7 +219,7 @@ Result merge_date_time(const Result& date, const Result& time) {
   if (date.end || time.end) {
     Components end =
         date_with_time(date.end ? *date.end : date.start, time.end ? *time.end : time.start);
-    if (!date.end && end.instant() < result.start.instant()) {  // 9pm - 1am
+    if (!date.end && end.date() < result.start.date()) {  // 9pm - 1am
       if (end.certain(C::Day)) {
         end.assign(C::Day, end.value(C::Day) + 1);
       } else {
@@ -245,8 +245,8 @@ Result merge_range(std::string_view between, Result from, Result to) {
       if (!to.start.certain(key)) to.start.assign(key, from.start.value(key));
     }
   }
-  if (from.start.instant() > to.start.instant()) {
-    const Instant from_day = from.start.instant(), to_day = to.start.instant();
+  if (from.start.date() > to.start.date()) {
+    const Instant from_day = from.start.date(), to_day = to.start.date();
     constexpr Instant kWeek = 7LL * 86'400'000;
     if (from.start.only_weekday() && from_day - kWeek < to_day) {
       imply_date(from.start, from_day - kWeek);
@@ -300,7 +300,7 @@ std::vector<Result> refine(std::string_view text, std::vector<Result> results) {
       [&](std::string_view between, const Result& a, const Result& b) {
         TimeUnits units = parse_time_units(a.text);
         if (matches(earlier, a.text)) units = reversed(units);
-        const Instant base = b.start.instant();
+        const Instant base = b.start.date();
         return Result{a.index, a.text + std::string(between) + b.text,
                       Components::relative(base, units), std::nullopt};
       });

@@ -151,7 +151,7 @@ std::optional<Components> following(Instant reference, const Found& found, Resul
   } else {
     c.imply(C::Meridiem, kAM);
   }
-  if (c.instant() < start.instant()) c.imply(C::Day, c.value(C::Day) + 1);
+  if (c.date() < start.date()) c.imply(C::Day, c.value(C::Day) + 1);
   return c;
 }
 

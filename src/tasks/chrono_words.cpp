@@ -258,8 +258,10 @@ std::int64_t year_closest_to(Instant reference, int day, int month) {
                       f.millisecond);  // date(): rolls over
   date = add(date, static_cast<double>(ref.year - fields_of(date).year), Unit::Year);
   const Instant next = add(date, 1, Unit::Year), last = add(date, -1, Unit::Year);
-  const auto distance = [reference](Instant i) {
-    return i > reference ? i - reference : reference - i;
+  // dayjs's diff: the time between the moments, which daylight saving changes.
+  const auto distance = [moment = utc_of_local(reference)](Instant i) {
+    const std::int64_t at = utc_of_local(i);
+    return at > moment ? at - moment : moment - at;
   };
   if (distance(next) < distance(date)) return fields_of(next).year;
   if (distance(last) < distance(date)) return fields_of(last).year;

@@ -150,7 +150,7 @@ Filter presence_filter(const DateField& field, bool wanted) {
 
 }  // namespace
 
-std::optional<FilterResult> parse_date_filter(std::string_view line) {
+std::optional<FilterResult> parse_date_filter(std::string_view line, const DateClock& clock) {
   Cursor words(line);
   std::string name;
   for (const DateField& field : kDateFields) {
@@ -178,22 +178,24 @@ std::optional<FilterResult> parse_date_filter(std::string_view line) {
     const Relation relation = read_relation(date_text);
     // DateField: when the text after the keyword is no date, the text with
     // the keyword is read as one ("due in two weeks").
-    const std::optional<DateSpec> spec = DateSpec::parse(date_text, keyword_and_date);
+    const std::optional<DateSpec> spec = DateSpec::parse(date_text, keyword_and_date, clock);
     if (!spec) return FilterResult::failure("do not understand " + name + " date " + quoted(line));
-    Filter filter([field, relation, spec = *spec](const TaskItem& item, const RunContext& run) {
-      DateRange range = spec.resolve(run.today);
-      bool any_date = false;
-      for (const auto& date : field.dates(*item.task)) {
-        if (!date) continue;
-        any_date = true;  // an invalid date is on, before and after no day
-        if (date->day && related(*date->day, relation, range)) return true;
-      }
-      return !any_date && field.matches_when_missing;
-    });
-    filter.explain = [field, relation, spec = *spec](text::Date today) {
+    Filter filter(
+        [field, relation, spec = *spec, clock](const TaskItem& item, const RunContext& run) {
+          DateRange range = spec.resolve(run.today, clock);
+          bool any_date = false;
+          for (const auto& date : field.dates(*item.task)) {
+            if (!date) continue;
+            any_date = true;  // an invalid date is on, before and after no day
+            if (date->day && related(*date->day, relation, range)) return true;
+          }
+          return !any_date && field.matches_when_missing;
+        });
+    filter.explain = [field, relation, spec = *spec, clock](text::Date today) {
       const std::string_view name =
           field.name == "happens" ? std::string_view("due, start or scheduled") : field.name;
-      return date_explanation(name, relation, spec.resolve(today), field.matches_when_missing);
+      return date_explanation(name, relation, spec.resolve(today, clock),
+                              field.matches_when_missing);
     };
     return filter;
   }

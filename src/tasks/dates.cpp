@@ -112,7 +112,8 @@ int weekday_index(text::Date date) {
   return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
 }
 
-std::optional<DateSpec> DateSpec::parse(std::string_view text, std::string_view keyword_and_text) {
+std::optional<DateSpec> DateSpec::parse(std::string_view text, std::string_view keyword_and_text,
+                                        const DateClock& clock) {
   DateSpec spec;
   if (const auto period = relative_period(text)) {
     spec.kind_ = Kind::Period;
@@ -130,20 +131,20 @@ std::optional<DateSpec> DateSpec::parse(std::string_view text, std::string_view 
     return spec;
   }
   if ((spec.natural_ = NaturalDate::parse(
-           text, keyword_and_text.data() == nullptr ? text : keyword_and_text))) {
+           text, keyword_and_text.data() == nullptr ? text : keyword_and_text, clock))) {
     spec.kind_ = Kind::Natural;
     return spec;
   }
   return std::nullopt;
 }
 
-DateRange DateSpec::resolve(text::Date today) const {
+DateRange DateSpec::resolve(text::Date today, const DateClock& clock) const {
   switch (kind_) {
     case Kind::Fixed:
       return fixed_;
     case Kind::Natural: {
       // No date found from this day ("Feb 29" seen from 2023): matches none.
-      const auto range = natural_->resolve_range(today);
+      const auto range = natural_->resolve_range(today, clock);
       if (!range) return {today.plus_days(1), today};
       return {range->first, range->second};
     }

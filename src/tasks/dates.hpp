@@ -22,10 +22,13 @@ class DateSpec {
   // written (lower case, one space); YYYY, YYYY-Qq, YYYY-MM, YYYY-Www alone
   // (blanks around allowed; Q and W capitals) naming a real period; else the
   // dates chrono finds (NaturalDate).
+  // Natural dates must be found from the clock's reading day.
   static std::optional<DateSpec> parse(std::string_view text,
-                                       std::string_view keyword_and_text = {});
+                                       std::string_view keyword_and_text = {},
+                                       const DateClock& clock = {});
 
-  DateRange resolve(text::Date today) const;
+  // Relative dates seen from `today`; chrono's from `today` at the clock's time.
+  DateRange resolve(text::Date today, const DateClock& clock = {}) const;
 
  private:
   enum class Kind { Fixed, Period, Natural };

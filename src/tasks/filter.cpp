@@ -359,18 +359,21 @@ Dependencies::Dependencies(std::span<const TaskItem> all) {
   }
 }
 
-std::optional<FilterResult> parse_builtin_filter(std::string_view line) {
+std::optional<FilterResult> parse_builtin_filter(std::string_view line, const DateClock& clock) {
   // The plugin's order: status before dates, so that "done" alone is the status.
-  for (auto parse : {parse_status_filter, parse_other_filter, parse_priority_filter,
-                     parse_date_filter, parse_text_filter, parse_tag_filter}) {
+  for (auto parse : {parse_status_filter, parse_other_filter, parse_priority_filter}) {
+    if (auto result = parse(line)) return result;
+  }
+  if (auto result = parse_date_filter(line, clock)) return result;
+  for (auto parse : {parse_text_filter, parse_tag_filter}) {
     if (auto result = parse(line)) return result;
   }
   return std::nullopt;
 }
 
-FilterResult parse_filter(std::string_view line) {
-  if (auto result = parse_builtin_filter(line)) return std::move(*result);
-  if (auto result = parse_boolean_filter(line)) return std::move(*result);
+FilterResult parse_filter(std::string_view line, const DateClock& clock) {
+  if (auto result = parse_builtin_filter(line, clock)) return std::move(*result);
+  if (auto result = parse_boolean_filter(line, clock)) return std::move(*result);
   return FilterResult::failure(do_not_understand_query(line));
 }
 

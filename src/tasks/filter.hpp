@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "kb/tasks/date_clock.hpp"
 #include "kb/tasks/query.hpp"
 #include "kb/text/date.hpp"
 #include "kb/util/expected.hpp"
@@ -71,21 +72,22 @@ using FilterResult = Expected<Filter, std::string>;
 
 // One filter line (trimmed, continuations joined): a built-in filter, else a
 // Boolean combination, else do_not_understand_query(line).
-FilterResult parse_filter(std::string_view line);
+// Dates are read with `clock` (kb/tasks/date_clock.hpp).
+FilterResult parse_filter(std::string_view line, const DateClock& clock);
 
 // The plugin's message for a line no instruction reads, with the line.
 std::string do_not_understand_query(std::string_view line);
 
 // A built-in filter; nothing when the line is not one (so that the caller
 // can try other readings), a failure when it is one but malformed.
-std::optional<FilterResult> parse_builtin_filter(std::string_view line);
+std::optional<FilterResult> parse_builtin_filter(std::string_view line, const DateClock& clock);
 
 // The date filters ("due before tomorrow", "has start date", ...); as above.
 // Defined in tasks_date_filter.cpp.
-std::optional<FilterResult> parse_date_filter(std::string_view line);
+std::optional<FilterResult> parse_date_filter(std::string_view line, const DateClock& clock);
 
 // A Boolean combination such as "(done) OR (due today)"; nothing when the
 // line does not look like one. Defined in tasks_boolean.cpp.
-std::optional<FilterResult> parse_boolean_filter(std::string_view line);
+std::optional<FilterResult> parse_boolean_filter(std::string_view line, const DateClock& clock);
 
 }  // namespace kb::tasks

@@ -49,6 +49,7 @@ struct TasksQuery::Impl {
   std::optional<std::size_t> group_limit;
   bool reads_other_tasks = false;  // a filter compares tasks with the others
   std::string global_filter;       // what the description filter and sort leave out
+  DateClock clock;                 // chrono's reference and zone (the settings')
   QueryLayout layout;
   std::optional<Grouper> columns;         // `view columns by KEY`: the first grouping
   std::vector<ExplainedQuery> explained;  // the last one is the instruction being read
@@ -184,7 +185,7 @@ std::optional<std::string> TasksQuery::Impl::add(std::string_view line) {
     }
   }
   if (line.front() == '#') return std::nullopt;  // a comment
-  FilterResult filter = parse_filter(line);
+  FilterResult filter = parse_filter(line, clock);
   if (!filter) return filter.error();
   reads_other_tasks = reads_other_tasks || filter->reads_other_tasks;
   explained.back().filters.emplace_back(statement, filter->explain);
@@ -203,7 +204,10 @@ Expected<TasksQuery> TasksQuery::parse(std::string_view text, int first_line,
   auto instructions = query_instructions(text, first_line, context);
   if (!instructions) return Expected<TasksQuery>::failure(instructions.error());
   TasksQuery query;
-  if (context.settings != nullptr) query.impl_->global_filter = context.settings->global_filter;
+  if (context.settings != nullptr) {
+    query.impl_->global_filter = context.settings->global_filter;
+    query.impl_->clock = context.settings->clock;
+  }
   auto& explained = query.impl_->explained;
   for (const Instruction& instruction : *instructions) {
     if (explained.empty() || explained.back().from != instruction.from) {

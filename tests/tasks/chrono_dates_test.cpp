@@ -398,11 +398,12 @@ TEST_CASE("chrono's limits: JavaScript's Date range, lengths in UTF-16", "[natur
   CHECK(range_of("14 2025/11/07 – 9.30", Date{2025, 12, 31}) == "2025-11-07 2025-11-07");
 }
 
-TEST_CASE("A date found from one day and not from another matches nothing",
+TEST_CASE("A date read on one day and run on another where chrono finds none matches nothing",
           "[natural_date][chrono]") {
   // chrono finds no date in "11pm - 1am" on the last day of a month (the
-  // range's end, the 32nd, is no day) nor "Feb 29" in 2023; the plugin then
-  // reports the line when it reads the query, kb's filter matches no task.
+  // range's end, the 32nd, is no day) nor "Feb 29" in 2023. Read on such a
+  // day the query fails (date_clock_test.cpp); read on another and run on
+  // such a day, the filter matches no task.
   const auto late = kb::tasks::DateSpec::parse("11pm - 1am");
   REQUIRE(late);
   const auto range = late->resolve(Date{2025, 1, 31});

@@ -18,7 +18,7 @@ namespace {
 std::string resolved(std::string_view text, Date today) {
   const auto date = NaturalDate::parse(text);
   if (!date) return "not a date";
-  const auto day = date->resolve(today);
+  const auto day = date->resolve(today, kb::tasks::DateClock{});
   return day ? day->iso() : "no day";
 }
 

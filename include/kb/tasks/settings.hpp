@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "kb/tasks/date_clock.hpp"
 #include "kb/tasks/statuses.hpp"
 #include "kb/tasks/task.hpp"
 #include "kb/text/checkbox.hpp"
@@ -41,6 +42,9 @@ struct Settings {
   bool use_filename_as_scheduled_date = false;
   std::string filename_as_scheduled_date_format;      // a moment.js format; "": none
   std::vector<std::string> filename_as_date_folders;  // empty: every folder
+  // Not a setting: the machine's clock and zone, which chrono reads (the
+  // CLI sets them; the defaults, 12:00 UTC, keep tests reproducible).
+  DateClock clock;
 
   // The instructions of preset `name`; nothing when there is none.
   const std::string* preset(std::string_view name) const;
