@@ -340,8 +340,9 @@ class Translator : ClassReader {
     // ES2025: a name may repeat when the two groups cannot both take part,
     // that is when an enclosing disjunction has the earlier one in an
     // alternative before this one's.
-    for (const auto& [seen, number] : named_) {
+    for (const auto& [seen, seen_number] : named_) {
       if (seen != name) continue;
+      const int number = seen_number;  // clang before 16 captures no structured binding
       const bool apart = std::any_of(alternatives_.begin(), alternatives_.end(), [&](auto span) {
         return number > span.first && number <= span.second;
       });
