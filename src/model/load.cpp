@@ -222,6 +222,14 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   // The cache holds exactly the settled notes, as they are: writing it again
   // would write the same bytes.
   vault.cache_current = cache && same_paths && unsettled_only && from_cache == cache->size();
+  // The same notes, every one as the cache has it: what build() would derive
+  // from them is what the run that wrote the cache derived.
+  if (cache && same_paths && from_cache == cache->size() && from_cache == vault.notes.size() &&
+      cache->has_derived()) {
+    vault.owner_ = cache->owners();
+    vault.involvement_ = cache->involvement();
+    vault.derived_from_cache = true;
+  }
   std::vector<Slot>().swap(slots);  // freed before the indexes are made
   // The people's names in the prose of every note read, which then goes.
   vault.mentions_ = find_mentions(vault.notes, prose);

@@ -18,14 +18,16 @@ namespace {
 
 // Bump when what a summary holds, what parse_note derives, or the layout
 // below changes.
-constexpr std::uint32_t kFormatVersion = 6;  // 6: checkbox lines; 5: role, last_contact;
+constexpr std::uint32_t kFormatVersion = 7;  // 7: owners and involvement;
+                                             // 6: checkbox lines; 5: role, last_contact;
                                              // 4: exclusions; 3: summaries used in place
                                              // (2: comments hide mentions)
 constexpr char kMagic[8] = {'k', 'b', 'c', 'a', 'c', 'h', 'e', '\n'};
 constexpr std::size_t kChecksumChunk = std::size_t{64} * 1024;
 
 // The file, in order: Header, Record[notes], StrRef[strs], LinkRecord[links],
-// WarningRecord[warnings], TaskRecord[tasks], the string table (strings_bytes), zero padding to
+// WarningRecord[warnings], TaskRecord[tasks], int32 owner[owners],
+// InvolvementRecord[involvements], the string table (strings_bytes), zero padding to
 // a multiple of 8, and a u64 checksum of everything before it (hash64 chained
 // over 64 KiB chunks). Little-endian, as the machine that wrote it: a cache
 // is never shared between machines.
@@ -41,7 +43,12 @@ struct Header {
   std::uint32_t header_bytes;
   std::uint64_t file_bytes;
   std::uint64_t conventions_hash, names_hash, paths_hash;
-  std::uint32_t notes, strs, links, warnings, tasks, unused;
+  std::uint32_t notes, strs, links, warnings, tasks;
+  // What Vault::build derives from every note: `notes` owners (else 0) and
+  // the involvement records, written only when the cache holds every note
+  // of the vault it was written from (then its note indexes are the vault's).
+  std::uint32_t owners;
+  std::uint32_t involvements, unused;
   std::uint64_t strings_bytes;
   StrRef kb_version, vault_id;
 };
@@ -75,11 +82,18 @@ struct TaskRecord {  // a NoteTask
   StrRef indentation, marker, status_symbol, text, heading;
   std::uint32_t line;
 };
-static_assert(sizeof(Header) == 96 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
+struct InvolvementRecord {  // by person, then note, as Vault::involvement lists them
+  std::int32_t person, note;
+  std::uint32_t flags;  // kListed | kLinked | kMentioned | kInFolder
+};
+constexpr std::uint32_t kListed = 1, kLinked = 2, kMentioned = 4, kInFolder = 8;
+static_assert(sizeof(InvolvementRecord) == 12 && sizeof(NoteId) == sizeof(std::int32_t));
+static_assert(sizeof(Header) == 104 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
               sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16 && sizeof(TaskRecord) == 44);
 
 struct Layout {
-  std::uint64_t records, strs, links, warnings, tasks, strings, trailer, file_bytes;
+  std::uint64_t records, strs, links, warnings, tasks, owners, involvements, strings, trailer,
+      file_bytes;
 };
 
 // Offsets of each section; false when the counts overflow.
@@ -94,7 +108,9 @@ bool layout_of(const Header& h, Layout& out) {
   out.links = out.strs + std::uint64_t{h.strs} * sizeof(StrRef);
   out.warnings = out.links + std::uint64_t{h.links} * sizeof(LinkRecord);
   out.tasks = out.warnings + std::uint64_t{h.warnings} * sizeof(WarningRecord);
-  out.strings = out.tasks + std::uint64_t{h.tasks} * sizeof(TaskRecord);
+  out.owners = out.tasks + std::uint64_t{h.tasks} * sizeof(TaskRecord);
+  out.involvements = out.owners + std::uint64_t{h.owners} * sizeof(std::int32_t);
+  out.strings = out.involvements + std::uint64_t{h.involvements} * sizeof(InvolvementRecord);
   out.trailer = (out.strings + h.strings_bytes + 7) / 8 * 8;
   out.file_bytes = out.trailer + sizeof(std::uint64_t);
   return true;
@@ -220,6 +236,17 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
       return std::nullopt;
     }
   }
+  if (h.owners != 0 && h.owners != h.notes) return std::nullopt;
+  const auto note_ok = [&](std::int64_t id) { return id >= 0 && id < std::int64_t{h.notes}; };
+  for (std::uint32_t i = 0; i < h.owners; ++i) {
+    const auto owner = load<std::int32_t>(base + layout.owners + i * sizeof(std::int32_t));
+    if (owner != -1 && !note_ok(owner)) return std::nullopt;
+  }
+  for (std::uint32_t i = 0; i < h.involvements; ++i) {
+    const auto v = load<InvolvementRecord>(base + layout.involvements +
+                                           std::uint64_t{i} * sizeof(InvolvementRecord));
+    if (!note_ok(v.person) || !note_ok(v.note) || v.flags > 15) return std::nullopt;
+  }
   std::string_view previous;
   for (std::uint32_t i = 0; i < h.notes; ++i) {
     const auto r = load<Record>(base + layout.records + i * sizeof(Record));
@@ -252,6 +279,31 @@ std::uint64_t CacheView::names_hash() const {
 }
 std::uint64_t CacheView::paths_hash() const {
   return header_of(base_).paths_hash;
+}
+
+bool CacheView::has_derived() const {
+  return header_of(base_).owners == count_;
+}
+
+std::vector<NoteId> CacheView::owners() const {
+  const Layout layout = layout_at(base_);
+  std::vector<NoteId> out(header_of(base_).owners);
+  if (!out.empty()) std::memcpy(out.data(), base_ + layout.owners, out.size() * sizeof(NoteId));
+  return out;
+}
+
+std::vector<std::vector<Involvement>> CacheView::involvement() const {
+  const Layout layout = layout_at(base_);
+  std::vector<std::vector<Involvement>> out(count_);
+  const std::uint32_t records = header_of(base_).involvements;
+  for (std::uint32_t i = 0; i < records; ++i) {
+    const auto v = load<InvolvementRecord>(base_ + layout.involvements +
+                                           std::uint64_t{i} * sizeof(InvolvementRecord));
+    out[static_cast<std::size_t>(v.person)].push_back(
+        {v.note, (v.flags & kListed) != 0, (v.flags & kLinked) != 0, (v.flags & kMentioned) != 0,
+         (v.flags & kInFolder) != 0});
+  }
+  return out;
 }
 
 std::string_view CacheView::path(std::size_t i) const {
@@ -450,6 +502,22 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
       for (const auto part : task_strings(t)) count_string(part);
     }
   }
+  // Owners and involvement are the vault's, by its note indexes: kept only
+  // when the cache holds every note, so that its indexes are the same.
+  std::vector<InvolvementRecord> involvements;
+  if (ids.size() == vault.notes.size()) {
+    h.owners = h.notes;
+    for (NoteId person = 0; person < static_cast<NoteId>(vault.notes.size()); ++person) {
+      if (vault.notes[person].kind != NoteKind::Person) continue;
+      for (const Involvement& v : vault.involvement(person)) {
+        involvements.push_back({person, v.note,
+                                (v.listed ? kListed : 0) | (v.linked ? kLinked : 0) |
+                                    (v.mentioned ? kMentioned : 0) |
+                                    (v.in_folder ? kInFolder : 0)});
+      }
+    }
+    h.involvements = static_cast<std::uint32_t>(involvements.size());
+  }
   h.strings_bytes = strings;
   if (strings > std::numeric_limits<std::uint32_t>::max()) {
     // Offsets are 32-bit: a vault this large gets a cache that opens as
@@ -550,6 +618,10 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
       out.put(record);
     }
   }
+  for (std::uint32_t id = 0; id < h.owners; ++id) {
+    out.put(static_cast<std::int32_t>(vault.owner(static_cast<NoteId>(id))));
+  }
+  for (const InvolvementRecord& v : involvements) out.put(v);
   // The strings, in the order their references were made.
   out.bytes(KB_VERSION);
   out.bytes(vault_id);

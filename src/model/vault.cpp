@@ -105,6 +105,7 @@ void Vault::build() {
     }
   }
 
+  if (derived_from_cache) return;  // owner_ and involvement_ are the cache's (load_vault)
   owner_ = compute_owners(*this);
   involvement_ = compute_involvement(*this);
 }

@@ -131,6 +131,46 @@ TEST_CASE("a load from the cache answers as a load from the files, reading nothi
   CHECK(store.saves == 1);  // nothing changed: never written again
 }
 
+TEST_CASE("owners and involvement come from the cache only while it holds every note as it is",
+          "[cache]") {
+  kb::io::MemoryFileSystem fs;
+  fs.granularity_ns = 1'000;  // a note added just before a load is not settled
+  add_vault(fs);
+  settle(fs);
+  kb::io::MemoryCacheStore store;
+  const Vault cold = load(fs, &store);
+  CHECK_FALSE(cold.derived_from_cache);
+  const Vault warm = load(fs, &store);
+  CHECK(warm.derived_from_cache);
+  CHECK(fingerprint(warm) == fingerprint(cold));
+
+  // A note just written is not settled, so not cached: the cache no longer
+  // holds every note, and what the notes derive is derived again.
+  fs.add("Notes/New.md", "Asaf Levy, new, in [[Dana Cohen]]'s words.\n");
+  for (int run = 0; run < 2; ++run) {
+    const Vault unsettled = load(fs, &store);
+    CHECK_FALSE(unsettled.derived_from_cache);
+    CHECK(fingerprint(unsettled) == fingerprint(load(fs)));
+  }
+  settle(fs);
+  CHECK_FALSE(load(fs, &store).derived_from_cache);  // reads it, caches everything
+  const Vault settled = load(fs, &store);
+  CHECK(settled.derived_from_cache);
+  CHECK(fingerprint(settled) == fingerprint(load(fs)));
+
+  // Dana no longer a person: the meeting listing her involves no one, which
+  // a cached involvement would still say.
+  fs.add("People/Dana Cohen.md", "---\ntype: note\n---\nNot a person now.\n");
+  settle(fs);
+  const Vault changed = load(fs, &store);
+  CHECK_FALSE(changed.derived_from_cache);
+  CHECK(fingerprint(changed) == fingerprint(load(fs)));
+  CHECK(fingerprint(changed) != fingerprint(settled));
+  const Vault again = load(fs, &store);
+  CHECK(again.derived_from_cache);
+  CHECK(fingerprint(again) == fingerprint(changed));
+}
+
 TEST_CASE("an excluded note comes from the cache excluded, other rules read it again", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);

@@ -20,11 +20,13 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "kb/io/cache_store.hpp"
 #include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
+#include "kb/model/vault.hpp"
 
 namespace kb::model {
 
@@ -51,6 +53,13 @@ class CacheView {
   std::string_view path(std::size_t i) const;
   // The entry for `path`, or -1. Entries are sorted by path.
   long find(std::string_view path) const;
+
+  // Whether it holds what Vault::build derives from every note (written when
+  // the cache holds every note of its vault), and that: each note's owner,
+  // and per person (by note index) the notes involving them.
+  bool has_derived() const;
+  std::vector<NoteId> owners() const;
+  std::vector<std::vector<Involvement>> involvement() const;
 
   struct Entry {
     NoteSummary summary;                         // strings in the bytes, arrays in the arena

@@ -49,6 +49,9 @@ class Vault {
   // size and mtime, so the cache leaves them out.
   std::int64_t settled_before_ns = 0;
   bool cache_current = false;  // the cache read holds exactly these notes
+  // Every note came from the cache, which held exactly these notes and what
+  // build() derives from them (owners, involvement): build() took those.
+  bool derived_from_cache = false;
 
   // The note's body: its text, read once through the file system the vault
   // was loaded from (which must outlive these calls), and parsed. Fails,
