@@ -3,50 +3,29 @@
 // other part of kb reads notes with), one plan of replacements on the
 // original text (new headings, the two generated bodies, the last_contact
 // value), applied once. Refusals are decided on the original text, so their
-// line numbers are the user's.
+// line numbers are the user's. The generated lines are checked in
+// generated_lines.cpp, last_contact is edited in last_contact.cpp.
 #include "kb/edit/regen.hpp"
 
 #include <algorithm>
 
+#include "generated_lines.hpp"
 #include "kb/text/frontmatter.hpp"
 #include "kb/text/markdown.hpp"
+#include "last_contact.hpp"
+#include "rewrite_text.hpp"
 
 namespace kb::edit {
 namespace {
 
 using text::ByteRange;
 using text::MarkdownScan;
+using namespace detail;
 
 constexpr std::string_view kProfile = "Profile";
 // Sections the seed places after Open Tasks / Recent Context.
 constexpr std::string_view kFollowing[] = {"Key Facts",         "Topics",           "Key Decisions",
                                            "Related Customers", "Related Projects", "Related"};
-
-Diagnostic refusal(int line, std::string message) {
-  return Diagnostic{"", line, std::move(message), Severity::Error};
-}
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
-
-bool is_blank_line(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), is_blank);
-}
-
-struct Line {
-  std::string_view content;  // without the line ending
-  std::size_t begin = 0;
-  std::size_t next = 0;  // after the line ending
-};
-
-Line line_at(std::string_view text, std::size_t begin) {
-  const std::size_t nl = text.find('\n', begin);
-  std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-  const std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-  if (end > begin && text[end - 1] == '\r') --end;
-  return {text.substr(begin, end - begin), begin, next};
-}
 
 // The note's own line ending, decided by its first line. Lone CRs (old Mac
 // endings) are no line endings: a run finishes such a last line with "\n"
@@ -63,64 +42,6 @@ std::string note_eol(std::string_view text) {
 
 bool ends_with_newline(std::string_view text, std::size_t bom) {
   return text.size() <= bom || text.back() == '\n';
-}
-
-int line_number_at(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
-// ---- what is generated: lines that read back as themselves ----
-
-// Whether `line`, read by the scanner as a note of its own, is plain text:
-// no heading, no task, no fence, no comment left open, no front-matter fence.
-bool is_plain_line(std::string_view line) {
-  if (line.find_first_of("\r\n") != std::string_view::npos) return false;
-  std::string_view trimmed = line;
-  while (!trimmed.empty() && is_blank(trimmed.back())) trimmed.remove_suffix(1);
-  if (trimmed == "---") return false;
-  const MarkdownScan scan = text::scan_markdown(line, 0, 1);
-  return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence &&
-         !scan.unclosed_comment;
-}
-
-// A generated line must read back as the same plain line, or the next run
-// would see a task, a heading or a fence and the rewrite would not be stable.
-std::optional<Diagnostic> check_generated(const PersonSections& s) {
-  if (s.open_tasks_heading.empty() || s.recent_context_heading.empty() ||
-      s.open_tasks_heading == s.recent_context_heading) {
-    return refusal(0, "cannot regenerate: the two section names must differ and not be empty");
-  }
-  for (const bool recent : {true, false}) {
-    const auto& lines = recent ? s.recent_context_lines : s.open_task_lines;
-    const auto& sources = recent ? s.recent_context_sources : s.open_task_sources;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (is_plain_line(lines[i])) continue;
-      const std::string from =
-          i < sources.size() && !sources[i].empty() ? " (from " + sources[i] + ")" : "";
-      return refusal(0, "cannot regenerate: generated line is not a plain line" + from + ": " +
-                            printable(lines[i]));
-    }
-  }
-  if (s.last_contact) {
-    const std::string_view date = *s.last_contact;
-    bool iso = date.size() == 10;
-    for (std::size_t i = 0; iso && i < date.size(); ++i) {
-      const bool dash = i == 4 || i == 7;
-      iso = dash ? date[i] == '-' : (date[i] >= '0' && date[i] <= '9');
-    }
-    if (!iso) {
-      return refusal(0, "cannot regenerate: last_contact is not YYYY-MM-DD: " + printable(date));
-    }
-  }
-  std::string_view query = s.default_query;
-  while (!query.empty()) {
-    const Line line = line_at(query, 0);
-    if (text::scan_markdown(line.content, 0, 1).unclosed_fence) {
-      return refusal(0, "cannot regenerate: the default query contains a fence line");
-    }
-    query.remove_prefix(line.next);
-  }
-  return std::nullopt;
 }
 
 // ---- locating the generated sections ----
@@ -232,11 +153,6 @@ std::optional<Diagnostic> check_sections(std::string_view text, const MarkdownSc
 
 // ---- the plan: replacements of ranges of the original text ----
 
-struct Replacement {
-  ByteRange range;
-  std::string with;
-};
-
 // Applies replacements sorted by where they begin; those that begin at the
 // same offset go in the order they were planned.
 std::string apply(std::string_view text, std::vector<Replacement> plan) {
@@ -270,14 +186,14 @@ std::vector<Piece> open_tasks_body(std::string_view text, const MarkdownScan& sc
   if (block != scan.task_queries.end()) {
     // Kept byte for byte, including its own closing line ending.
     std::string_view raw = text.substr(block->begin, block->end - block->begin);
-    std::string own_eol = eol;
+    std::string_view own_eol = eol;  // a view: GCC 12 -O3 takes a string's = "\r\n" for an overlap
     if (raw.ends_with("\r\n")) {
       own_eol = "\r\n";
     } else if (raw.ends_with('\n')) {
       own_eol = "\n";
     }
     if (raw.ends_with('\n')) raw.remove_suffix(own_eol.size());
-    body.push_back({std::string(raw), own_eol});
+    body.push_back({std::string(raw), std::string(own_eol)});
   } else {
     body.push_back({"```tasks", eol});
     std::string_view query = s.default_query;
@@ -427,103 +343,6 @@ void plan_sections(std::string_view text, const text::FrontMatterSplit& split,
     block += body_text(std::move(body), place, eol);
   }
   plan.push_back({{at, at}, std::move(block)});
-}
-
-// ---- last_contact ----
-
-// A top-level `key:` line; `colon` is set to the ':' offset.
-bool is_key_line(std::string_view content, std::string_view key, std::size_t& colon) {
-  if (!content.starts_with(key)) return false;
-  std::size_t i = key.size();
-  while (i < content.size() && is_blank(content[i])) ++i;
-  if (i >= content.size() || content[i] != ':') return false;
-  if (i + 1 < content.size() && !is_blank(content[i + 1])) return false;
-  colon = i;
-  return true;
-}
-
-bool continues_entry(std::string_view content) {
-  return !content.empty() && (is_blank(content[0]) || content == "-" || content.starts_with("- "));
-}
-
-// The edited line, or nullopt when the value has a form that is not safe to edit.
-std::optional<std::string> with_new_value(std::string_view content, std::size_t colon,
-                                          std::string_view date, bool value_on_next_lines) {
-  std::size_t v = colon + 1;
-  while (v < content.size() && is_blank(content[v])) ++v;
-  std::string out(content);
-  if (v == content.size() || content[v] == '#') {
-    if (value_on_next_lines) return std::nullopt;
-    return out.insert(colon + 1, " \"" + std::string(date) + "\"");
-  }
-  const char first = content[v];
-  if (first == '"' || first == '\'') {
-    std::size_t j = v + 1;
-    while (j < content.size()) {
-      if (first == '"' && content[j] == '\\') {
-        j += 2;
-      } else if (content[j] == first) {
-        if (first == '\'' && j + 1 < content.size() && content[j + 1] == '\'') {
-          j += 2;  // '' is an escaped quote
-        } else {
-          break;
-        }
-      } else {
-        ++j;
-      }
-    }
-    if (j >= content.size()) return std::nullopt;
-    return out.replace(v + 1, j - v - 1, date);
-  }
-  if (std::string_view("[{|>&*!%@`").find(first) != std::string_view::npos) return std::nullopt;
-  std::size_t end = v;
-  while (end < content.size() && !(content[end] == '#' && is_blank(content[end - 1]))) ++end;
-  while (end > v && is_blank(content[end - 1])) --end;
-  return out.replace(v, end - v, date);
-}
-
-// The edit of the front-matter's `last_contact` line (or the line to add).
-std::optional<Diagnostic> plan_last_contact(std::string_view text,
-                                            const text::FrontMatterSplit& split,
-                                            std::string_view date, const std::string& eol,
-                                            std::vector<Replacement>& plan) {
-  if (!split.present || !split.terminated) return std::nullopt;
-  std::optional<Line> key_line;
-  std::size_t key_colon = 0;
-  bool value_on_next_lines = false;
-  std::optional<std::size_t> after_title;
-  bool in_title = false;
-  int line_number = split.yaml_first_line;
-  for (std::size_t pos = split.yaml_begin; pos < split.yaml_end; ++line_number) {
-    const Line line = line_at(text, pos);
-    pos = line.next;
-    std::size_t colon = 0;
-    if (key_line && key_line->next == line.begin && continues_entry(line.content)) {
-      value_on_next_lines = true;
-    }
-    if (is_key_line(line.content, "last_contact", colon)) {
-      if (key_line) return refusal(line_number, "front-matter has two last_contact keys");
-      key_line = line;
-      key_colon = colon;
-    }
-    if (in_title && !is_blank_line(line.content) && !continues_entry(line.content))
-      in_title = false;
-    if (is_key_line(line.content, "title", colon)) in_title = true;
-    if (in_title && !is_blank_line(line.content)) after_title = line.next;
-  }
-  if (!key_line) {
-    const std::size_t at = after_title.value_or(split.yaml_end);
-    plan.push_back({{at, at}, "last_contact: \"" + std::string(date) + "\"" + eol});
-    return std::nullopt;
-  }
-  auto edited = with_new_value(key_line->content, key_colon, date, value_on_next_lines);
-  if (!edited) {
-    return refusal(line_number_at(text, key_line->begin),
-                   "front-matter last_contact has a form kb cannot update; edit it by hand");
-  }
-  plan.push_back(
-      {{key_line->begin, key_line->begin + key_line->content.size()}, std::move(*edited)});
-  return std::nullopt;
 }
 
 }  // namespace
