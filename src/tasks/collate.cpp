@@ -319,6 +319,36 @@ int quick_primary(std::string_view a, std::string_view b, bool& decided) {
 
 }  // namespace
 
+std::string collation_key(std::string_view s) {
+  thread_local std::vector<Element> elements;
+  elements_into(s, elements);
+  std::string key;
+  key.reserve(elements.size() * 12 + s.size() + 12);
+  // Four bytes, most significant first: bytes compare as the number does.
+  const auto put = [&key](std::uint64_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      key.push_back(static_cast<char>((v >> shift) & 0xFF));
+    }
+  };
+  // Each level ends with 0, below every weight: a text that is a prefix of
+  // another at a level sorts first, as compare_primary and compare_level do.
+  for (const Element& e : elements) {
+    if (e.primary == 0) continue;
+    put(e.primary);
+    if (e.primary == kNumbers) {  // by value: the count of digits, then the digits
+      put(e.digits.size());
+      key += e.digits;
+    }
+  }
+  put(0);
+  for (const Element& e : elements) put(e.secondary);  // never 0
+  put(0);
+  for (const Element& e : elements) put(e.tertiary + 1);
+  put(0);
+  key += s;  // equal to ICU: the bytes decide
+  return key;
+}
+
 int collate(std::string_view a, std::string_view b) {
   if (a == b) return 0;
   bool decided = false;

@@ -190,9 +190,16 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
     }
   }
 
-  std::stable_sort(buckets.begin(), buckets.end(), [&](const Bucket& a, const Bucket& b) {
+  // Each group name's collation key, built once rather than per comparison.
+  std::vector<std::vector<std::string>> keys(buckets.size());
+  for (std::size_t i = 0; i < buckets.size(); ++i) {
+    for (const GroupName& name : buckets[i].names) keys[i].push_back(collation_key(name.sort_key));
+  }
+  std::vector<std::size_t> order(buckets.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
     for (std::size_t level = 0; level < groupers.size(); ++level) {
-      int r = collate(a.names[level].sort_key, b.names[level].sort_key);
+      const int r = keys[i][level].compare(keys[j][level]);
       if (r != 0) return groupers[level].reverse ? r > 0 : r < 0;
     }
     return false;
@@ -200,7 +207,8 @@ std::vector<TaskGroup> group_items(const std::vector<TaskItem>& items,
 
   std::vector<TaskGroup> groups;
   groups.reserve(buckets.size());
-  for (Bucket& bucket : buckets) {
+  for (std::size_t i : order) {
+    Bucket& bucket = buckets[i];
     TaskGroup group;
     for (GroupName& name : bucket.names) group.names.push_back(std::move(name.display));
     group.items = std::move(bucket.items);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "collate.hpp"
@@ -23,6 +24,13 @@ int three_way(const T& a, const T& b) {
 int compare_days(const std::optional<text::Date>& a, const std::optional<text::Date>& b) {
   if (a && b) return three_way(*a, *b);
   return three_way(!a.has_value(), !b.has_value());
+}
+
+// DescriptionField.cleanDescription: without the global filter first.
+std::string clean_description(const Task& task, const RunContext& run) {
+  return sortable_description(run.global_filter.empty() ? task.description
+                                                        : description_without_global_filter(
+                                                              task.description, run.global_filter));
 }
 
 using PlainCompare = int (*)(const TaskItem&, const TaskItem&, const RunContext&);
@@ -66,14 +74,7 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 19> kSortKeys = 
                     const RunContext&) { return three_way(a.task->priority, b.task->priority); }},
     {"description",
      [](const TaskItem& a, const TaskItem& b, const RunContext& run) {
-       // DescriptionField.cleanDescription: without the global filter first.
-       const auto clean = [&run](const Task& task) {
-         return sortable_description(
-             run.global_filter.empty()
-                 ? task.description
-                 : description_without_global_filter(task.description, run.global_filter));
-       };
-       return collate(clean(*a.task), clean(*b.task));
+       return collate(clean_description(*a.task, run), clean_description(*b.task, run));
      }},
     {"path", [](const TaskItem& a, const TaskItem& b,
                 const RunContext& run) { return collate(run.path(a), run.path(b)); }},
@@ -97,6 +98,30 @@ constexpr std::array<std::pair<std::string_view, PlainCompare>, 19> kSortKeys = 
               const RunContext&) { return collate(a.task->id, b.task->id); }},
 }};
 
+using PlainKey = std::string (*)(const TaskItem&, const RunContext&);
+
+// The text sorters' keys: collation_key of the text each one collates.
+constexpr std::array<std::pair<std::string_view, PlainKey>, 6> kTextKeys = {{
+    {"status.name",
+     [](const TaskItem& i, const RunContext&) { return collation_key(i.task->status_name); }},
+    {"description",
+     [](const TaskItem& i, const RunContext& run) {
+       return collation_key(clean_description(*i.task, run));
+     }},
+    {"path", [](const TaskItem& i, const RunContext& run) { return collation_key(run.path(i)); }},
+    {"filename", [](const TaskItem& i,
+                    const RunContext& run) { return collation_key(filename_of(run.path(i))); }},
+    {"heading", [](const TaskItem& i, const RunContext&) { return collation_key(i.heading); }},
+    {"id", [](const TaskItem& i, const RunContext&) { return collation_key(i.task->id); }},
+}};
+
+PlainKey find_text_key(std::string_view name) {
+  for (const auto& [key, make] : kTextKeys) {
+    if (key == name) return make;
+  }
+  return nullptr;
+}
+
 PlainCompare find_key(std::string_view name) {
   for (const auto& [key, compare] : kSortKeys) {
     if (key == name) return compare;
@@ -114,6 +139,17 @@ Comparator by_tag(std::size_t n) {
     const bool a_has = ta.size() >= n, b_has = tb.size() >= n;
     if (!a_has || !b_has || n == 0) return three_way(!a_has, !b_has);
     return collate(ta[n - 1], tb[n - 1]);
+  };
+}
+
+// by_tag's order as a key: the n-th tag's collation key after a 0, a 1 for
+// fewer tags, a 2 for none.
+SortKey tag_key(std::size_t n) {
+  return [n](const TaskItem& item, const RunContext&) {
+    const auto& tags = item.task->tags;
+    if (tags.empty()) return std::string(1, '\2');
+    if (tags.size() < n || n == 0) return std::string(1, n == 0 ? '\0' : '\1');
+    return '\0' + collation_key(tags[n - 1]);
   };
 }
 
@@ -148,7 +184,7 @@ std::optional<Sorter> parse_sorter(std::string_view line) {
     if (!istarts_with(rest, name)) continue;
     std::string_view after = rest.substr(name.size());
     const bool reverse = istarts_with(after, " reverse");
-    if (name != "tag") return Sorter{find_key(name), reverse};
+    if (name != "tag") return Sorter{find_key(name), reverse, false, find_text_key(name)};
     // TagsField.sorterRegExp: /^sort by tag( reverse)?[\s]*(\d+)?/i.
     if (reverse) after.remove_prefix(std::string_view(" reverse").size());
     while (!after.empty() && (is_blank(after.front()) || after.front() == '\r')) {
@@ -157,27 +193,51 @@ std::optional<Sorter> parse_sorter(std::string_view line) {
     std::size_t digits = 0;
     while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
     const std::size_t n = digits == 0 ? 1 : read_number(after.substr(0, digits));
-    return Sorter{by_tag(n), reverse, n == 0};
+    return Sorter{by_tag(n), reverse, n == 0, tag_key(n)};
   }
   return std::nullopt;
 }
 
 void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters,
                 const RunContext& run) {
-  static const std::array<PlainCompare, 5> kDefaultOrder = {find_key("status.type"),
-                                                            find_key("urgency"), find_key("due"),
-                                                            find_key("priority"), find_key("path")};
-  std::stable_sort(items.begin(), items.end(), [&](const TaskItem& a, const TaskItem& b) {
-    for (const Sorter& sorter : sorters) {
-      int r = sorter.compare(a, b, run);
-      if (r != 0) return sorter.reverse ? r > 0 : r < 0;
+  static const std::array<PlainCompare, 4> kDefaultOrder = {
+      find_key("status.type"), find_key("urgency"), find_key("due"), find_key("priority")};
+  // Text keys built once per item (collate would build them per comparison):
+  // each text sorter's, and the path's for the default order, once per note.
+  std::vector<std::vector<std::string>> keys(sorters.size());
+  for (std::size_t s = 0; s < sorters.size(); ++s) {
+    if (!sorters[s].key) continue;
+    keys[s].reserve(items.size());
+    for (const TaskItem& item : items) keys[s].push_back(sorters[s].key(item, run));
+  }
+  std::unordered_map<int, std::string> note_keys;
+  std::vector<const std::string*> path_keys;
+  path_keys.reserve(items.size());
+  for (const TaskItem& item : items) {
+    auto [it, added] = note_keys.try_emplace(item.note);
+    if (added) it->second = collation_key(run.path(item));
+    path_keys.push_back(&it->second);
+  }
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const TaskItem &a = items[i], &b = items[j];
+    for (std::size_t s = 0; s < sorters.size(); ++s) {
+      const int r =
+          keys[s].empty() ? sorters[s].compare(a, b, run) : keys[s][i].compare(keys[s][j]);
+      if (r != 0) return sorters[s].reverse ? r > 0 : r < 0;
     }
     for (PlainCompare compare : kDefaultOrder) {
       if (int r = compare(a, b, run)) return r < 0;
     }
+    if (int r = path_keys[i]->compare(*path_keys[j])) return r < 0;
     if (int r = run.path(a).compare(run.path(b))) return r < 0;
     return a.line < b.line;
   });
+  std::vector<TaskItem> sorted;
+  sorted.reserve(items.size());
+  for (std::size_t i : order) sorted.push_back(items[i]);
+  items = std::move(sorted);
 }
 
 bool sort_throws(std::span<const TaskItem> items, const std::vector<Sorter>& sorters,

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,12 +15,17 @@ namespace kb::tasks {
 // Negative when a sorts first, as the plugin's comparators.
 using Comparator = std::function<int(const TaskItem&, const TaskItem&, const RunContext&)>;
 
+// A text sorter's key for an item (collation_key of its text): keys in
+// byte order are in the comparator's order, and are built once per sort.
+using SortKey = std::function<std::string(const TaskItem&, const RunContext&)>;
+
 struct Sorter {
   Comparator compare;
   bool reverse = false;
   // `sort by tag 0`: the plugin's comparator reads tags[-1], undefined, and
   // throws when it compares two tasks that have tags (TagsField.ts).
   bool throws_on_two_tagged = false;
+  SortKey key;  // empty: the comparator alone (dates, numbers)
 };
 
 // A "sort by" line ("sort by due reverse", "sort by tag 2"); nothing when
