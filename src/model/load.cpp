@@ -134,6 +134,17 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   vault.storage_->listing = std::move(*listed);
   const io::Listing& listing = *vault.storage_->listing;
 
+  // Each listed note's cache entry, or -1: one merge of the two path-sorted
+  // lists (the listing's and the cache's), not a search per note.
+  std::vector<long> entry_of(listing.size(), -1);
+  if (cache && options.cache_entries) {
+    std::size_t e = 0;
+    for (std::size_t i = 0; i < listing.size() && e < cache->size(); ++i) {
+      const std::string_view path = listing.path(i);
+      while (e < cache->size() && cache->path(e) < path) ++e;
+      if (e < cache->size() && cache->path(e) == path) entry_of[i] = static_cast<long>(e++);
+    }
+  }
   // Each slot is filled by exactly one worker; order stays the walk's order.
   std::vector<Slot> slots(listing.size());
   ArenaPool arenas;
@@ -149,7 +160,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       return;
     }
     auto arena = arenas.take();
-    if (const long entry = cache && options.cache_entries ? cache->find(path) : -1; entry >= 0) {
+    if (const long entry = entry_of[i]; entry >= 0) {
       auto cached = cache->entry(static_cast<std::size_t>(entry), *arena);
       // (An exclusion rule beyond the conventions' could only be damage.)
       if (cached.summary.stat.size == stat.size && cached.summary.stat.mtime_ns == stat.mtime_ns &&
