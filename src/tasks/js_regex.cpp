@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "js_regex_captures.hpp"
 #include "js_regex_class.hpp"
 #include "js_regex_reader.hpp"
 
@@ -17,70 +18,10 @@ namespace kb::tasks {
 namespace js {
 namespace {
 
-// The capturing groups and their names, found before parsing as V8 does: a
-// back-reference may come before its group.
-struct Captures {
-  int count = 0;
-  std::vector<std::pair<std::string, int>> names;  // name, group number
-  bool any_named() const { return !names.empty(); }
-  std::optional<int> number_of(std::string_view name) const {
-    for (const auto& [n, number] : names) {
-      if (n == name) return number;
-    }
-    return std::nullopt;
-  }
-  // The name as PCRE2 reads it: JavaScript names may hold `$` and any
-  // ID_Continue letter, and (ES2025) repeat in other alternatives, so each
-  // distinct name is written nK, K its rank of first appearance.
-  std::string pcre2_name(std::string_view name) const {
-    int rank = 0;
-    for (std::size_t k = 0; k < names.size(); ++k) {
-      bool first = true;
-      for (std::size_t j = 0; j < k; ++j) first = first && names[j].first != names[k].first;
-      if (!first) continue;
-      if (names[k].first == name) break;
-      ++rank;
-    }
-    std::string pcre2 = "n";
-    pcre2 += std::to_string(rank);
-    return pcre2;
-  }
-};
-
-Captures scan_captures(std::string_view p) {
-  Captures captures;
-  bool in_class = false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      if (i + 1 < p.size() && p[i + 1] == '?') {
-        if (i + 2 >= p.size() || p[i + 2] != '<' || i + 3 >= p.size() || p[i + 3] == '=' ||
-            p[i + 3] == '!') {
-          continue;
-        }
-        const std::size_t close = p.find('>', i + 3);
-        ++captures.count;
-        if (close != std::string_view::npos) {
-          captures.names.emplace_back(std::string(p.substr(i + 3, close - i - 3)), captures.count);
-        }
-      } else {
-        ++captures.count;
-      }
-    }
-  }
-  return captures;
-}
-
 class Translator : ClassReader {
  public:
   Translator(std::string_view pattern, JsRegexFlags flags)
-      : ClassReader(pattern, flags), captures_(scan_captures(pattern)) {}
+      : ClassReader(pattern, flags), captures_(scan_captures(pattern, flags.unicode_sets)) {}
 
   Expected<std::string, JsRegexError> run() {
     using Result = Expected<std::string, JsRegexError>;
