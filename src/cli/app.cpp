@@ -235,9 +235,8 @@ void Context::reload() {
 
 text::Date Context::today() const {
   if (auto date = text::parse_iso_date(globals_.today)) return *date;
-  const std::time_t now = std::time(nullptr);
   std::tm local{};
-  localtime_r(&now, &local);
+  localtime_r(&started_, &local);
   return text::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
@@ -248,9 +247,8 @@ tasks::DateClock Context::date_clock() const {
   clock.utc_offset_minutes = std::nullopt;
   clock.reading_day = today();
   if (text::parse_iso_date(globals_.today)) return clock;
-  const std::time_t now = std::time(nullptr);
   std::tm local{};
-  localtime_r(&now, &local);
+  localtime_r(&started_, &local);
   clock.time_of_day_ms = ((local.tm_hour * 60LL + local.tm_min) * 60 + local.tm_sec) * 1000;
   return clock;
 }

@@ -3,6 +3,7 @@
 // exit codes. Each verb lives in its own cmd_<verb>.cpp; verbs.hpp declares
 // them and the verb table in app.cpp lists them in help order.
 #include <CLI/CLI.hpp>
+#include <ctime>
 #include <functional>
 #include <optional>
 #include <set>
@@ -114,6 +115,9 @@ class Context {
   void read_tasks_settings(model::Conventions& conventions);
 
   const Globals& globals_;
+  // The moment kb started: today() and date_clock() both read it, so a run
+  // that straddles midnight sees one day.
+  const std::time_t started_ = std::time(nullptr);
   std::optional<VaultLocation> location_;
   std::optional<io::DiskFileSystem> fs_;
   std::optional<model::Conventions> conventions_;
