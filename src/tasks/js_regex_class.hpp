@@ -64,6 +64,7 @@ class ClassReader : public PatternReader {
   std::optional<char32_t> set_character();
   std::optional<SetValue> string_disjunction();
   SetValue set_union(bool negated, Operand first);
+  static SetValue operand_set(Operand& operand);
   SetValue set_intersection(bool negated, Operand first);
   SetValue set_subtraction(bool negated, Operand first);
   std::string set_text(const SetValue& set) const;

@@ -231,19 +231,22 @@ ClassReader::SetValue ClassReader::set_union(bool negated, Operand first) {
   return result;
 }
 
+// An operand of && or -- as a set: a single character is a set of one (a
+// lone surrogate matches no code point).
+ClassReader::SetValue ClassReader::operand_set(Operand& operand) {
+  if (operand.type == OperandType::Character) {
+    SetValue set;
+    append_literal(set.chars, operand.c);
+    if (is_surrogate(operand.c)) set.chars = "(?!)";
+    return set;
+  }
+  return std::move(operand.value);
+}
+
 // [A&&B&&C]: a code point in all (one lookahead per operand), the strings
 // in all.
 ClassReader::SetValue ClassReader::set_intersection(bool negated, Operand first) {
-  const auto as_set = [](Operand& operand) {
-    if (operand.type == OperandType::Character) {
-      SetValue set;
-      append_literal(set.chars, operand.c);
-      if (is_surrogate(operand.c)) set.chars = "(?!)";
-      return set;
-    }
-    return std::move(operand.value);
-  };
-  SetValue result = as_set(first);
+  SetValue result = operand_set(first);
   while (error_.empty() && !at_end() && peek() != ']') {
     if (peek() != '&' || peek(1) != '&') {
       fail("Invalid set operation in character class");
@@ -256,7 +259,7 @@ ClassReader::SetValue ClassReader::set_intersection(bool negated, Operand first)
     }
     auto operand = set_operand();
     if (!operand) return {};
-    SetValue next = as_set(*operand);
+    SetValue next = operand_set(*operand);
     result.chars = result.chars.empty() || next.chars.empty()
                        ? std::string()
                        : "(?=" + result.chars + ")" + next.chars;
@@ -284,16 +287,7 @@ ClassReader::SetValue ClassReader::set_intersection(bool negated, Operand first)
 // [A--B--C]: a code point of A in neither B nor C, A's strings that are
 // in neither.
 ClassReader::SetValue ClassReader::set_subtraction(bool negated, Operand first) {
-  const auto as_set = [](Operand& operand) {
-    if (operand.type == OperandType::Character) {
-      SetValue set;
-      append_literal(set.chars, operand.c);
-      if (is_surrogate(operand.c)) set.chars = "(?!)";
-      return set;
-    }
-    return std::move(operand.value);
-  };
-  SetValue result = as_set(first);
+  SetValue result = operand_set(first);
   if (negated && result.may_contain_strings) {
     fail("Negated character class may contain strings");
     return {};
@@ -306,7 +300,7 @@ ClassReader::SetValue ClassReader::set_subtraction(bool negated, Operand first) 
     i_ += 2;
     auto operand = set_operand();
     if (!operand) return {};
-    SetValue next = as_set(*operand);
+    SetValue next = operand_set(*operand);
     if (!result.chars.empty() && !next.chars.empty()) {
       result.chars = "(?!" + next.chars + ")" + result.chars;
     }
