@@ -13,7 +13,7 @@ namespace kb::tasks {
 struct DateClock {
   // The reference's time on the query's today, in milliseconds after
   // midnight: the clock time when kb runs, 12:00 for `--today`.
-  std::int64_t time_of_day_ms = 12 * 3'600'000;
+  std::int64_t time_of_day_ms = std::int64_t{12} * 3'600'000;
   // The zone: a fixed offset in minutes east of UTC, or nothing for the
   // machine's (TZ, with its daylight saving). Tests pass a fixed one.
   std::optional<int> utc_offset_minutes = 0;
