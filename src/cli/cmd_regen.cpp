@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "kb/edit/person_sections.hpp"
@@ -187,6 +188,8 @@ Outcome run_regen(Options& options, Context& context) {
   // note with tasks among its candidates, so its batch's list is the whole.
   const std::size_t batch = std::max<std::size_t>(64, (people.size() + 15) / 16);
   std::vector<char> wanted(vault->notes.size(), 0);
+  const std::vector<model::NoteId> all_with_tasks = vault->notes_with_tasks();
+  std::optional<tasks::TaskList> all_tasks;
   for (std::size_t first = 0; first < people.size(); first += batch) {
     const std::size_t count = std::min(batch, people.size() - first);
     std::fill(wanted.begin(), wanted.end(), 0);
@@ -197,7 +200,13 @@ Outcome run_regen(Options& options, Context& context) {
     for (std::size_t id = 0; id < wanted.size(); ++id) {
       if (wanted[id]) with_tasks.push_back(static_cast<model::NoteId>(id));
     }
-    const auto tasks = query::vault_tasks(*vault, with_tasks);
+    // A batch whose people read every note with tasks (a query not narrowed
+    // by path) shares one list of them, made once, not once per batch.
+    const bool reads_all = with_tasks.size() == all_with_tasks.size();
+    std::optional<tasks::TaskList> batch_tasks;
+    if (reads_all && !all_tasks) all_tasks.emplace(query::vault_tasks(*vault, all_with_tasks));
+    if (!reads_all) batch_tasks.emplace(query::vault_tasks(*vault, with_tasks));
+    const tasks::TaskList& tasks = reads_all ? *all_tasks : *batch_tasks;
     // Each person's new text, on all cores (the views and rewrites read the
     // vault and write nothing); then, in order, what is printed and written.
     std::vector<std::optional<Expected<std::string>>> results(count);
