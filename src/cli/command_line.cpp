@@ -81,7 +81,9 @@ void add_global_options(CLI::App& app, Globals& globals) {
   app.add_option("--config", globals.config, "Config file (default: <vault>/.kb.yaml)")
       ->type_name("FILE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--today", globals.today, "Take this date (YYYY-MM-DD) as today")
+  app.add_option(
+         "--today", globals.today,
+         "Take this date (YYYY-MM-DD) as today; date filters read their words from its 12:00")
       ->type_name("DATE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->check(check_date);
