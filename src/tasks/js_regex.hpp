@@ -32,7 +32,22 @@ struct JsRegexError {
   bool unsupported = false;
 };
 
-// The PCRE2 pattern, or why there is none.
-Expected<std::string, JsRegexError> js_regex_to_pcre2(std::string_view pattern, JsRegexFlags flags);
+// The PCRE2 pattern and how to run it.
+struct JsRegexProgram {
+  std::string pcre2;
+  // Without u, with i and a back-reference: run on the subject's units
+  // mapped by Canonicalize (js::canonicalize), where PCRE2's exact
+  // back-reference compares what JavaScript's compares (every literal and
+  // class already matching whole Canonicalize classes of units).
+  bool canonical_subject = false;
+  // Some back-references ask js::capture_is_current (a PCRE2 callout)
+  // whether their group took part in the current pass of each quantified
+  // group around it (js_regex_references.hpp).
+  bool uses_callouts = false;
+};
+
+// The PCRE2 program, or why there is none.
+Expected<JsRegexProgram, JsRegexError> js_regex_to_pcre2(std::string_view pattern,
+                                                         JsRegexFlags flags);
 
 }  // namespace kb::tasks

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "js_regex.hpp"
+#include "js_regex_references.hpp"
+#include "js_regex_units.hpp"
 #include "kb/text/unicode.hpp"
 #include "regex_safety.hpp"
 
@@ -34,6 +36,7 @@ struct RegexMatcher::Compiled {
   pcre2_match_context_8* context8 = nullptr;
   pcre2_code_16* code16 = nullptr;
   pcre2_match_context_16* context16 = nullptr;
+  bool canonical_subject = false;  // JsRegexProgram
   ~Compiled() {
     pcre2_match_context_free_8(context8);
     pcre2_code_free_8(code8);
@@ -58,6 +61,20 @@ std::u16string utf16(std::string_view s) {
     }
   }
   return out;
+}
+
+// A back-reference's condition (js_regex_references.hpp): 0 lets it match
+// its group, anything else makes it match empty.
+int current_capture_callout_8(pcre2_callout_block_8* block, void*) {
+  const std::string_view spec(reinterpret_cast<const char*>(block->callout_string),
+                              block->callout_string_length);
+  return js::capture_is_current(spec, block->offset_vector, block->capture_top) ? 0 : 1;
+}
+int current_capture_callout_16(pcre2_callout_block_16* block, void*) {
+  std::string spec;
+  for (PCRE2_SIZE k = 0; k < block->callout_string_length; ++k)
+    spec += static_cast<char>(block->callout_string[k]);  // digits and commas
+  return js::capture_is_current(spec, block->offset_vector, block->capture_top) ? 0 : 1;
 }
 }  // namespace
 
@@ -143,11 +160,11 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   auto compiled = std::make_shared<Compiled>();
   if (js.unicode) {
     compiled->code8 = pcre2_compile_8(
-        reinterpret_cast<PCRE2_SPTR8>(translated->data()), translated->size(),
+        reinterpret_cast<PCRE2_SPTR8>(translated->pcre2.data()), translated->pcre2.size(),
         options | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &error_code, &error_offset, nullptr);
   } else {
     // The translation is ASCII text (every other character escaped).
-    const std::u16string wide(translated->begin(), translated->end());
+    const std::u16string wide(translated->pcre2.begin(), translated->pcre2.end());
     compiled->code16 = pcre2_compile_16(reinterpret_cast<PCRE2_SPTR16>(wide.data()), wide.size(),
                                         options, &error_code, &error_offset, nullptr);
   }
@@ -174,11 +191,16 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
     compiled->context8 = pcre2_match_context_create_8(nullptr);
     pcre2_set_match_limit_8(compiled->context8, kMatchLimit);
     pcre2_set_heap_limit_8(compiled->context8, kHeapLimitKiB);
+    if (translated->uses_callouts)
+      pcre2_set_callout_8(compiled->context8, current_capture_callout_8, nullptr);
   } else {
     compiled->context16 = pcre2_match_context_create_16(nullptr);
     pcre2_set_match_limit_16(compiled->context16, kMatchLimit);
     pcre2_set_heap_limit_16(compiled->context16, kHeapLimitKiB);
+    if (translated->uses_callouts)
+      pcre2_set_callout_16(compiled->context16, current_capture_callout_16, nullptr);
   }
+  compiled->canonical_subject = translated->canonical_subject;
   RegexMatcher matcher;
   matcher.compiled_ = std::move(compiled);
   return matcher;
@@ -187,7 +209,10 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 bool RegexMatcher::matches(std::string_view subject) const {
   if (subject.data() == nullptr) subject = "";  // PCRE2 may reject a null subject
   if (compiled_->code16 != nullptr) {
-    const std::u16string units = utf16(subject);
+    std::u16string units = utf16(subject);
+    if (compiled_->canonical_subject) {
+      for (char16_t& unit : units) unit = js::canonicalize(unit);
+    }
     pcre2_match_data_16* data = pcre2_match_data_create_from_pattern_16(compiled_->code16, nullptr);
     const int rc = pcre2_match_16(compiled_->code16, reinterpret_cast<PCRE2_SPTR16>(units.data()),
                                   units.size(), 0, 0, data, compiled_->context16);

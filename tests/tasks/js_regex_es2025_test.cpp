@@ -112,6 +112,12 @@ TEST_CASE("A group name may repeat in another alternative", "[tasks][regex]") {
       {"/(?<a>x)|(?:zy|(?<a>y))/", "y", true},
       // Before any group took part it matches the empty string.
       {"/^\\k<a>(?:(?<a>x)|(?<a>y))$/", "y", true},
+      // In a repeated group, only the pass that took part counts
+      // (RepeatMatcher clears the others): "a" from the last pass.
+      {"/^(?:(?<y>a)|b(?<y>c))+\\k<y>$/", "bcaa", true},
+      {"/^(?:(?<y>a)|b(?<y>c))+\\k<y>$/", "bcac", false},
+      {"/^(?:(?<y>a)|b(?<y>c))+\\k<y>$/", "abcc", true},
+      {"/^(?:(?<y>a)|b(?<y>c))+\\k<y>$/", "abca", false},
   };
   for (const Case& c : cases) {
     INFO(c.literal << " on \"" << c.subject << '"');

@@ -26,9 +26,7 @@ const patterns = [
   ["\\p{Greek}", "u"], ["\\p{Letter}", "u"], ["\\p{Lowercase}", "u"], ["\\p{White_Space}", "u"], ["\\p{Emoji}", "u"], ["\\p{Script=Latin}", "u"], ["\\p{scx=Latn}", "u"], ["\\p{gc=Lu}", "u"], ["\\p{Assigned}", "u"], ["\\p{Script=Foo}", "u"], ["[^\\P{L}]", "u"], ["[\\p{Foo}]", "u"], ["[a\\P{}]", "u"], ["[\\1]", "u"], ["[\\8]", "u"], ["[\\k]", "u"], ["[\\01]", "u"], ["\\u00e9", ""], ["\\xff", "i"], ["[\\u00e0-\\u00ff]", "i"], ["\\d+:\\d+", ""], ["^\\d{2}:\\d{2}$", ""], ["\\D", ""], ["\\W", ""], ["\\B", ""], ["[\\W\\d]", ""],
 ];
 // Without u or v: UTF-16 units (astral characters, surrogates) and the i
-// flag's Canonicalize, against the same patterns with u for contrast. Not
-// here: a back-reference under i to a non-ASCII letter (/^(\u00e9)\1$/i
-// matches "\u00e9\u00c9" in JavaScript, not in kb; see docs/tasks-query.md).
+// flag's Canonicalize, against the same patterns with u for contrast.
 const unitSubjects = ["\u{1f600}", "\u{1f600}\u{1f600}", "a\u{1f600}b", "\u{1f601}", "\u00e9", "\u00c9",
   "s", "S", "\u017f", "k", "K", "\u212a", "\u03c3", "\u03c2", "\u03a3", "\u00df", "\u1e9e", "SS",
   "\u01c5", "\u01c4", "\u01c6", "\u00b5", "\u039c", "\u03bc", "\u00ff", "\u0178", "\u0131", "I", "i",
@@ -83,9 +81,29 @@ const setPatterns = [
 // JavaScript closes over case (/\p{Lu}/ui matches "a", /\P{Lu}/vi no letter)
 // and PCRE2 does not; and /[\q{e}--E]/vi, which V8 11.3 matches to "e" and
 // the spec (MaybeSimpleCaseFolding) to nothing.
+// Back-references: under i (Canonicalize without u, simple case folding
+// with u or v), and to groups inside a repeated group, whose captures
+// JavaScript clears at each pass (RepeatMatcher).
+const refSubjects = ["ab", "aba", "abb", "aa", "a", "b", "aab", "abab", "bca", "bcac", "bcab", "aaa", "bcdc",
+  "bcdcc", "bcadc", "xaxa", "xax", "\u00e9\u00c9", "\u00e9\u00e9", "\u00c9\u00e9", "\u03c3\u03a3", "\u03c3\u03c2",
+  "\u03c2\u03a3", "kK", "k\u212a", "s\u017f", "\u00df\u1e9e", "\u01c5\u01c6", "\u01c4\u01c5\u01c6\u01c4", "\u{1f600}\u{1f600}",
+  "\u{10400}\u{10428}", "\u0131I", "i\u0130", "caf\u00e9CAF\u00c9", "\u0416\u0436", "AbaB", "abAB"];
+const refPatterns = [
+  ["^(\u00e9)\\1$", "i"], ["^(.)\\1$", "i"], ["^(.)\\1$", ""], ["^(.)\\1$", "iu"], ["^(.)\\1$", "iv"],
+  ["^(.+)\\1$", "i"], ["^(.+)\\1$", "iu"], ["^(\\w+)\\1$", "i"], ["(.)\\1", "i"], ["^(?<c>.)\\k<c>$", "i"],
+  ["^(..)\\1$", "i"], ["^(.)(.)\\2\\1$", "i"], ["^(.)\\1$", "im"], ["^(?:(a)|b)+\\1$", ""], ["^(?:(a)|b)+\\1$", "u"],
+  ["^(?:(a)|b)+\\1$", "i"], ["^(?:(a)|(b))+\\1\\2$", ""], ["^(?:(a)|b)*\\1$", ""], ["^(?:(a)|b){2}\\1$", ""],
+  ["^(?:(a)|b){1,3}\\1$", ""], ["^(?:(a)|b)?\\1$", ""], ["^(?:(?:(a)|b)c)+\\1$", ""], ["^(?:(?:(a)|b)+c)+\\1$", ""],
+  ["^(?:x(?:(a)|b)*)+\\1$", ""], ["^(a\\1)+$", ""], ["^(?:\\1(a))+$", ""], ["^(?:(a)|b)+?\\1$", ""],
+  ["^(?<x>a|b(?<y>c))+\\k<y>$", ""], ["^((a)|b)+\\2$", ""], ["^(?:(a)\\1|b)+$", ""], ["^(?:(a)|b)+(?=\\1)", ""],
+  ["(?:(a)|b)+\\1", ""], ["^(?:(a)|b(?:(c)|d)+)+\\2$", ""], ["^(?:b(?:(c)|d)+|a)+\\1$", ""], ["^(?:(x)a|xa)+\\1$", ""],
+  ["^(?:(a)|b)+\\1$", "v"], ["^(?:(A)|b)+\\1$", "i"], ["^(?:(?=(a))a|b)+\\1$", ""], ["^(?:(a)|b)(?:(a)|b)\\1\\2$", ""],
+  ["^(?:(a)|b){0,1}\\1$", ""], ["^(?:(a)|b){2,}\\1$", ""],
+];
 print("kSubjects", "kRows", subjects, patterns);
 print("kSetSubjects", "kSetRows", setSubjects, setPatterns);
 print("kUnitSubjects", "kUnitRows", unitSubjects, unitPatterns);
+print("kRefSubjects", "kRefRows", refSubjects, refPatterns);
 
 function print(subjectsName, rowsName, subjects, patterns) {
   const rows = [];
