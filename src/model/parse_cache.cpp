@@ -133,11 +133,12 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
   CacheView view;
   view.base_ = base;
   view.count_ = h.notes;
+  view.layout_ = layout;
   return view;
 }
 
 std::string_view CacheView::vault_id() const {
-  return string_at(base_, layout_at(base_), header_of(base_).vault_id);
+  return string_at(base_, layout_, header_of(base_).vault_id);
 }
 std::uint64_t CacheView::conventions_hash() const {
   return header_of(base_).conventions_hash;
@@ -154,14 +155,14 @@ bool CacheView::has_derived() const {
 }
 
 std::vector<NoteId> CacheView::owners() const {
-  const Layout layout = layout_at(base_);
+  const Layout& layout = layout_;
   std::vector<NoteId> out(header_of(base_).owners);
   if (!out.empty()) std::memcpy(out.data(), base_ + layout.owners, out.size() * sizeof(NoteId));
   return out;
 }
 
 std::vector<std::vector<Involvement>> CacheView::involvement() const {
-  const Layout layout = layout_at(base_);
+  const Layout& layout = layout_;
   std::vector<std::vector<Involvement>> out(count_);
   const std::uint32_t records = header_of(base_).involvements;
   for (std::uint32_t i = 0; i < records; ++i) {
@@ -175,12 +176,13 @@ std::vector<std::vector<Involvement>> CacheView::involvement() const {
 }
 
 std::string_view CacheView::path(std::size_t i) const {
-  const Layout layout = layout_at(base_);
-  return string_at(base_, layout, load<Record>(base_ + layout.records + i * sizeof(Record)).path);
+  const auto ref =
+      load<StrRef>(base_ + layout_.records + i * sizeof(Record) + offsetof(Record, path));
+  return string_at(base_, layout_, ref);
 }
 
 long CacheView::find(std::string_view path) const {
-  const Layout layout = layout_at(base_);
+  const Layout& layout = layout_;
   std::size_t lo = 0, hi = count_;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
@@ -197,7 +199,7 @@ long CacheView::find(std::string_view path) const {
 }
 
 CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
-  const Layout layout = layout_at(base_);
+  const Layout& layout = layout_;
   const auto r = load<Record>(base_ + layout.records + i * sizeof(Record));
   const auto str = [&](StrRef ref) { return string_at(base_, layout, ref); };
   const auto strings = [&](Range range) -> std::span<const std::string_view> {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/util/hash64.hpp"
 
@@ -86,11 +87,6 @@ static_assert(sizeof(InvolvementRecord) == 12 && sizeof(NoteId) == sizeof(std::i
 static_assert(sizeof(Header) == 104 && sizeof(Record) == 128 && sizeof(StrRef) == 8 &&
               sizeof(LinkRecord) == 20 && sizeof(WarningRecord) == 16 && sizeof(TaskRecord) == 44);
 
-struct Layout {
-  std::uint64_t records, strs, links, warnings, tasks, owners, involvements, strings, trailer,
-      file_bytes;
-};
-
 // Offsets of each section; false when the counts overflow.
 inline bool layout_of(const Header& h, Layout& out) {
   // The counts are 32-bit, so their sections stay far below 2^64; only the
@@ -129,11 +125,6 @@ inline std::uint64_t checksum(std::string_view bytes) {
 // What the readers need of the header, at the start of the mapped bytes.
 inline Header header_of(const char* base) {
   return load<Header>(base);
-}
-inline Layout layout_at(const char* base) {
-  Layout layout{};
-  layout_of(header_of(base), layout);
-  return layout;
 }
 
 inline std::string_view string_at(const char* base, const Layout& layout, StrRef ref) {

@@ -32,6 +32,14 @@ namespace kb::model {
 
 class Vault;
 
+namespace cache_format {
+// Where each section of a cache file starts (parse_cache_format.hpp).
+struct Layout {
+  std::uint64_t records, strs, links, warnings, tasks, owners, involvements, strings, trailer,
+      file_bytes;
+};
+}  // namespace cache_format
+
 // Hashes of what cached data depends on besides the note itself.
 std::uint64_t conventions_hash(const Conventions& conventions);
 std::uint64_t names_hash(std::span<const NoteSummary> notes);  // the people's paths, names, aliases
@@ -73,6 +81,7 @@ class CacheView {
  private:
   const char* base_ = nullptr;
   std::size_t count_ = 0;
+  cache_format::Layout layout_{};  // worked out once by open(), not per call
 };
 
 // Writes the cache of a built vault: its notes modified at or before
