@@ -80,7 +80,7 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
     const model::NoteSummary& note = vault.notes[id];
     if (note.tasks.empty()) continue;
-    names.scan_substrings(text::fold_case(note.path), [&](int i) {
+    names.scan_substrings(vault.folded_path(id), [&](int i) {
       auto& ids = notes[static_cast<std::size_t>(i)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
     });

@@ -1,6 +1,7 @@
 #include "kb/model/vault.hpp"
 
 #include <catch2/catch.hpp>
+#include <span>
 
 #include "kb/io/fs.hpp"
 
@@ -20,6 +21,10 @@ NoteId id_of(const Vault& vault, const std::string& path) {
   const NoteId id = vault.find_path(path);
   REQUIRE(id >= 0);
   return id;
+}
+
+std::vector<NoteId> ids(std::span<const NoteId> span) {
+  return {span.begin(), span.end()};
 }
 
 std::vector<std::string> involved_paths(const Vault& vault, const std::string& person) {
@@ -55,8 +60,9 @@ TEST_CASE("links resolve as Obsidian resolves them", "[vault][resolve]") {
   // A partial path matches the end of a path.
   CHECK(vault.resolve("Old/Plan", root) == id_of(vault, "Archive/Old/Plan.md"));
   CHECK(vault.resolve("Missing", root) == -1);
-  CHECK(vault.link_targets(root) == std::vector<NoteId>{id_of(vault, "Notes/Plan.md"), -1, root});
-  CHECK(vault.backlinks(id_of(vault, "Projects/Cloud/Plan.md")) == std::vector<NoteId>{cloud});
+  CHECK(ids(vault.link_targets(root)) ==
+        std::vector<NoteId>{id_of(vault, "Notes/Plan.md"), -1, root});
+  CHECK(ids(vault.backlinks(id_of(vault, "Projects/Cloud/Plan.md"))) == std::vector<NoteId>{cloud});
 }
 
 TEST_CASE("a partial link path matches whole folder names, accents and case folded",
@@ -195,4 +201,38 @@ TEST_CASE("wikilink_to uses the path when the stem is not unique", "[vault]") {
   CHECK(vault.wikilink_to(id_of(vault, "Unique.md")) == "[[Unique]]");
   CHECK(vault.wikilink_to(id_of(vault, "Sources/Transcripts/2025/2025-10 - Asaf Levy.md")) ==
         "[[Sources/Transcripts/2025/2025-10 - Asaf Levy|2025-10 - Asaf Levy]]");
+}
+
+// The index keeps folded paths and stems in flat tables: stems that begin
+// with a non-ASCII letter are folded apart from their path, paths folding
+// alike resolve to the first, and a note linking twice is one backlink.
+TEST_CASE("the index: accented and cased stems, paths folding alike, repeated links",
+          "[vault][resolve]") {
+  kb::io::MemoryFileSystem fs;
+  fs.add("A/Élan.md", "x");
+  fs.add("B/ÉLAN.md", "x");
+  fs.add("C/Über.md", "x");
+  fs.add("Notes/PLAN.md", "x");
+  fs.add("notes/plan.md", "x");
+  fs.add("Zed.md", "[[élan]] [[über]] [[ÜBER]] [[notes/plan]] [[Zed]] [[nowhere]]");
+  const Vault vault = load(fs);
+  const NoteId zed = id_of(vault, "Zed.md");
+  const NoteId uber = id_of(vault, "C/Über.md");
+  // Two notes share the folded stem "élan": the shorter path, then the first.
+  CHECK(vault.resolve("élan", zed) == id_of(vault, "A/Élan.md"));
+  CHECK(vault.resolve("b/élan", zed) == id_of(vault, "B/ÉLAN.md"));
+  CHECK(vault.resolve("ÜBER", zed) == uber);
+  // Paths folding alike: the first in path order wins.
+  CHECK(vault.resolve("NOTES/Plan", zed) == id_of(vault, "Notes/PLAN.md"));
+  CHECK(ids(vault.link_targets(zed)) == std::vector<NoteId>{id_of(vault, "A/Élan.md"), uber, uber,
+                                                            id_of(vault, "Notes/PLAN.md"), zed,
+                                                            -1});
+  CHECK(ids(vault.backlinks(uber)) == std::vector<NoteId>{zed});
+  CHECK(vault.backlinks(zed).empty());  // a note's link to itself is no backlink
+  CHECK(vault.wikilink_to(uber) == "[[Über]]");
+  CHECK(vault.wikilink_to(id_of(vault, "A/Élan.md")) == "[[A/Élan|Élan]]");
+  CHECK(vault.folded_path(uber) == "c/über.md");
+  CHECK(vault.find_path("C/Über.md") == uber);
+  CHECK(vault.find_path("c/über.md") == -1);  // exact
+  CHECK(vault.find_path("Zed") == -1);
 }

@@ -75,9 +75,11 @@ class Vault {
   // folder, then the shortest path among notes whose path ends with it.
   NoteId resolve(std::string_view link_path, NoteId from) const;
   // Per note, per entry of its summary's `links`: the resolved target or -1.
-  const std::vector<NoteId>& link_targets(NoteId note) const { return link_targets_[note]; }
+  std::span<const NoteId> link_targets(NoteId note) const;
   // Notes linking to `note` in their body (each once, sorted).
-  const std::vector<NoteId>& backlinks(NoteId note) const { return backlinks_[note]; }
+  std::span<const NoteId> backlinks(NoteId note) const;
+  // text::fold_case of the note's path (what `path includes` compares with).
+  std::string_view folded_path(NoteId note) const;
 
   // The entity whose folder holds the note (nearest), or -1.
   NoteId owner(NoteId note) const { return owner_[note]; }
@@ -114,14 +116,16 @@ class Vault {
   std::vector<std::span<const int>> cached_link_targets_;
   std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
 
-  std::vector<std::vector<NoteId>> link_targets_;
-  std::vector<std::vector<NoteId>> backlinks_;
+  // Link targets and backlinks, all notes' in one array each: note i's are
+  // [at[i], at[i + 1]).
+  std::vector<NoteId> link_target_ids_, backlink_ids_;
+  std::vector<std::size_t> link_target_at_, backlink_at_;
   std::vector<NoteId> owner_;
   std::vector<char> stem_unique_;  // per note: no other note has its (folded) stem
   std::vector<std::vector<Involvement>> involvement_;
-  // folded path (without .md) -> note; folded stem -> notes
+  // Folded paths, stems and entity names, and the tables finding notes by them.
   struct Index;
-  std::shared_ptr<const Index> index_;
+  std::unique_ptr<const Index> index_;
 };
 
 struct LoadOptions {
