@@ -52,6 +52,11 @@ Examples:
     const auto tasks = query::vault_tasks(*vault, notes);
     auto brief = query::make_brief(*vault, *person, tasks, brief_options);
     if (!brief) return failure(kUsage, brief.error());
+    // `show tree`: the lists of the notes holding the tasks listed.
+    if (brief->show_tree) {
+      if (auto failed = context.read_bodies(query::listed_notes(*brief))) return *failed;
+      if (auto failed = query::add_task_trees(*vault, *brief)) return failure(kNotFound, *failed);
+    }
     if (options->json) {
       // Invalid UTF-8 in a note becomes U+FFFD rather than an exception.
       fmt::print("{}\n", output::brief_json(*brief).dump(2, ' ', false,

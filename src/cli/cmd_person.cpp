@@ -32,7 +32,8 @@ Runner define_person(CLI::App& sub) {
 word prefix (announced on stderr), a [[wikilink]] or the note's path. Open
 tasks due before today are marked OVERDUE, those due today DUE TODAY (in
 colour on a terminal). --limit and --since narrow Recent Context (also in
---json); the Open Tasks are always all shown.
+--json); the Open Tasks are always all shown. With `show tree` in the ```tasks
+query, each task is followed by the tasks and list items nested under it.
 
 Examples:
   kb person "Asaf Levy"
@@ -53,6 +54,11 @@ Examples:
     const auto tasks = query::vault_tasks(**vault, candidates);
     auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates);
     if (!view) return failure(kUsage, view.error());
+    // `show tree`: the lists of the notes holding the open tasks.
+    if (view->show_tree) {
+      if (auto failed = context.read_bodies(query::listed_notes(*view))) return *failed;
+      if (auto failed = query::add_task_trees(**vault, *view)) return failure(kNotFound, *failed);
+    }
     output::ContextShown shown;
     shown.since = text::parse_iso_date(options->since);
     shown.limit = options->limit;

@@ -174,6 +174,16 @@ Outcome run_regen(Options& options, Context& context) {
   // on the vault read anew.
   if (auto failed = context.read_bodies(people)) return *failed;
   const auto candidates = query::notes_with_candidate_tasks(*vault, people);
+  // `show tree` draws the lists around the tasks a person's query selects:
+  // the notes those may come from are read now, before anything is written.
+  std::vector<model::NoteId> tree_notes;
+  std::vector<char> shows_tree(people.size(), 0);
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (!query::person_query_shows_tree(*vault, people[i])) continue;
+    shows_tree[i] = 1;
+    tree_notes.insert(tree_notes.end(), candidates[i].begin(), candidates[i].end());
+  }
+  if (auto failed = context.read_bodies(tree_notes)) return *failed;
   Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
@@ -216,6 +226,13 @@ Outcome run_regen(Options& options, Context& context) {
       auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
       if (!view) {
         results[k] = Expected<std::string>::failure(view.error());
+        return;
+      }
+      // Its notes' bodies were read above (tree_notes); none is read here,
+      // on many threads.
+      view->show_tree = view->show_tree && shows_tree[i] != 0;
+      if (auto failed = query::add_task_trees(*vault, *view)) {
+        results[k] = Expected<std::string>::failure(std::move(*failed));
         return;
       }
       auto rewritten = edit::rewrite_person_note(text, edit::person_sections(*vault, *view));

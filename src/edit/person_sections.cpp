@@ -21,6 +21,11 @@ std::string snapshot_line(const model::Vault& vault, const query::OpenTask& task
   return line;
 }
 
+std::string nested_snapshot_line(const query::NestedLine& line) {
+  return std::string(4 * static_cast<std::size_t>(line.depth), ' ') +
+         query::nested_line_markdown(line);
+}
+
 PersonSections person_sections(const model::Vault& vault, const query::PersonView& view) {
   PersonSections sections;
   for (const auto& entry : view.recent_context) {
@@ -28,9 +33,16 @@ PersonSections person_sections(const model::Vault& vault, const query::PersonVie
     sections.recent_context_sources.push_back(entry.path);
   }
   for (const auto& task : view.open_tasks) {
+    // With `show tree`, a task drawn under another is written there only.
+    if (task.tree.under_another) continue;
+    const std::string_view source =
+        task.note >= 0 ? vault.notes[task.note].path : std::string_view{};
     sections.open_task_lines.push_back(snapshot_line(vault, task));
-    sections.open_task_sources.emplace_back(task.note >= 0 ? vault.notes[task.note].path
-                                                           : std::string_view{});
+    sections.open_task_sources.emplace_back(source);
+    for (const auto& nested : task.tree.nested) {
+      sections.open_task_lines.push_back(nested_snapshot_line(nested));
+      sections.open_task_sources.emplace_back(source);
+    }
   }
   sections.default_query = query::default_tasks_query(view.name);
   if (!sections.default_query.empty() && sections.default_query.back() == '\n') {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+
 #include "kb/text/unicode.hpp"
 
 namespace kb::output {
@@ -57,13 +59,22 @@ std::vector<std::string> reasons(const model::Involvement& i) {
 }
 
 // Text: a heading with its count, then at most kBriefTextListLimit lines.
+// The count is of every item; with `show tree`, a task drawn under another
+// takes no line of its own.
 template <typename T, typename Line>
 void text_section(std::string& out, const Style& style, std::string_view title,
                   const std::vector<T>& items, Line line) {
   out += fmt::format("\n{}\n", paint(style, "1", fmt::format("{} ({})", title, items.size())));
-  for (std::size_t i = 0; i < items.size() && i < kBriefTextListLimit; ++i) out += line(items[i]);
-  if (items.size() > kBriefTextListLimit) {
-    out += paint(style, "2", fmt::format("  ... {} more\n", items.size() - kBriefTextListLimit));
+  std::vector<const T*> drawn;
+  for (const T& item : items) {
+    if constexpr (std::is_same_v<T, query::BriefTask>) {
+      if (item.tree.under_another) continue;
+    }
+    drawn.push_back(&item);
+  }
+  for (std::size_t i = 0; i < drawn.size() && i < kBriefTextListLimit; ++i) out += line(*drawn[i]);
+  if (drawn.size() > kBriefTextListLimit) {
+    out += paint(style, "2", fmt::format("  ... {} more\n", drawn.size() - kBriefTextListLimit));
   }
 }
 
@@ -74,13 +85,21 @@ std::string task_place(const Style& style, const query::BriefTask& task) {
 }
 
 // Markdown: a task as a plain bullet, so pasting the brief into a note does
-// not add a second copy of the task to every Tasks query.
+// not add a second copy of the task to every Tasks query; with `show tree`,
+// what is nested under it as plain bullets too, four spaces a level, and
+// nothing for a task drawn under another.
 std::string task_markdown(const query::BriefTask& task, std::string_view date_label,
                           const std::optional<text::Date>& date) {
+  if (task.tree.under_another) return {};
   std::string line = fmt::format("- {}", task.description);
   if (date) line += fmt::format(" ({} {})", date_label, date->iso());
   if (!task.link.empty()) line += " — " + task.link;
-  return line + "\n";
+  line += "\n";
+  for (const auto& nested : task.tree.nested) {
+    line += std::string(4 * static_cast<std::size_t>(nested.depth), ' ');
+    line += query::nested_line_markdown(nested) + "\n";
+  }
+  return line;
 }
 
 nlohmann::json entry_json(const query::ContextEntry& entry) {
@@ -130,9 +149,15 @@ std::string brief_text(const query::Brief& brief, const Style& style) {
   text_section(out, style, "New mentions", brief.new_mentions, [&](const query::ContextEntry& e) {
     return fmt::format("  {}  {}\n", e.date->iso(), text::truncate_chars(e.stem, kStemChars));
   });
+  // With `show tree`, a task drawn under another is drawn there only.
   auto task_line = [&](const query::BriefTask& task) {
-    return fmt::format("  {}{}  {}\n", task_text(task.task, task.text),
-                       due_marker_text(task.task, brief.today, style), task_place(style, task));
+    std::string out =
+        fmt::format("  {}{}  {}\n", task_text(task.task, task.text),
+                    due_marker_text(task.task, brief.today, style), task_place(style, task));
+    for (const auto& line : task.tree.nested) {
+      out += nested_line_text(line, task.path, brief.today, style, "  ") + "\n";
+    }
+    return out;
   };
   text_section(out, style, "Tasks opened", brief.opened, task_line);
   text_section(out, style, "Tasks closed", brief.closed, task_line);

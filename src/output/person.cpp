@@ -67,6 +67,22 @@ std::string task_text(const tasks::Task& task, std::string_view text) {
   return fmt::format("- [{}] {}", task.status_symbol, text);
 }
 
+std::string nested_line_text(const query::NestedLine& line, std::string_view path, text::Date today,
+                             const Style& style, std::string_view indent) {
+  std::string out(indent);
+  out += std::string(4 * static_cast<std::size_t>(line.depth), ' ');
+  if (!line.task) {
+    // A list item that is not a task: "- text" or "- [c] text", no place.
+    out += "- ";
+    if (!line.status_symbol.empty()) out += fmt::format("[{}] ", line.status_symbol);
+    return out + line.text;
+  }
+  out += task_text(*line.task, line.text);
+  out += due_marker_text(*line.task, today, style);
+  out += "  " + paint(style, "2", fmt::format("{}:{}", path, line.line));
+  return out;
+}
+
 nlohmann::json task_json(std::string_view path, int line, const tasks::Task& task,
                          std::string_view description) {
   nlohmann::json j;
@@ -133,9 +149,14 @@ std::string person_text(const query::PersonView& view, const Style& style, text:
   out += paint(style, "1", fmt::format("Open Tasks ({})", view.open_tasks.size()));
   out += '\n';
   for (const auto& task : view.open_tasks) {
+    // With `show tree`, a task drawn under another is not drawn at the left.
+    if (task.tree.under_another) continue;
     out += fmt::format("{}{}  {}\n", task_text(task.task, task.text),
                        due_marker_text(task.task, today, style),
                        paint(style, "2", fmt::format("{}:{}", task.path, task.line)));
+    for (const auto& line : task.tree.nested) {
+      out += nested_line_text(line, task.path, today, style, "") + "\n";
+    }
   }
   if (view.open_tasks.empty()) out += "(none)\n";
   return out;

@@ -76,7 +76,8 @@ BriefTask brief_task(const model::Vault& vault, const tasks::TaskItem& item) {
                    item.line,
                    *item.task,
                    tasks::shown_text(item.task->text, settings),
-                   tasks::shown_text(item.task->description, settings)};
+                   tasks::shown_text(item.task->description, settings),
+                   {}};
 }
 
 // Sorts by one of the task's dates (all present), then by place.
@@ -246,6 +247,7 @@ Expected<Brief> make_brief(const model::Vault& vault, model::NoteId person,
         vault, note, Diagnostic{"", query_line, std::move(*failed), Severity::Error},
         view->default_query));
   }
+  brief.show_tree = !query->layout().hide_tree;
   std::vector<tasks::TaskItem> tasks = query->select(all_tasks, options.today);
   std::unordered_set<const tasks::Task*> seen;
   for (const tasks::TaskItem& item : tasks) seen.insert(item.task);

@@ -244,16 +244,22 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
         vault, note, Diagnostic{"", query_line + 1, std::move(*failed), Severity::Error},
         view.default_query));
   }
-  for (const tasks::TaskItem& item :
-       query->select(items, all_tasks.notes, today, all_tasks.items())) {
-    OpenTask task;
-    task.note = item.note;
-    task.path = all_tasks.notes[static_cast<std::size_t>(item.note)].path;
-    task.line = item.line;
-    task.task = *item.task;
-    task.text = tasks::shown_text(item.task->text, vault.conventions.tasks);
-    task.description = tasks::shown_text(item.task->description, vault.conventions.tasks);
-    view.open_tasks.push_back(std::move(task));
+  view.show_tree = !query->layout().hide_tree;
+  int group = 0;
+  for (const tasks::TaskGroup& found :
+       query->run(items, all_tasks.notes, today, all_tasks.items())) {
+    for (const tasks::TaskItem& item : found.items) {
+      OpenTask task;
+      task.group = group;
+      task.note = item.note;
+      task.path = all_tasks.notes[static_cast<std::size_t>(item.note)].path;
+      task.line = item.line;
+      task.task = *item.task;
+      task.text = tasks::shown_text(item.task->text, vault.conventions.tasks);
+      task.description = tasks::shown_text(item.task->description, vault.conventions.tasks);
+      view.open_tasks.push_back(std::move(task));
+    }
+    ++group;
   }
   return view;
 }

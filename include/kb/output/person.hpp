@@ -44,4 +44,10 @@ nlohmann::json task_json(std::string_view path, int line, const tasks::Task& tas
 // One task as text: "- [ ] text", `text` the task's text as shown.
 std::string task_text(const tasks::Task& task, std::string_view text);
 
+// A line `show tree` draws under a listed task of the note at `path`, after
+// `indent` and four spaces a level: a task as "- [c] text", its due marker
+// and "path:line"; a list item as "- text" or "- [c] text".
+std::string nested_line_text(const query::NestedLine& line, std::string_view path, text::Date today,
+                             const Style& style, std::string_view indent);
+
 }  // namespace kb::output

@@ -49,6 +49,7 @@ struct BriefTask {
   // The task's text and description as the plugin shows them: without the
   // global filter when the settings remove it (tasks::shown_text).
   std::string text, description;
+  TaskTree tree;  // with `show tree`, once add_task_trees drew it
 };
 
 // One list item of a person-note section, its text after the marker.
@@ -66,6 +67,7 @@ struct Brief {
   SpanStart span_start = SpanStart::Everything;
   std::optional<ContextEntry> last_meeting;  // the note the span starts at (LastMeeting only)
   std::string tasks_query;                   // the query the tasks came from, `not done` dropped
+  bool show_tree = false;                    // that query says `show tree`
 
   std::vector<BriefNote> notes;            // involved notes dated in the span, newest first
   std::vector<ContextEntry> new_mentions;  // those of `notes` involving them by a mention only

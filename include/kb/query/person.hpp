@@ -6,6 +6,7 @@
 
 #include "kb/model/profile.hpp"
 #include "kb/model/vault.hpp"
+#include "kb/query/task_tree.hpp"
 #include "kb/tasks/query.hpp"
 
 namespace kb::query {
@@ -32,6 +33,8 @@ struct OpenTask {
   // The task's text and description as the plugin shows them: without the
   // global filter when the settings remove it (tasks::shown_text).
   std::string text, description;
+  int group = 0;  // the index of its group among the query's groups
+  TaskTree tree;  // with `show tree`, once add_task_trees drew it
 };
 
 struct PersonView {
@@ -43,9 +46,10 @@ struct PersonView {
   // The newest involved note dated on or before today: what regen writes as
   // last_contact (a meeting planned for later is not a contact yet).
   std::optional<text::Date> last_contact;
-  std::string tasks_query;    // the note's ```tasks block, or the default one
-  bool default_query = true;  // the note has no ```tasks block
-  std::vector<OpenTask> open_tasks;
+  std::string tasks_query;           // the note's ```tasks block, or the default one
+  bool default_query = true;         // the note has no ```tasks block
+  std::vector<OpenTask> open_tasks;  // group after group, as the query lists them
+  bool show_tree = false;            // the query says `show tree`
 };
 
 using model::read_profile;
