@@ -52,8 +52,9 @@ Examples:
     const auto tasks = query::vault_tasks(*vault, notes);
     auto brief = query::make_brief(*vault, *person, tasks, brief_options);
     if (!brief) return failure(kUsage, brief.error());
-    // `show tree`: the lists of the notes holding the tasks listed.
-    if (brief->show_tree) {
+    // `show tree`: the lists of the notes holding the tasks listed (the text
+    // and --md draw them; --json lists the tasks flat).
+    if (brief->show_tree && !options->json) {
       if (auto failed = context.read_bodies(query::listed_notes(*brief))) return *failed;
       if (auto failed = query::add_task_trees(*vault, *brief)) return failure(kNotFound, *failed);
     }

@@ -54,8 +54,9 @@ Examples:
     const auto tasks = query::vault_tasks(**vault, candidates);
     auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates);
     if (!view) return failure(kUsage, view.error());
-    // `show tree`: the lists of the notes holding the open tasks.
-    if (view->show_tree) {
+    // `show tree`: the lists of the notes holding the open tasks (the text
+    // draws them; --json lists the tasks flat).
+    if (view->show_tree && !options->json) {
       if (auto failed = context.read_bodies(query::listed_notes(*view))) return *failed;
       if (auto failed = query::add_task_trees(**vault, *view)) return failure(kNotFound, *failed);
     }

@@ -160,3 +160,27 @@ TEST_CASE("regen refuses read-only and symlinked notes unless --force", "[e2e][r
   CHECK(slurp(real) == jeff_text);
   CHECK(fs::is_symlink(jeff));
 }
+
+TEST_CASE("regen with show tree writes what is nested under each task, then nothing",
+          "[e2e][regen][tree]") {
+  // `show tree` from the Tasks global query: every person's snapshot draws
+  // trees, on all cores, from bodies read before anything is written.
+  VaultCopy vault;
+  const fs::path settings = vault.root() / ".obsidian/plugins/obsidian-tasks-plugin";
+  fs::create_directories(settings);
+  std::ofstream(settings / "data.json", std::ios::binary) << R"({"globalQuery": "show tree"})";
+  const Run first = vault.kb("regen --all");
+  CHECK(first.exit == 0);
+  CHECK(first.err.find(", 0 failed") != std::string::npos);
+  // Asaf's benchmark plan has a sub-task: drawn under it, not a task itself.
+  const std::string asaf = slurp(vault.root() / kAsaf);
+  CHECK(asaf.find("- Share the metadata persistence benchmark plan with Asaf 📅 2025-11-14 ⏫ — "
+                  "[[2025-11-04 - Asaf walked through the DataSpaces persistence roadmap and we "
+                  "agreed to benchmar]]\n    - \\[ ] Get SE Lab time for the 16-node cluster "
+                  "📅 2025-11-12\n") != std::string::npos);
+  const auto after = vault.snapshot();
+  const Run second = vault.kb("regen --all");
+  CHECK(second.exit == 0);
+  CHECK(second.err.find("kb: regen: 0 updated") != std::string::npos);
+  CHECK(vault.snapshot() == after);
+}
