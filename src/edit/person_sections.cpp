@@ -1,5 +1,6 @@
 #include "kb/edit/person_sections.hpp"
 
+#include "kb/text/checkbox.hpp"
 #include "kb/text/markdown_escape.hpp"
 
 namespace kb::edit {
@@ -11,13 +12,14 @@ std::string snapshot_line(const model::Vault& vault, const query::OpenTask& task
   // The text as the block shows it (without the global filter when the
   // settings remove it), so the snapshot reads as the query's rendering.
   const std::string text = text::escape_comments(task.text);
-  // "- [x] ..." would be a task again: escape a leading bracket.
-  if (!text.empty() && text.front() == '[') line += '\\';
   line += text;
   if (task.note >= 0) {
     line += " — ";
     line += vault.wikilink_to(task.note);
   }
+  // Text that makes the bullet a checkbox again ("[x] ..." after "- ")
+  // gets its bracket escaped; a leading link ("[[Bob]] ...") stays a link.
+  if (text::checkbox_line(line)) line.insert(2, 1, '\\');
   return line;
 }
 

@@ -93,3 +93,24 @@ TEST_CASE("show tree snapshot: written nested, read back as kb's own, stable", "
   CHECK(refused.error().message ==
         "section 'Open Tasks' contains hand-written tasks; move them out before regenerating");
 }
+
+TEST_CASE("snapshot bullets: a leading link stays a link, a leading box is escaped", "[regen]") {
+  kb::io::MemoryFileSystem fs;
+  fs.add(kPerson,
+         "---\ntype: people\ntitle: Ann Lee\n---\n# Ann Lee\n\n## Open Tasks\n\n"
+         "```tasks\npath includes Ann Lee\nnot done\n```\n");
+  fs.add("People/Ann Lee/2025-11-01 - Sync.md",
+         "---\ndate: 2025-11-01\n---\n"
+         "- [ ] [[Bob]] sends the deck\n"
+         "- [ ] [x] looks done\n"
+         "- [ ] [[] odd status\n");
+  auto first = regen(fs, {});
+  REQUIRE(first.ok());
+  CHECK(first->find("- [[Bob]] sends the deck — [[2025-11-01 - Sync]]\n") != std::string::npos);
+  CHECK(first->find("- \\[x] looks done — [[2025-11-01 - Sync]]\n") != std::string::npos);
+  CHECK(first->find("- \\[[] odd status — [[2025-11-01 - Sync]]\n") != std::string::npos);
+  fs.add(kPerson, *first);
+  auto second = regen(fs, {});
+  REQUIRE(second.ok());
+  CHECK(*second == *first);
+}
