@@ -23,7 +23,33 @@ constexpr std::string_view kStringProperties[] = {"Basic_Emoji",
 
 std::string ClassReader::character_class() {
   if (!flags_.unicode_sets) return ranges_class();
-  return set_text(class_set());
+  SetValue set = class_set();
+  if (folds() && error_.empty()) close_over_case(set);
+  return set_text(set);
+}
+
+std::string ClassReader::case_closed(const std::string& text) {
+  const CasedSet members = cased_members(text);
+  return text + class_text(case_closure(members) & complement(members));
+}
+
+std::string ClassReader::split_by_case(const std::string& text, const CasedSet& cased) {
+  std::string out = "(?:(?![" + cased_class_text() + "])[" + text + "]";
+  const std::string listed = class_text(cased);
+  if (!listed.empty()) out += "|[" + listed + "]";
+  return out + ")";
+}
+
+CasedSet ClassReader::property_cased(const std::string& text) const {
+  const bool negated = peek(1) == 'P';
+  const std::size_t close = p_.find('}', i_);
+  const std::string_view name =
+      p_.substr(i_ + 3, close == std::string_view::npos ? 0 : close - i_ - 3);
+  const CasedSet members = cased_members(text);
+  if (name == "ASCII" || name == "Any" || name == "Assigned") return members;
+  if (name.find('=') == std::string_view::npos && !is_general_category(name))
+    return case_closure(members);  // a binary property
+  return negated ? complement(case_closure(complement(members))) : case_closure(members);
 }
 
 bool ClassReader::string_property() {
@@ -60,13 +86,18 @@ std::optional<ClassReader::ClassAtom> ClassReader::class_atom() {
   }
   if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S') {
     atom.escape = std::string(p_.substr(i_, 2));
+    // With u or v and i, \w also holds what folds to a word character.
+    if ((c == 'w' || c == 'W') && flags_.unicode && flags_.ignore_case)
+      atom.escape = unicode_word_text(c == 'W');
     i_ += 2;
     return atom;
   }
   if (flags_.unicode && (c == 'p' || c == 'P')) {
     auto text = property(/*in_class=*/true);
     if (!text) return std::nullopt;
-    atom.escape = std::move(*text);
+    // With v, sets close it over case (js_regex_sets.cpp).
+    const bool close = flags_.ignore_case && !flags_.unicode_sets;
+    atom.escape = close ? case_closed(*text) : std::move(*text);
     return atom;
   }
   if (!flags_.unicode && c == 'k') {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "js_regex_case.hpp"
 #include "js_regex_reader.hpp"
 
 namespace kb::tasks::js {
@@ -26,6 +27,19 @@ class ClassReader : public PatternReader {
   // With v, `\p{RGI_Emoji}` and the other properties of strings at i_:
   // consumed, and noted in unsupported_ (PCRE2 has no data for them).
   bool string_property();
+
+  // With u and i: a property's PCRE2 text (\p{..}, \P{..}) closed over
+  // case as JavaScript closes it (js_regex_case.hpp).
+  static std::string case_closed(const std::string& text);
+  // With v and i, V8 11.3 closes a property over case as it reads it, but
+  // three ways: a General_Category or script value is closed, then
+  // negated for \P; a binary property's set (its complement for \P) is
+  // closed; ASCII, Any and Assigned are taken as they are. The cased code
+  // points of the \p or \P at i_ (`text` being its PCRE2 text).
+  CasedSet property_cased(const std::string& text) const;
+  // A set of one code point: the others as `text` says, cased ones as
+  // `cased` says.
+  static std::string split_by_case(const std::string& text, const CasedSet& cased);
 
   // What V8 accepts but kb cannot run, reported when V8 finds no error.
   std::string unsupported_;
@@ -50,6 +64,9 @@ class ClassReader : public PatternReader {
   // point, empty when none) and its strings of other lengths.
   struct SetValue {
     std::string chars;
+    // With i: the cased code points it holds, as V8 11.3 computes them
+    // (js_regex_case.hpp); `chars` then stands only for the others.
+    CasedSet cased;
     std::set<std::u32string> strings;
     bool may_contain_strings = false;
   };
@@ -64,7 +81,11 @@ class ClassReader : public PatternReader {
   std::optional<char32_t> set_character();
   std::optional<SetValue> string_disjunction();
   SetValue set_union(bool negated, Operand first);
-  static SetValue operand_set(Operand& operand);
+  SetValue operand_set(Operand& operand) const;
+  // With v and i, the top class: its cased code points closed over case,
+  // its other code points as written (js_regex_case.hpp).
+  static void close_over_case(SetValue& set);
+  bool folds() const { return flags_.unicode_sets && flags_.ignore_case; }
   SetValue set_intersection(bool negated, Operand first);
   SetValue set_subtraction(bool negated, Operand first);
   std::string set_text(const SetValue& set) const;

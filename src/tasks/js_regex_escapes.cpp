@@ -133,7 +133,22 @@ void Translator::atom_escape() {
     return;
   }
   if ((c == 'p' || c == 'P') && flags_.unicode) {
-    if (const auto text = property(/*in_class=*/false)) out_ += "[" + *text + "]";
+    const std::size_t at = i_;
+    const auto text = property(/*in_class=*/false);
+    if (!text) return;
+    if (!flags_.ignore_case) {
+      out_ += "[" + *text + "]";
+    } else if (flags_.unicode_sets) {
+      // v: the property as V8 11.3 closes it, and the atom closed again.
+      const std::size_t after = i_;
+      i_ = at;
+      out_ += split_by_case(*text, case_closure(property_cased(*text)));
+      i_ = after;
+    } else {
+      out_ += '[';  // piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict)
+      out_ += case_closed(*text);
+      out_ += ']';
+    }
     return;
   }
   class_or_char_escape(out_, /*in_class=*/false);
@@ -144,10 +159,18 @@ void Translator::atom_escape() {
 void Translator::class_or_char_escape(std::string& to, bool in_class) {
   const char c = peek(1);
   switch (c) {
-    case 'd':
-    case 'D':
     case 'w':
     case 'W':
+      if (flags_.unicode && flags_.ignore_case) {
+        to += '[';  // piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict)
+        to += unicode_word_text(c == 'W');
+        to += ']';
+        i_ += 2;
+        return;
+      }
+      [[fallthrough]];
+    case 'd':
+    case 'D':
       to += p_.substr(i_, 2);
       i_ += 2;
       return;

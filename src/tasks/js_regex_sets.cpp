@@ -35,6 +35,7 @@ ClassReader::SetValue ClassReader::class_set() {
     ++i_;
     SetValue empty;
     if (negated) empty.chars = kAnyChar;  // [^] matches anything
+    if (folds()) empty.cased = CasedSet(cased_code_points().size(), negated);
     return empty;
   }
   auto first = set_operand();
@@ -66,9 +67,19 @@ std::optional<ClassReader::Operand> ClassReader::set_operand() {
         operand.value.chars = "(?!)";  // never run: kb refuses the pattern
         return operand;
       }
+      const std::size_t at = i_;
       auto atom = class_atom();
       if (!atom) return std::nullopt;
       operand.value.chars = emit_class(false, {}, {atom->escape});
+      if (folds()) {
+        // A property as V8 11.3 closes it (property_cased); \w and \W are
+        // closed already; the others hold all or no cased code points.
+        const std::size_t after = i_;
+        i_ = at;
+        operand.value.cased =
+            c == 'p' || c == 'P' ? property_cased(atom->escape) : cased_members(atom->escape);
+        i_ = after;
+      }
       return operand;
     }
   }
@@ -141,7 +152,8 @@ std::optional<ClassReader::SetValue> ClassReader::string_disjunction() {
     }
     const auto c = set_character();
     if (!c) return std::nullopt;
-    current += *c;
+    // With i, V8 11.3 folds the strings (not the other characters).
+    current += folds() ? simple_fold(*c) : *c;
   }
   if (at_end()) {
     fail("Unterminated character class");
@@ -150,6 +162,10 @@ std::optional<ClassReader::SetValue> ClassReader::string_disjunction() {
   ++i_;  // '}'
   finish();
   if (!singles.empty()) set.chars = emit_class(false, singles, {});
+  if (folds()) {
+    set.cased = CasedSet(cased_code_points().size(), false);
+    for (const auto& [c, same] : singles) set.cased = set.cased | cased_range(c, c);
+  }
   return set;
 }
 
@@ -157,11 +173,13 @@ ClassReader::SetValue ClassReader::set_union(bool negated, Operand first) {
   Ranges ranges;
   std::vector<std::string> alternatives;
   SetValue result;
+  if (folds()) result.cased = CasedSet(cased_code_points().size(), false);
   const auto add = [&](Operand& operand) {
     if (operand.type == OperandType::Character) {
       ranges.emplace_back(operand.c, operand.c);
       return;
     }
+    if (folds() && !operand.value.cased.empty()) result.cased = result.cased | operand.value.cased;
     if (!operand.value.chars.empty()) alternatives.push_back(std::move(operand.value.chars));
     result.strings.merge(operand.value.strings);
     result.may_contain_strings |= operand.value.may_contain_strings;
@@ -210,6 +228,12 @@ ClassReader::SetValue ClassReader::set_union(bool negated, Operand first) {
     fail("Negated character class may contain strings");
     return {};
   }
+  if (folds()) {
+    // V8 11.3 closes a union over case, then negates it.
+    for (const auto& [lo, hi] : ranges) result.cased = result.cased | cased_range(lo, hi);
+    result.cased = case_closure(result.cased);
+    if (negated) result.cased = complement(result.cased);
+  }
   if (alternatives.empty()) {
     // Only characters and ranges: one PCRE2 class, negated in place.
     if (!ranges.empty())
@@ -233,14 +257,28 @@ ClassReader::SetValue ClassReader::set_union(bool negated, Operand first) {
 
 // An operand of && or -- as a set: a single character is a set of one (a
 // lone surrogate matches no code point).
-ClassReader::SetValue ClassReader::operand_set(Operand& operand) {
+ClassReader::SetValue ClassReader::operand_set(Operand& operand) const {
   if (operand.type == OperandType::Character) {
     SetValue set;
     append_literal(set.chars, operand.c);
     if (is_surrogate(operand.c)) set.chars = "(?!)";
+    if (folds()) set.cased = cased_range(operand.c, operand.c);  // as written
     return set;
   }
-  return std::move(operand.value);
+  SetValue set = std::move(operand.value);
+  if (folds() && set.cased.empty()) set.cased = CasedSet(cased_code_points().size(), false);
+  return set;
+}
+
+void ClassReader::close_over_case(SetValue& set) {
+  if (set.cased.empty()) set.cased = CasedSet(cased_code_points().size(), false);
+  set.cased = case_closure(set.cased);
+  // Code points without case as the set says, cased ones as listed.
+  std::string chars;
+  if (!set.chars.empty()) chars = "(?![" + cased_class_text() + "])" + set.chars;
+  const std::string listed = class_text(set.cased);
+  if (!listed.empty()) chars += (chars.empty() ? "[" : "|[") + listed + "]";
+  set.chars = chars.empty() ? std::string() : "(?:" + chars + ")";
 }
 
 // [A&&B&&C]: a code point in all (one lookahead per operand), the strings
@@ -260,6 +298,7 @@ ClassReader::SetValue ClassReader::set_intersection(bool negated, Operand first)
     auto operand = set_operand();
     if (!operand) return {};
     SetValue next = operand_set(*operand);
+    if (folds()) result.cased = result.cased & next.cased;
     result.chars = result.chars.empty() || next.chars.empty()
                        ? std::string()
                        : "(?=" + result.chars + ")" + next.chars;
@@ -281,6 +320,7 @@ ClassReader::SetValue ClassReader::set_intersection(bool negated, Operand first)
   ++i_;  // ']'
   if (negated)
     result.chars = result.chars.empty() ? kAnyChar : "(?!" + result.chars + ")" + kAnyChar;
+  if (negated && folds()) result.cased = complement(result.cased);
   return result;
 }
 
@@ -301,6 +341,7 @@ ClassReader::SetValue ClassReader::set_subtraction(bool negated, Operand first) 
     auto operand = set_operand();
     if (!operand) return {};
     SetValue next = operand_set(*operand);
+    if (folds()) result.cased = result.cased & complement(next.cased);
     if (!result.chars.empty() && !next.chars.empty()) {
       result.chars = "(?!" + next.chars + ")" + result.chars;
     }
@@ -314,6 +355,7 @@ ClassReader::SetValue ClassReader::set_subtraction(bool negated, Operand first) 
   ++i_;  // ']'
   if (negated)
     result.chars = result.chars.empty() ? kAnyChar : "(?!" + result.chars + ")" + kAnyChar;
+  if (negated && folds()) result.cased = complement(result.cased);
   return result;
 }
 
