@@ -184,6 +184,8 @@ Outcome run_regen(Options& options, Context& context) {
     tree_notes.insert(tree_notes.end(), candidates[i].begin(), candidates[i].end());
   }
   if (auto failed = context.read_bodies(tree_notes)) return *failed;
+  // Each involved note's context line, rendered once for all its people.
+  const query::ContextLines context_lines(*vault, people);
   Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;
@@ -223,7 +225,8 @@ Outcome run_regen(Options& options, Context& context) {
     parallel_for(count, 0, [&](std::size_t k) {
       const std::size_t i = first + k;
       const std::string& text = (*vault->body(people[i]))->text;  // read above
-      auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i]);
+      auto view =
+          query::person_view(*vault, people[i], tasks, today, &candidates[i], &context_lines);
       if (!view) {
         results[k] = Expected<std::string>::failure(view.error());
         return;

@@ -10,6 +10,7 @@
 #include "kb/tasks/note_lists.hpp"
 #include "kb/text/markdown_escape.hpp"
 #include "kb/text/unicode.hpp"
+#include "kb/util/parallel.hpp"
 
 namespace kb::query {
 
@@ -130,7 +131,78 @@ std::vector<model::NoteId> sorted_unique(std::vector<model::NoteId> notes) {
   return notes;
 }
 
+// The note's entry in `person`'s Recent Context.
+ContextEntry context_entry(const model::Vault& vault, model::NoteId note, model::NoteId person) {
+  const model::NoteSummary& other = vault.notes[note];
+  ContextEntry entry;
+  entry.date = other.date;
+  entry.note = note;
+  entry.stem = other.stem();
+  entry.path = other.path;
+  entry.link = vault.wikilink_to(note);
+  entry.summary =
+      text::truncate_chars(text::one_line(other.summary), vault.conventions.summary_length);
+  const model::NoteId owner = vault.owner(note);
+  if (owner >= 0 && owner != person) entry.via = vault.notes[owner].name;
+  entry.line_template = vault.conventions.context_template;
+  return entry;
+}
+
 }  // namespace
+
+ContextLines::ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people)
+    : vault_(&vault), with_via_(vault.notes.size()), without_via_(vault.notes.size()) {
+  // Which kinds of line each note needs: `via` for a person other than its
+  // owner (when it has one), none for its owner or when it has none.
+  enum : unsigned char { kWithVia = 1, kWithoutVia = 2 };
+  std::vector<unsigned char> needs(vault.notes.size(), 0);
+  std::vector<model::NoteId> for_person(vault.notes.size(), -1);  // a person it involves
+  for (const model::NoteId person : people) {
+    for (const auto& involvement : vault.involvement(person)) {
+      const model::NoteId owner = vault.owner(involvement.note);
+      const auto n = static_cast<std::size_t>(involvement.note);
+      needs[n] |= (owner >= 0 && owner != person) ? kWithVia : kWithoutVia;
+      if (owner >= 0 && owner != person) for_person[n] = person;
+    }
+  }
+  std::vector<model::NoteId> notes;
+  for (std::size_t n = 0; n < needs.size(); ++n) {
+    if (needs[n] != 0) notes.push_back(static_cast<model::NoteId>(n));
+  }
+  // Rendered on all cores a chunk at a time, then appended to one buffer:
+  // no string per line is kept.
+  constexpr std::size_t kChunk = 512;
+  std::vector<std::string> rendered(2 * kChunk);
+  for (std::size_t first = 0; first < notes.size(); first += kChunk) {
+    const std::size_t count = std::min(kChunk, notes.size() - first);
+    kb::parallel_for(count, 0, [&](std::size_t k) {
+      const model::NoteId note = notes[first + k];
+      const auto n = static_cast<std::size_t>(note);
+      // The owner sees no `via`; any other person sees the owner's name.
+      rendered[2 * k].clear();
+      rendered[2 * k + 1].clear();
+      if (needs[n] & kWithVia)
+        rendered[2 * k] = context_line(context_entry(vault, note, for_person[n]));
+      if (needs[n] & kWithoutVia) {
+        rendered[2 * k + 1] = context_line(context_entry(vault, note, vault.owner(note)));
+      }
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto n = static_cast<std::size_t>(notes[first + k]);
+      with_via_[n] = {text_.size(), rendered[2 * k].size()};
+      text_ += rendered[2 * k];
+      without_via_[n] = {text_.size(), rendered[2 * k + 1].size()};
+      text_ += rendered[2 * k + 1];
+    }
+  }
+}
+
+std::string_view ContextLines::line(model::NoteId note, model::NoteId person) const {
+  const model::NoteId owner = vault_->owner(note);
+  const auto n = static_cast<std::size_t>(note);
+  const Piece piece = owner >= 0 && owner != person ? with_via_[n] : without_via_[n];
+  return std::string_view(text_).substr(piece.at, piece.size);
+}
 
 tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes) {
   tasks::TaskList list = empty_task_list(vault);
@@ -173,7 +245,8 @@ std::string default_tasks_query(std::string_view name) {
 
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
-                                 const std::vector<model::NoteId>* candidate_notes) {
+                                 const std::vector<model::NoteId>* candidate_notes,
+                                 const ContextLines* lines) {
   const model::NoteSummary& note = vault.notes[person];
   const auto read = vault.body(person);
   if (!read) return Expected<PersonView>::failure(read.error());
@@ -185,19 +258,17 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
   view.aliases.assign(note.aliases.begin(), note.aliases.end());
   view.profile = read_profile(body);
 
-  const std::size_t summary_length = vault.conventions.summary_length;
   for (const auto& involvement : vault.involvement(person)) {
+    if (lines == nullptr) {
+      view.recent_context.push_back(context_entry(vault, involvement.note, person));
+      continue;
+    }
     const model::NoteSummary& other = vault.notes[involvement.note];
     ContextEntry entry;
     entry.date = other.date;
     entry.note = involvement.note;
-    entry.stem = other.stem();
     entry.path = other.path;
-    entry.link = vault.wikilink_to(involvement.note);
-    entry.summary = text::truncate_chars(text::one_line(other.summary), summary_length);
-    const model::NoteId owner = vault.owner(involvement.note);
-    if (owner >= 0 && owner != person) entry.via = vault.notes[owner].name;
-    entry.line_template = vault.conventions.context_template;
+    entry.line = lines->line(involvement.note, person);
     view.recent_context.push_back(std::move(entry));
   }
   std::stable_sort(view.recent_context.begin(), view.recent_context.end(),
@@ -265,6 +336,7 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
 }
 
 std::string context_line(const ContextEntry& entry) {
+  if (entry.line) return std::string(*entry.line);
   const std::string date = entry.date ? entry.date->iso() : "unknown";
   // The summary and the owner's name go into a note's line as plain text.
   return model::render_context_line(

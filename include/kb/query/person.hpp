@@ -23,6 +23,31 @@ struct ContextEntry {
   std::optional<std::string> via;  // owning entity's name, unless the person or none
   // The vault's Conventions::context_template, which context_line renders.
   std::string line_template{model::kDefaultContextTemplate};
+  // The line rendered already, for every person the note involves
+  // (ContextLines): then only date, note, path and this are set.
+  std::optional<std::string_view> line;  // into the ContextLines, which must outlive it
+};
+
+// Every involved note's Recent Context line, rendered once for all the
+// people it involves (regen --all: about three per note), not once per
+// person. Lines differ between people only by `via`, the note's owner, which
+// every person but the owner sees: each note keeps one line of each kind it
+// needs.
+class ContextLines {
+ public:
+  // The lines of the notes involving `people`, rendered on all cores.
+  ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people);
+  // The note's line as `person`'s note shows it; the note involves `person`,
+  // one of the people given.
+  std::string_view line(model::NoteId note, model::NoteId person) const;
+
+ private:
+  struct Piece {
+    std::size_t at = 0, size = 0;  // in text_
+  };
+  const model::Vault* vault_;
+  std::string text_;                           // every line, back to back
+  std::vector<Piece> with_via_, without_via_;  // per note, empty when not needed
 };
 
 struct OpenTask {
@@ -100,10 +125,12 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
 // a valid query (the diagnostic names the note and line). `all_tasks` is
 // vault_tasks of the person's candidate notes (or more), computed once by
 // callers that build many views; `candidate_notes`, when
-// given, is notes_with_candidate_tasks for this person, computed likewise.
+// given, is notes_with_candidate_tasks for this person, computed likewise;
+// `lines`, when given (made for this person among others), the context lines.
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
-                                 const std::vector<model::NoteId>* candidate_notes = nullptr);
+                                 const std::vector<model::NoteId>* candidate_notes = nullptr,
+                                 const ContextLines* lines = nullptr);
 
 // The entry rendered with its line_template; by default
 // "- 2025-11-07: [[stem]] - summary (via Owner)", as the seed writes it.
