@@ -222,6 +222,7 @@ Outcome run_regen(Options& options, Context& context) {
     // Each person's new text, on all cores (the views and rewrites read the
     // vault and write nothing); then, in order, what is printed and written.
     std::vector<std::optional<Expected<std::string>>> results(count);
+    model::Vault::FrozenBodies frozen(*vault);  // the workers read no note
     parallel_for(count, 0, [&](std::size_t k) {
       const std::size_t i = first + k;
       const std::string& text = (*vault->body(people[i]))->text;  // read above
@@ -247,6 +248,7 @@ Outcome run_regen(Options& options, Context& context) {
       }
       results[k] = std::move(rewritten);
     });
+    frozen.release();
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = first + k;
       progress.tick(i);

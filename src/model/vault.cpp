@@ -309,10 +309,14 @@ Expected<const NoteBody*> Vault::body(NoteId note) const {
   if (note < 0 || note >= static_cast<NoteId>(notes.size())) {
     return Result::failure({"", 0, "internal error: no such note"});
   }
-  if (bodies_.size() != notes.size()) bodies_.resize(notes.size());
-  if (bodies_[note]) return bodies_[note].get();
+  if (bodies_.size() == notes.size() && bodies_[note]) return bodies_[note].get();
   const NoteSummary& summary = notes[note];
   const std::string path(summary.path);
+  if (bodies_frozen_) {
+    return Result::failure(
+        {path, 0, "internal error: the note was not read before the threads started"});
+  }
+  if (bodies_.size() != notes.size()) bodies_.resize(notes.size());
   if (fs_ == nullptr) return Result::failure({path, 0, "internal error: note not read"});
   auto read = fs_->read_with_stat(path);
   if (!read) return Result::failure(read.error());

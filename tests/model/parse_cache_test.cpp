@@ -262,6 +262,27 @@ TEST_CASE("a body is read on demand, and refused when the note changed since", "
   CHECK(gone.error().path == "People/Dana Cohen.md");
 }
 
+TEST_CASE("frozen bodies: a note not read before is an error, not a read", "[cache]") {
+  kb::io::MemoryFileSystem fs;
+  add_vault(fs);
+  settle(fs);
+  kb::io::MemoryCacheStore store;
+  load(fs, &store);
+  const Vault warm = load(fs, &store);
+  const NoteId sync = warm.find_path("People/Asaf Levy/2025-10-01 - Sync.md");
+  const NoteId review = warm.find_path("Meetings/2025-10-02 - Review.md");
+  REQUIRE(warm.read_bodies({sync}).empty());
+  warm.freeze_bodies(true);
+  CHECK(warm.body(sync).ok());  // read before: still there
+  const auto unread = warm.body(review);
+  REQUIRE_FALSE(unread.ok());
+  CHECK(kb::format_diagnostic(unread.error()) ==
+        "Meetings/2025-10-02 - Review.md: internal error: the note was not read before the "
+        "threads started");
+  warm.freeze_bodies(false);
+  CHECK(warm.body(review).ok());
+}
+
 TEST_CASE("a note read while loading keeps its body only when asked to", "[cache]") {
   kb::io::MemoryFileSystem fs;
   add_vault(fs);

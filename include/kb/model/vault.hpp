@@ -61,6 +61,25 @@ class Vault {
   // Reads the bodies of `ids` on all cores. The failures, each naming its
   // note (empty when every body was read).
   Diagnostics read_bodies(const std::vector<NoteId>& ids) const;
+  // While frozen (the part of a verb that runs on many threads), body()
+  // reads nothing: a note not read before is an internal error, never a
+  // read racing another thread's.
+  void freeze_bodies(bool frozen) const { bodies_frozen_ = frozen; }
+  // Frozen for its lifetime, or until release().
+  class FrozenBodies {
+   public:
+    explicit FrozenBodies(const Vault& vault) : vault_(&vault) { vault.freeze_bodies(true); }
+    ~FrozenBodies() { release(); }
+    FrozenBodies(const FrozenBodies&) = delete;
+    FrozenBodies& operator=(const FrozenBodies&) = delete;
+    void release() {
+      if (vault_ != nullptr) vault_->freeze_bodies(false);
+      vault_ = nullptr;
+    }
+
+   private:
+    const Vault* vault_;
+  };
   // Every note holding a checkbox line (what task queries read).
   std::vector<NoteId> notes_with_tasks() const;
 
@@ -108,6 +127,7 @@ class Vault {
   // Per note: its body once read (a note read while loading keeps its own
   // only under LoadOptions::keep_bodies: the others are read again on demand).
   mutable std::vector<std::unique_ptr<NoteBody>> bodies_;
+  mutable bool bodies_frozen_ = false;
   // Per note read while loading (and neither an entity nor excluded): the
   // people its prose names (find_mentions, before build(): the prose is gone
   // before the indexes are made).
