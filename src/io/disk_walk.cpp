@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <condition_variable>
@@ -80,7 +81,8 @@ struct Found {
 
 class Walk {
  public:
-  Walk(int root_fd, bool all_files) : root_fd_(root_fd), all_files_(all_files) {}
+  Walk(int root_fd, bool all_files, const NoteSink* on_note)
+      : root_fd_(root_fd), all_files_(all_files), on_note_(on_note) {}
 
   // Lists everything below the root (`root_dir` taken over) on `threads`
   // threads; returns each thread's findings.
@@ -203,7 +205,15 @@ class Walk {
             continue;  // vanished while listing, or a dangling link
           }
         }
-        if (S_ISREG(st.st_mode)) found.listing.add(rel_dir, name, file_stat_of(st, link));
+        if (S_ISREG(st.st_mode)) {
+          const std::size_t number = found_.fetch_add(1, std::memory_order_relaxed);
+          const FileStat stat = file_stat_of(st, link);
+          found.listing.add(rel_dir, name, stat, number);
+          if (on_note_ != nullptr) {
+            const std::size_t last = found.listing.size() - 1;
+            (*on_note_)(number, found.listing.path(last), stat);
+          }
+        }
       }
       errno = 0;
     }
@@ -219,6 +229,8 @@ class Walk {
 
   int root_fd_;
   bool all_files_;
+  const NoteSink* on_note_;
+  std::atomic<std::size_t> found_{0};  // files found so far, by every thread
   std::mutex mutex_;
   std::condition_variable ready_;
   std::vector<Pending> stack_;  // last in, first out: depth first, few folders held open
@@ -253,7 +265,8 @@ unsigned walk_threads() {
   return std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
 }
 
-Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics& warnings) {
+Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics& warnings,
+                            const NoteSink* on_note = nullptr) {
   auto fd = open_root(root);
   if (!fd) return Expected<Listing>::failure(fd.error());
   // A second descriptor: the root folder's listing takes over *fd, and
@@ -269,7 +282,7 @@ Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics
   }
   std::vector<Found> found;
   try {
-    found = Walk(root_fd, all_files).run(root_dir, walk_threads());
+    found = Walk(root_fd, all_files, on_note).run(root_dir, walk_threads());
   } catch (...) {
     ::close(root_fd);
     throw;
@@ -291,7 +304,13 @@ Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics
 }  // namespace
 
 void Listing::add(std::string_view folder, std::string_view name, const FileStat& stat) {
+  add(folder, name, stat, entries_.size());
+}
+
+void Listing::add(std::string_view folder, std::string_view name, const FileStat& stat,
+                  std::size_t found) {
   Entry entry;
+  entry.found = static_cast<std::uint32_t>(found);
   entry.path_offset = static_cast<std::uint32_t>(paths_.size());
   if (!folder.empty()) {
     paths_.append(folder);
@@ -334,8 +353,22 @@ Expected<std::vector<std::string>> FileSystem::list_notes(Diagnostics& warnings)
   return listing->paths();
 }
 
+Expected<Listing> FileSystem::walk_notes(Diagnostics& warnings, const NoteSink& on_note) const {
+  auto listing = scan_notes(warnings);
+  if (listing) {
+    for (std::size_t i = 0; i < listing->size(); ++i) {
+      on_note(listing->found(i), listing->path(i), listing->stat(i));
+    }
+  }
+  return listing;
+}
+
 Expected<Listing> DiskFileSystem::scan_notes(Diagnostics& warnings) const {
   return walk_root(root_, /*all_files=*/false, warnings);
+}
+
+Expected<Listing> DiskFileSystem::walk_notes(Diagnostics& warnings, const NoteSink& on_note) const {
+  return walk_root(root_, /*all_files=*/false, warnings, &on_note);
 }
 
 Expected<std::vector<std::string>> DiskFileSystem::list_files(Diagnostics& warnings) const {

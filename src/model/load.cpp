@@ -4,8 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "kb/model/involvement.hpp"
 #include "kb/model/parse_cache.hpp"
@@ -110,6 +115,125 @@ void read_note(const io::FileSystem& fs, const Conventions& conventions, std::st
   slot.loaded = true;
 }
 
+// Reads the notes a walk finds while the walk goes on: the walk queues each
+// note it lists, worker threads take them off the queue and fill the note's
+// Slot, numbered in the order found. finish() drains the queue on the
+// calling thread too and joins the workers. The paths are kept in an arena
+// (the summaries point at them) and the slots in blocks of a thousand: no
+// small allocation per note that would outlive the load's peak.
+class ReadAhead {
+ public:
+  using Read = std::function<void(std::string_view path, const io::FileStat& stat, Slot& slot)>;
+  ReadAhead(unsigned threads, Read read) : read_(std::move(read)) {
+    try {
+      for (unsigned t = 1; t < threads; ++t) workers_.emplace_back([this] { run(); });
+    } catch (...) {
+      // No thread to spare: finish() reads what the started ones do not.
+    }
+  }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+  ~ReadAhead() { stop(); }
+
+  void push(std::size_t found, std::string_view path, const io::FileStat& stat) {
+    bool wake = false;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (failure_) return;
+      while (found >= blocks_.size() * kBlock) blocks_.push_back(std::make_unique<Slot[]>(kBlock));
+      queue_.push_back(Item{&slot(found), paths_.store(path), stat});
+      wake = idle_ > 0;
+    }
+    if (wake) ready_.notify_one();
+  }
+
+  // Waits until every note pushed is read; rethrows a worker's failure.
+  void finish() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    ready_.notify_all();
+    run();
+    stop();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  // The note found `found`-th (once finished).
+  Slot& slot(std::size_t found) { return blocks_[found / kBlock][found % kBlock]; }
+  Arena& paths() { return paths_; }
+  std::vector<std::unique_ptr<Slot[]>> take_blocks() { return std::move(blocks_); }
+
+ private:
+  static constexpr std::size_t kBlock = 1024;
+  struct Item {
+    Slot* slot;
+    std::string_view path;
+    io::FileStat stat;
+  };
+
+  // Takes notes off the queue, a few at a time, until it is empty and the
+  // walk is over (or a worker failed).
+  void run() noexcept {
+    constexpr std::size_t kBatch = 8;
+    std::vector<Item> batch;
+    try {
+      for (;;) {
+        {
+          std::unique_lock<std::mutex> lock(mutex_);
+          ++idle_;
+          ready_.wait(lock, [&] { return !queue_.empty() || done_ || failure_; });
+          --idle_;
+          if (failure_ || queue_.empty()) return;
+          batch.clear();
+          while (!queue_.empty() && batch.size() < kBatch) {
+            batch.push_back(queue_.front());
+            queue_.pop_front();
+          }
+        }
+        for (const Item& item : batch) read_(item.path, item.stat, *item.slot);
+      }
+    } catch (...) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+      }
+      ready_.notify_all();
+    }
+  }
+
+  void stop() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    ready_.notify_all();
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+  Read read_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Item> queue_;
+  Arena paths_;
+  std::vector<std::unique_ptr<Slot[]>> blocks_;
+  unsigned idle_ = 0;  // workers waiting for notes
+  bool done_ = false;  // the walk is over
+  std::exception_ptr failure_;
+  std::vector<std::thread> workers_;
+};
+
+// A note over the size limit is not read; says so in its slot.
+bool over_limit(std::string_view path, const io::FileStat& stat, const LoadOptions& options,
+                Slot& slot) {
+  if (stat.size <= options.max_note_bytes) return false;
+  slot.diagnostics.push_back({std::string(path), 0,
+                              fmt::format("skipped: {} bytes is over the {} byte limit for a note",
+                                          stat.size, options.max_note_bytes)});
+  return true;
+}
+
 }  // namespace
 
 Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventions,
@@ -129,74 +253,102 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       if (cache) vault.storage_->cache = std::move(blob);  // the summaries point into it
     }
   }
-  auto listed = fs.scan_notes(vault.diagnostics);
-  if (!listed) return Expected<Vault>::failure(listed.error());
-  vault.storage_->listing = std::move(*listed);
-  const io::Listing& listing = *vault.storage_->listing;
-
-  // Each listed note's cache entry, or -1: one merge of the two path-sorted
-  // lists (the listing's and the cache's), not a search per note.
-  std::vector<long> entry_of(listing.size(), -1);
-  if (cache && options.cache_entries) {
-    std::size_t e = 0;
-    for (std::size_t i = 0; i < listing.size() && e < cache->size(); ++i) {
-      const std::string_view path = listing.path(i);
-      while (e < cache->size() && cache->path(e) < path) ++e;
-      if (e < cache->size() && cache->path(e) == path) entry_of[i] = static_cast<long>(e++);
-    }
-  }
-  // Each slot is filled by exactly one worker; order stays the walk's order.
-  std::vector<Slot> slots(listing.size());
   ArenaPool arenas;
-  parallel_for(listing.size(), options.threads, [&](std::size_t i) {
-    Slot& slot = slots[i];
-    const std::string_view path = listing.path(i);
-    const io::FileStat& stat = listing.stat(i);  // from the walk: no second look-up
-    if (stat.size > options.max_note_bytes) {
-      slot.diagnostics.push_back(
-          {std::string(path), 0,
-           fmt::format("skipped: {} bytes is over the {} byte limit for a note", stat.size,
-                       options.max_note_bytes)});
-      return;
-    }
-    auto arena = arenas.take();
-    if (const long entry = entry_of[i]; entry >= 0) {
-      auto cached = cache->entry(static_cast<std::size_t>(entry), *arena);
-      // (An exclusion rule beyond the conventions' could only be damage.)
-      if (cached.summary.stat.size == stat.size && cached.summary.stat.mtime_ns == stat.mtime_ns &&
-          cached.summary.excluded_by < static_cast<int>(conventions.exclusions.rules().size())) {
-        slot.summary = cached.summary;
-        slot.summary.path = path;
-        slot.summary.stat = stat;
-        slot.cached_targets = cached.link_targets;
-        slot.cached_mentions = cached.mentions;
-        for (auto& d : cached.warnings) {
-          d.path = path;
-          slot.diagnostics.push_back(std::move(d));
-        }
-        slot.from_cache = slot.loaded = true;
-        arenas.give(std::move(arena));
-        return;
+  // Per listed note, in the listing's (sorted) order, its slot: in
+  // `storage`, or in the read-ahead's blocks (no second copy of either).
+  std::vector<Slot*> slots;
+  std::vector<Slot> storage;
+  std::vector<std::unique_ptr<Slot[]>> read_ahead_blocks;
+  if (!cache || !options.cache_entries) {
+    // Nothing to look up first: each note is read and parsed as soon as the
+    // walk lists it, so every core works from the first note on.
+    const unsigned threads = std::clamp(
+        options.threads == 0 ? std::thread::hardware_concurrency() : options.threads, 1u, 16u);
+    // `path` is kept by the read-ahead: the summary's path (and a name
+    // taken from it) point into it, and it goes to the vault's arena.
+    ReadAhead ahead(threads, [&](std::string_view path, const io::FileStat& stat, Slot& slot) {
+      if (over_limit(path, stat, options, slot)) return;
+      auto arena = arenas.take();
+      read_note(fs, conventions, path, stat, keep_bodies, *arena, slot);
+      arenas.give(std::move(arena));
+    });
+    auto listed = fs.walk_notes(
+        vault.diagnostics, [&](std::size_t found, std::string_view path, const io::FileStat& stat) {
+          ahead.push(found, path, stat);
+        });
+    ahead.finish();
+    if (!listed) return Expected<Vault>::failure(listed.error());
+    // Not kept: the summaries' paths are the read-ahead's copies.
+    const io::Listing listing = std::move(*listed);
+    slots.resize(listing.size());
+    for (std::size_t i = 0; i < listing.size(); ++i) slots[i] = &ahead.slot(listing.found(i));
+    read_ahead_blocks = ahead.take_blocks();
+    vault.storage_->arena.adopt(std::move(ahead.paths()));
+  } else {
+    auto listed = fs.scan_notes(vault.diagnostics);
+    if (!listed) return Expected<Vault>::failure(listed.error());
+    vault.storage_->listing = std::move(*listed);
+    const io::Listing& listing = *vault.storage_->listing;
+
+    // Each listed note's cache entry, or -1: one merge of the two path-sorted
+    // lists (the listing's and the cache's), not a search per note.
+    std::vector<long> entry_of(listing.size(), -1);
+    {
+      std::size_t e = 0;
+      for (std::size_t i = 0; i < listing.size() && e < cache->size(); ++i) {
+        const std::string_view path = listing.path(i);
+        while (e < cache->size() && cache->path(e) < path) ++e;
+        if (e < cache->size() && cache->path(e) == path) entry_of[i] = static_cast<long>(e++);
       }
     }
-    read_note(fs, conventions, path, stat, keep_bodies, *arena, slot);
-    arenas.give(std::move(arena));
-  });
+    // Each slot is filled by exactly one worker; order stays the walk's order.
+    storage.resize(listing.size());
+    for (Slot& slot : storage) slots.push_back(&slot);
+    parallel_for(listing.size(), options.threads, [&](std::size_t i) {
+      Slot& slot = storage[i];
+      const std::string_view path = listing.path(i);
+      const io::FileStat& stat = listing.stat(i);  // from the walk: no second look-up
+      if (over_limit(path, stat, options, slot)) return;
+      auto arena = arenas.take();
+      if (const long entry = entry_of[i]; entry >= 0) {
+        auto cached = cache->entry(static_cast<std::size_t>(entry), *arena);
+        // (An exclusion rule beyond the conventions' could only be damage.)
+        if (cached.summary.stat.size == stat.size &&
+            cached.summary.stat.mtime_ns == stat.mtime_ns &&
+            cached.summary.excluded_by < static_cast<int>(conventions.exclusions.rules().size())) {
+          slot.summary = cached.summary;
+          slot.summary.path = path;
+          slot.summary.stat = stat;
+          slot.cached_targets = cached.link_targets;
+          slot.cached_mentions = cached.mentions;
+          for (auto& d : cached.warnings) {
+            d.path = path;
+            slot.diagnostics.push_back(std::move(d));
+          }
+          slot.from_cache = slot.loaded = true;
+          arenas.give(std::move(arena));
+          return;
+        }
+      }
+      read_note(fs, conventions, path, stat, keep_bodies, *arena, slot);
+      arenas.give(std::move(arena));
+    });
+  }
 
   // Cached mentions were found with the cached set of people's names: when
   // that set changed, every cached note is read and scanned after all.
   std::vector<NoteSummary> loaded;
-  for (const Slot& slot : slots) {
-    if (slot.loaded) loaded.push_back(slot.summary);
+  for (const Slot* slot : slots) {
+    if (slot->loaded) loaded.push_back(slot->summary);
   }
   const bool names_changed = cache && names_hash(loaded) != cache->names_hash();
   if (names_changed) {
     std::vector<std::size_t> stale;
     for (std::size_t i = 0; i < slots.size(); ++i) {
-      if (slots[i].from_cache) stale.push_back(i);
+      if (slots[i]->from_cache) stale.push_back(i);
     }
     parallel_for(stale.size(), options.threads, [&](std::size_t s) {
-      Slot& slot = slots[stale[s]];
+      Slot& slot = *slots[stale[s]];
       slot.diagnostics.clear();  // the cached warnings: read again below
       slot.loaded = false;
       auto arena = arenas.take();
@@ -205,8 +357,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       arenas.give(std::move(arena));
     });
     loaded.clear();
-    for (const Slot& slot : slots) {
-      if (slot.loaded) loaded.push_back(slot.summary);
+    for (const Slot* slot : slots) {
+      if (slot->loaded) loaded.push_back(slot->summary);
     }
   }
   arenas.drain_into(vault.storage_->arena);
@@ -216,7 +368,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   std::size_t from_cache = 0;
   std::vector<std::unique_ptr<NoteProse>> prose;  // per note, of the notes read
   bool unsettled_only = true;                     // every note read is one the cache may not hold
-  for (Slot& slot : slots) {
+  for (Slot* each : slots) {
+    Slot& slot = *each;
     for (auto& d : slot.diagnostics) vault.diagnostics.push_back(std::move(d));
     if (!slot.loaded) continue;
     if (slot.from_cache) {
@@ -241,7 +394,10 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
     vault.involvement_ = cache->involvement();
     vault.derived_from_cache = true;
   }
-  std::vector<Slot>().swap(slots);  // freed before the indexes are made
+  // Freed before the indexes are made.
+  std::vector<Slot*>().swap(slots);
+  std::vector<Slot>().swap(storage);
+  std::vector<std::unique_ptr<Slot[]>>().swap(read_ahead_blocks);
   // The people's names in the prose of every note read, which then goes.
   vault.mentions_ = find_mentions(vault.notes, prose);
   vault.build();

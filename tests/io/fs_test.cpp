@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <random>
 
 namespace fs = std::filesystem;
@@ -162,6 +164,62 @@ TEST_CASE("DiskFileSystem's walk stats each note as stat() does", "[fs]") {
   CHECK(listing->stat(1).mode == 0600u);
   CHECK(listing->stat(2).is_symlink);
   CHECK(listing->stat(2).size == 12);  // the target's
+}
+
+namespace {
+
+// What walk_notes told its sink, by number in the order found.
+struct Told {
+  std::string path;
+  FileStat stat;
+};
+
+// Checks that walk_notes lists what scan_notes lists and told the sink of
+// every note once, numbered as the listing's found() says.
+void check_walk_tells_each_note(const kb::io::FileSystem& files, std::size_t expected) {
+  kb::Diagnostics warnings, walk_warnings;
+  auto scanned = files.scan_notes(warnings);
+  REQUIRE(scanned.ok());
+  std::mutex mutex;
+  std::map<std::size_t, Told> told;
+  auto walked = files.walk_notes(
+      walk_warnings, [&](std::size_t found, std::string_view path, const FileStat& stat) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        CHECK(told.emplace(found, Told{std::string(path), stat}).second);
+      });
+  REQUIRE(walked.ok());
+  CHECK(walked->paths() == scanned->paths());
+  CHECK(walk_warnings.size() == warnings.size());
+  REQUIRE(walked->size() == expected);
+  REQUIRE(told.size() == expected);
+  for (std::size_t i = 0; i < walked->size(); ++i) {
+    INFO(walked->path(i));
+    REQUIRE(told.count(walked->found(i)) == 1);
+    const Told& t = told.at(walked->found(i));
+    CHECK(t.path == walked->path(i));
+    CHECK(t.stat == walked->stat(i));
+    CHECK(walked->found(i) < expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("walk_notes tells of each note it lists, numbered in the order found", "[fs]") {
+  TempDir dir;
+  MemoryFileSystem mem;
+  for (int f = 0; f < 12; ++f) {
+    for (int n = 0; n < 9; ++n) {
+      const std::string rel = "F" + std::to_string(f) + "/sub/n" + std::to_string(n) + ".md";
+      dir.write(rel, std::string(static_cast<std::size_t>(n), 'x'));
+      mem.add(rel, std::string(static_cast<std::size_t>(n), 'x'));
+    }
+  }
+  dir.write("top.md", "t");
+  mem.add("top.md", "t");
+  dir.write(".hidden/h.md", "h");
+  mem.add(".hidden/h.md", "h");
+  check_walk_tells_each_note(DiskFileSystem(dir.str()), 12 * 9 + 1);
+  check_walk_tells_each_note(mem, 12 * 9 + 1);
 }
 
 TEST_CASE("DiskFileSystem reads a note with the stat it had when read, and refuses a FIFO",

@@ -35,9 +35,13 @@ class Listing {
     return std::string_view(paths_).substr(entries_[i].path_offset, entries_[i].path_size);
   }
   const FileStat& stat(std::size_t i) const { return entries_[i].stat; }
+  // The number the walk gave the i-th file as it found it (NoteSink's `found`).
+  std::size_t found(std::size_t i) const { return entries_[i].found; }
 
-  // `folder` "" for the root. Call sort() once every file is added.
+  // `folder` "" for the root; `found` the file's number in the order found
+  // (by default its number in this listing). Call sort() once every file is added.
   void add(std::string_view folder, std::string_view name, const FileStat& stat);
+  void add(std::string_view folder, std::string_view name, const FileStat& stat, std::size_t found);
   // Adds every file of `other` (another thread's part of a walk).
   void append(const Listing& other);
   void sort();
@@ -46,6 +50,7 @@ class Listing {
  private:
   struct Entry {
     std::uint32_t path_offset = 0, path_size = 0;
+    std::uint32_t found = 0;
     FileStat stat;
   };
   std::string paths_;
@@ -75,6 +80,13 @@ struct WriteOptions {
   Diagnostics* notices = nullptr;
 };
 
+// Told of each note as a walk finds it: its number in the order found (0, 1,
+// 2...: Listing::found gives it back once the listing is sorted), its vault
+// path (valid during the call) and its stat. DiskFileSystem calls it on the
+// walking threads, several at once.
+using NoteSink =
+    std::function<void(std::size_t found, std::string_view path, const FileStat& stat)>;
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -85,6 +97,10 @@ class FileSystem {
   // '.' are skipped; symlinked folders are not followed (no loops);
   // unreadable folders become warnings.
   virtual Expected<Listing> scan_notes(Diagnostics& warnings) const = 0;
+  // scan_notes, telling `on_note` of each note as soon as it is listed, so a
+  // caller can read notes while the walk still lists others. By default,
+  // after the walk, in the listing's order.
+  virtual Expected<Listing> walk_notes(Diagnostics& warnings, const NoteSink& on_note) const;
   // The paths of scan_notes.
   Expected<std::vector<std::string>> list_notes(Diagnostics& warnings) const;
 
@@ -123,6 +139,8 @@ class DiskFileSystem final : public FileSystem {
   const std::string& root() const { return root_; }
 
   Expected<Listing> scan_notes(Diagnostics& warnings) const override;
+  // On the walk's threads, as each folder is listed.
+  Expected<Listing> walk_notes(Diagnostics& warnings, const NoteSink& on_note) const override;
   Expected<std::vector<std::string>> list_files(Diagnostics& warnings) const override;
   Expected<std::string> read(const std::string& rel) const override;
   Expected<FileContent> read_with_stat(const std::string& rel) const override;
