@@ -2,24 +2,12 @@
 
 #include <algorithm>
 
+#include "js_regex_emoji.hpp"
 #include "js_regex_units.hpp"
 
 // V8's class grammar without v (regexp-parser.cc: ParseClassRanges) and
 // its messages, as node 20 reports them; with v, js_regex_sets.cpp.
 namespace kb::tasks::js {
-
-namespace {
-
-// ECMA-262's binary properties of strings (v only).
-constexpr std::string_view kStringProperties[] = {"Basic_Emoji",
-                                                  "Emoji_Keycap_Sequence",
-                                                  "RGI_Emoji_Modifier_Sequence",
-                                                  "RGI_Emoji_Flag_Sequence",
-                                                  "RGI_Emoji_Tag_Sequence",
-                                                  "RGI_Emoji_ZWJ_Sequence",
-                                                  "RGI_Emoji"};
-
-}  // namespace
 
 std::string ClassReader::character_class() {
   if (!flags_.unicode_sets) return ranges_class();
@@ -52,20 +40,28 @@ CasedSet ClassReader::property_cased(const std::string& text) const {
   return negated ? complement(case_closure(complement(members))) : case_closure(members);
 }
 
-bool ClassReader::string_property() {
-  if (!flags_.unicode_sets || peek() != '\\' || peek(1) != 'p' || peek(2) != '{') return false;
-  const std::size_t close = p_.find('}', i_ + 3);
-  if (close == std::string_view::npos) return false;
-  const std::string_view name = p_.substr(i_ + 3, close - i_ - 3);
-  if (std::find(std::begin(kStringProperties), std::end(kStringProperties), name) ==
-      std::end(kStringProperties)) {
-    return false;
-  }
-  if (unsupported_.empty()) {
-    unsupported_ = "\\p{" + std::string(name) + "} (a property of strings) is not supported";
-  }
-  i_ = close + 1;
+bool ClassReader::string_property(std::string& to) {
+  auto set = string_property_set();
+  if (!set) return false;
+  to += set_text(*set);
   return true;
+}
+
+std::optional<ClassReader::SetValue> ClassReader::string_property_set() {
+  if (!flags_.unicode_sets || peek() != '\\' || peek(1) != 'p' || peek(2) != '{')
+    return std::nullopt;
+  const std::size_t close = p_.find('}', i_ + 3);
+  if (close == std::string_view::npos) return std::nullopt;
+  const EmojiSequences* sequences = property_of_strings(p_.substr(i_ + 3, close - i_ - 3));
+  if (sequences == nullptr) return std::nullopt;
+  i_ = close + 1;
+  SetValue set;
+  set.chars = emit_class(false, sequences->singles, {});
+  set.strings.insert(sequences->strings.begin(), sequences->strings.end());
+  set.may_contain_strings = true;
+  // No emoji has a case; its sequences' letters (keycaps, tags) neither.
+  if (folds()) set.cased = CasedSet(cased_code_points().size(), false);
+  return set;
 }
 
 std::optional<ClassReader::ClassAtom> ClassReader::class_atom() {

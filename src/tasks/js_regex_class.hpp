@@ -24,9 +24,10 @@ class ClassReader : public PatternReader {
  protected:
   // The class at i_ ('['), consumed: its PCRE2 text ("" after an error).
   std::string character_class();
-  // With v, `\p{RGI_Emoji}` and the other properties of strings at i_:
-  // consumed, and noted in unsupported_ (PCRE2 has no data for them).
-  bool string_property();
+  // With v, `\p{RGI_Emoji}` or another property of strings at i_:
+  // consumed, and its PCRE2 text (the emoji sequences, js_regex_emoji.hpp)
+  // appended to `to`.
+  bool string_property(std::string& to);
 
   // With u and i: a property's PCRE2 text (\p{..}, \P{..}) closed over
   // case as JavaScript closes it (js_regex_case.hpp).
@@ -77,6 +78,8 @@ class ClassReader : public PatternReader {
     SetValue value;
   };
   SetValue class_set();
+  // A property of strings at i_, consumed; nothing when there is none.
+  std::optional<SetValue> string_property_set();
   std::optional<Operand> set_operand();
   std::optional<char32_t> set_character();
   std::optional<SetValue> string_disjunction();

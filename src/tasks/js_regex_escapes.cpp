@@ -128,10 +128,7 @@ void Translator::atom_escape() {
     i_ = close + 1;
     return;
   }
-  if (c == 'p' && string_property()) {
-    out_ += "(?!)";  // never run: kb refuses the pattern
-    return;
-  }
+  if (c == 'p' && string_property(out_)) return;
   if ((c == 'p' || c == 'P') && flags_.unicode) {
     const std::size_t at = i_;
     const auto text = property(/*in_class=*/false);

@@ -2,6 +2,7 @@
 #include <iterator>
 
 #include "js_regex_class.hpp"
+#include "js_regex_strings.hpp"
 
 // The v flag's class set notation (ECMA-262 ClassSetExpression; V8's
 // ParseClassSetOperand, ParseClassUnion, ParseClassIntersection and
@@ -62,9 +63,8 @@ std::optional<ClassReader::Operand> ClassReader::set_operand() {
     if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S' || c == 'p' ||
         c == 'P') {
       operand.type = OperandType::Escape;
-      if (string_property()) {
-        operand.value.may_contain_strings = true;
-        operand.value.chars = "(?!)";  // never run: kb refuses the pattern
+      if (auto strings = string_property_set()) {
+        operand.value = std::move(*strings);
         return operand;
       }
       const std::size_t at = i_;
@@ -373,17 +373,15 @@ std::string ClassReader::set_text(const SetValue& set) const {
     }
   }
   if (strings.empty() && !empty_string) return set.chars.empty() ? "(?!)" : set.chars;
-  std::stable_sort(strings.begin(), strings.end(),
-                   [](const auto* a, const auto* b) { return a->size() > b->size(); });
   std::string text = "(?:";
   bool first = true;
   const auto next = [&] {
     if (!first) text += '|';
     first = false;
   };
-  for (const std::u32string* s : strings) {
+  if (!strings.empty()) {
     next();
-    for (char32_t c : *s) append_literal(text, c);
+    text += strings_alternation(strings);
   }
   if (!set.chars.empty()) {
     next();

@@ -52,8 +52,7 @@ const unitPatterns = [
   ["\u0131", "iu"], ["\u1f80", "iu"], ["^[^k]$", "iu"],
 ];
 // The v flag's class set notation: set operations, nested classes, \q{...}
-// strings, and what V8 refuses. Not here: the properties of strings
-// (\p{RGI_Emoji}...), which V8 accepts and kb refuses (no data for them).
+// strings, and what V8 refuses.
 const setSubjects = ["a", "b", "e", "z", "A", "E", "5", "_", "abc", "d", "ab", "x", "-", "&", "\u{1f600}",
   "\u00e9", "\u00c9", " ", "\n", "", "xabcx", "ABC", "\u212a", "k"];
 const setPatterns = [
@@ -132,11 +131,27 @@ const refPatterns = [
   ["^(?:(a)|b)+\\1$", "v"], ["^(?:(A)|b)+\\1$", "i"], ["^(?:(?=(a))a|b)+\\1$", ""], ["^(?:(a)|b)(?:(a)|b)\\1\\2$", ""],
   ["^(?:(a)|b){0,1}\\1$", ""], ["^(?:(a)|b){2,}\\1$", ""],
 ];
+// The properties of strings (v only), on emoji of Emoji 15.0 and before
+// (kb's data is Emoji 15.0, node 20's ICU may know newer ones).
+const stringSubjects = ["\u{1f600}", "#\ufe0f\u20e3", "#\u20e3", "\u{1f44d}\u{1f3fd}", "\u{1f44d}", "\u{1f1eb}\u{1f1f7}", "\u{1f1eb}",
+  "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}", "\u{1f468}\u200d\u{1f469}\u200d\u{1f467}", "\u2764\ufe0f",
+  "\u2764", "a", "1", "\u263a", "\u{1fae0}", "\u{1f97a}", "x\u{1f600}y", "\u{1f600}\u{1f600}", "\u{1f469}\u{1f3fe}\u200d\u{1f4bb}",
+  "\u{1f3f3}\ufe0f\u200d\u{1f308}", "\u{1f9d1}\u{1f3fb}\u200d\u2764\ufe0f\u200d\u{1f9d1}\u{1f3ff}", "", "*\ufe0f\u20e3", "\u231a", "\u{1f170}\ufe0f"];
+const stringPatterns = [
+  "^\\p{RGI_Emoji}$", "\\p{RGI_Emoji}", "^\\p{RGI_Emoji}+$", "^\\p{Basic_Emoji}$", "^\\p{Emoji_Keycap_Sequence}$",
+  "^\\p{RGI_Emoji_Flag_Sequence}$", "^\\p{RGI_Emoji_Modifier_Sequence}$", "^\\p{RGI_Emoji_Tag_Sequence}$",
+  "^\\p{RGI_Emoji_ZWJ_Sequence}$", "^[\\p{RGI_Emoji}--\\q{\u{1f600}}]$", "^[\\p{RGI_Emoji}&&\\p{Basic_Emoji}]$",
+  "^[\\p{RGI_Emoji_Flag_Sequence}\\q{x}]+$", "^[\\p{RGI_Emoji}--\\p{Basic_Emoji}]$", "^[\\p{Basic_Emoji}&&\\p{Emoji_Presentation}]$",
+  "^[\\p{RGI_Emoji}&&\\q{a|\u2764\ufe0f}]$", "^(?:\\p{RGI_Emoji}|a)$", "^\\p{RGI_Emoji}{2}$", "^[\\p{Emoji_Keycap_Sequence}\\p{RGI_Emoji_Flag_Sequence}]$",
+  "^[\\p{RGI_Emoji}--\\p{RGI_Emoji_ZWJ_Sequence}--\\p{RGI_Emoji_Modifier_Sequence}]$", "\\P{RGI_Emoji}", "[^\\p{RGI_Emoji}]",
+  "\\p{RGI_Emoji}", "^[[\\p{RGI_Emoji}]--\\q{#\ufe0f\u20e3}]$", "^[\\p{Basic_Emoji}--\\p{Emoji_Presentation}]$",
+].map((p) => [p, "v"]).concat([["^\\p{RGI_Emoji}$", "vi"], ["^[\\p{RGI_Emoji}&&\\q{\u2764\ufe0f}]$", "vi"], ["\\p{RGI_Emoji}", "u"]]);
 print("kSubjects", "kRows", subjects, patterns);
 print("kSetSubjects", "kSetRows", setSubjects, setPatterns);
 print("kUnitSubjects", "kUnitRows", unitSubjects, unitPatterns);
 print("kRefSubjects", "kRefRows", refSubjects, refPatterns);
 print("kCaseSubjects", "kCaseRows", caseSubjects, casePatterns);
+print("kStringSubjects", "kStringRows", stringSubjects, stringPatterns);
 
 function print(subjectsName, rowsName, subjects, patterns) {
   const rows = [];
