@@ -11,20 +11,11 @@
 
 namespace kb::tasks::chrono {
 
-namespace {
-
-using C = Component;
-
-struct Context {
-  std::string_view text;
-  Instant reference;
-};
-
-Result result_at(const Context& context, std::size_t index, std::string_view text) {
+Result result_at(const ParserContext& context, std::size_t index, std::string_view text) {
   return Result{index, std::string(text), Components(context.reference), std::nullopt};
 }
 
-Result result_of(const Context& context, const Found& found, Components start) {
+Result result_of(const ParserContext& context, const Found& found, Components start) {
   Result result = result_at(context, found.index, found.group(0));
   result.start = start;
   return result;
@@ -33,6 +24,10 @@ Result result_of(const Context& context, const Found& found, Components start) {
 int to_int(std::string_view digits) {
   return std::atoi(std::string(digits).c_str());
 }
+
+namespace {
+
+using C = Component;
 
 // --- casual words -------------------------------------------------------------
 
@@ -48,7 +43,7 @@ Components with_date_of(Instant reference, Instant target, bool imply_time) {
   return c;
 }
 
-std::optional<Result> casual_date(const Context& context, Found& found) {
+std::optional<Result> casual_date(const ParserContext& context, Found& found) {
   const std::string word = lower(found.group(0));
   const Instant ref = context.reference;
   Components c(ref);
@@ -75,7 +70,7 @@ std::optional<Result> casual_date(const Context& context, Found& found) {
   return result_of(context, found, c);
 }
 
-std::optional<Result> casual_time(const Context& context, Found& found) {
+std::optional<Result> casual_time(const ParserContext& context, Found& found) {
   const std::string word = lower(found.group(1));
   Components c(context.reference);
   if (word == "afternoon") {
@@ -111,7 +106,7 @@ Instant weekday_from(Instant reference, int weekday, std::string_view modifier) 
   return set_weekday(reference, weekday);
 }
 
-std::optional<Result> weekday(const Context& context, Found& found) {
+std::optional<Result> weekday(const ParserContext& context, Found& found) {
   const int day = weekday_value(found.group(2));
   std::string word = lower(found.has(1) ? found.group(1) : found.group(3));
   if (word == "past") word = "last";
@@ -121,7 +116,7 @@ std::optional<Result> weekday(const Context& context, Found& found) {
   return result_of(context, found, c);
 }
 
-std::optional<Result> relative_date(const Context& context, Found& found) {
+std::optional<Result> relative_date(const ParserContext& context, Found& found) {
   const std::string modifier = lower(found.group(1));
   const std::string unit_word = lower(found.group(2));
   const Unit unit = time_unit_value(unit_word);
@@ -145,171 +140,22 @@ std::optional<Result> relative_date(const Context& context, Found& found) {
   return result_of(context, found, c);
 }
 
-std::optional<Result> time_units_ahead(const Context& context, Found& found) {
+std::optional<Result> time_units_ahead(const ParserContext& context, Found& found) {
   return result_of(context, found,
                    Components::relative(context.reference, parse_time_units(found.group(1))));
 }
 
-std::optional<Result> time_units_ago(const Context& context, Found& found) {
+std::optional<Result> time_units_ago(const ParserContext& context, Found& found) {
   return result_of(
       context, found,
       Components::relative(context.reference, reversed(parse_time_units(found.group(1)))));
 }
 
-std::optional<Result> casual_relative(const Context& context, Found& found) {
+std::optional<Result> casual_relative(const ParserContext& context, Found& found) {
   const std::string prefix = lower(found.group(1));
   TimeUnits units = parse_time_units(found.group(2));
   if (prefix == "last" || prefix == "past" || prefix == "-") units = reversed(units);
   return result_of(context, found, Components::relative(context.reference, units));
-}
-
-// --- month names ------------------------------------------------------------------
-
-std::optional<Result> month_little_endian(const Context& context, Found& found) {
-  const int day = ordinal_value(found.group(1));
-  if (day > 31) {
-    found.index += found.group(1).size();  // "96 Aug" is "9[6 Aug]"
-    return std::nullopt;
-  }
-  const int month = month_value(found.group(3));
-  Result result = result_at(context, found.index, found.group(0));
-  result.start.assign(C::Month, month).assign(C::Day, day);
-  if (found.has(4)) {
-    result.start.assign(C::Year, year_value(found.group(4)));
-  } else {
-    result.start.imply(C::Year, year_closest_to(context.reference, day, month));
-  }
-  if (found.has(2)) {
-    result.end = result.start;
-    result.end->assign(C::Day, ordinal_value(found.group(2)));
-  }
-  return result;
-}
-
-std::optional<Result> month_middle_endian(const Context& context, Found& found) {
-  const int day = ordinal_value(found.group(2));
-  if (day > 31) return std::nullopt;
-  const int month = month_value(found.group(1));
-  Components c(context.reference);
-  c.assign(C::Day, day).assign(C::Month, month);
-  if (found.has(4)) {
-    c.assign(C::Year, year_value(found.group(4)));
-  } else {
-    c.imply(C::Year, year_closest_to(context.reference, day, month));
-  }
-  Result result = result_of(context, found, c);
-  if (found.has(3)) {
-    result.end = c;
-    result.end->assign(C::Day, ordinal_value(found.group(3)));
-  }
-  return result;
-}
-
-std::optional<Result> month_name(const Context& context, Found& found) {
-  const std::string_view name = found.group(2);
-  if (found.group(0).size() <= 3 && !is_full_month_name(name)) return std::nullopt;  // "jan", "mar"
-  const std::size_t prefix = found.group(1).size();
-  Result result = result_at(context, found.index + prefix, found.group(0).substr(prefix));
-  const int month = month_value(name);
-  result.start.imply(C::Day, 1).assign(C::Month, month);
-  if (found.has(3)) {
-    result.start.assign(C::Year, year_value(found.group(3)));
-  } else {
-    result.start.imply(C::Year, year_closest_to(context.reference, 1, month));
-  }
-  return result;
-}
-
-// --- numbers ------------------------------------------------------------------
-
-std::optional<Result> iso_date(const Context& context, Found& found) {
-  Components c(context.reference);
-  c.assign(C::Year, to_int(found.group(1)))
-      .assign(C::Month, to_int(found.group(2)))
-      .assign(C::Day, to_int(found.group(3)));
-  if (found.has(4)) {
-    c.assign(C::Hour, to_int(found.group(4))).assign(C::Minute, to_int(found.group(5)));
-    if (found.has(6)) c.assign(C::Second, to_int(found.group(6)));
-    if (found.has(7)) c.assign(C::Millisecond, to_int(found.group(7)));
-    int offset = 0;
-    if (found.has(8)) {
-      const int hours = to_int(found.group(8));
-      const int minutes = found.has(9) ? to_int(found.group(9)) : 0;
-      offset = hours * 60 + (hours < 0 ? -minutes : minutes);
-    }
-    c.assign(C::TimezoneOffset, offset);
-  }
-  return result_of(context, found, c);
-}
-
-std::optional<Result> year_month_day(const Context& context, Found& found) {
-  const int month = found.has(3) ? to_int(found.group(3)) : month_value(found.group(2));
-  if (month < 1 || month > 12) return std::nullopt;
-  Components c(context.reference);
-  c.assign(C::Day, to_int(found.group(4)))
-      .assign(C::Month, month)
-      .assign(C::Year, to_int(found.group(1)));
-  return result_of(context, found, c);
-}
-
-std::optional<Result> slash_month(const Context& context, Found& found) {
-  Components c(context.reference);
-  c.imply(C::Day, 1)
-      .assign(C::Month, to_int(found.group(1)))
-      .assign(C::Year, to_int(found.group(2)));
-  return result_of(context, found, c);
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-// SlashDateFormatParser, month first (en-US): 7/10, 7/12/2020, 7.12.2020, 7-12-20.
-std::optional<Result> slash_date(const Context& context, Found& found) {
-  const std::string_view opening = found.group(1), ending = found.group(5);
-  if (opening == "/" || ending == "/") {  // part of a longer run: XX[/YY/ZZ]
-    found.index += found.group(0).size();
-    return std::nullopt;
-  }
-  const std::string_view whole = found.group(0);
-  const std::string_view text =
-      whole.substr(opening.size(), whole.size() - opening.size() - ending.size());
-  // "1.12" and "1.12.12" look like version numbers.
-  const auto is_version = [](std::string_view t) {
-    while (!t.empty() &&
-           (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r')) {
-      t.remove_suffix(1);
-    }
-    if (t.size() == 3 && all_digits(t.substr(0, 1)) && t[1] == '.' && all_digits(t.substr(2)))
-      return true;
-    const std::size_t dot1 = t.find('.'), dot2 = t.find('.', dot1 + 1);
-    return dot1 == 1 && dot2 != std::string_view::npos && all_digits(t.substr(0, 1)) &&
-           dot2 - dot1 - 1 >= 1 && dot2 - dot1 - 1 <= 2 && all_digits(t.substr(2, dot2 - 2)) &&
-           t.size() - dot2 - 1 >= 1 && t.size() - dot2 - 1 <= 2 && all_digits(t.substr(dot2 + 1));
-  };
-  if (is_version(text)) return std::nullopt;
-  if (!found.has(4) && whole.find('/') == std::string_view::npos) return std::nullopt;
-  int month = to_int(found.group(2)), day = to_int(found.group(3));
-  if (month > 12) {
-    if (day >= 1 && day <= 12 && month <= 31) {
-      std::swap(day, month);
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (day < 1 || day > 31) return std::nullopt;
-  Result result = result_at(context, found.index + opening.size(), text);
-  result.start.assign(C::Day, day).assign(C::Month, month);
-  if (found.has(4)) {
-    result.start.assign(C::Year, most_likely_ad_year(to_int(found.group(4))));
-  } else {
-    result.start.imply(C::Year, year_closest_to(context.reference, day, month));
-  }
-  return result;
 }
 
 enum class Boundary { Word, None };
@@ -317,7 +163,7 @@ enum class Boundary { Word, None };
 struct Parser {
   SearchPattern pattern;
   Boundary boundary;
-  std::optional<Result> (*extract)(const Context&, Found&);
+  std::optional<Result> (*extract)(const ParserContext&, Found&);
 };
 
 std::string with_boundary(const std::string& inner) {
@@ -382,7 +228,7 @@ const std::vector<Parser>& parsers() {
 
 // Chrono.executeParser: search, extract, and search again after what was read
 // (after a failed extraction, one character further on).
-void execute(const Parser& parser, const Context& context, std::vector<Result>& results) {
+void execute(const Parser& parser, const ParserContext& context, std::vector<Result>& results) {
   const std::string_view text = context.text;
   std::size_t offset = 0;
   while (offset <= text.size()) {
@@ -441,7 +287,7 @@ TimeUnits parse_time_units(std::string_view text) {
 }
 
 std::vector<Result> run_parsers(std::string_view text, Instant reference) {
-  const Context context{text, reference};
+  const ParserContext context{text, reference};
   std::vector<Result> results;
   for (const Parser& parser : parsers()) execute(parser, context, results);
   std::stable_sort(results.begin(), results.end(),

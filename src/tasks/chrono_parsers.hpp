@@ -26,6 +26,27 @@ std::optional<Result> time_expression(std::string_view text, Instant reference, 
 
 std::vector<Result> run_parsers(std::string_view text, Instant reference);
 
+// What every extractor reads: the whole text and chrono's reference.
+struct ParserContext {
+  std::string_view text;
+  Instant reference;
+};
+// A result for `text` at `index`, its components implied from the reference.
+Result result_at(const ParserContext& context, std::size_t index, std::string_view text);
+// A result for the whole match, starting at `start`.
+Result result_of(const ParserContext& context, const Found& found, Components start);
+int to_int(std::string_view digits);
+
+// chrono_date_parsers.cpp: dates written with month names or digits, each
+// reading one match of its parser's pattern (nothing when it declines).
+std::optional<Result> month_little_endian(const ParserContext& context, Found& found);
+std::optional<Result> month_middle_endian(const ParserContext& context, Found& found);
+std::optional<Result> month_name(const ParserContext& context, Found& found);
+std::optional<Result> iso_date(const ParserContext& context, Found& found);
+std::optional<Result> year_month_day(const ParserContext& context, Found& found);
+std::optional<Result> slash_month(const ParserContext& context, Found& found);
+std::optional<Result> slash_date(const ParserContext& context, Found& found);
+
 // parseTimeUnits: "2 days", "an hour and a half"... as chrono reads them.
 TimeUnits parse_time_units(std::string_view text);
 
