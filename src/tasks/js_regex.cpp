@@ -215,8 +215,13 @@ void Translator::group() {
   }
   struct Leave {
     int& depth;
-    ~Leave() { --depth; }
-  } leave{depth_};
+    std::vector<int>& open;
+    std::size_t open_before;
+    ~Leave() {
+      --depth;
+      open.resize(open_before);
+    }
+  } leave{depth_, open_captures_, open_captures_.size()};
   bool quantifiable = true;
   bool lookaround = false;
   const int groups_before = opened_;
@@ -240,6 +245,7 @@ void Translator::group() {
     } else if (kind == '<') {
       i_ += 2;
       ++opened_;
+      open_captures_.push_back(opened_);
       const std::size_t start = i_;
       if (!group_name()) return;
       out_ += "(?<";
@@ -251,6 +257,7 @@ void Translator::group() {
     }
   } else {
     ++opened_;
+    open_captures_.push_back(opened_);
     out_ += '(';
   }
   const std::size_t body_at = out_.size();

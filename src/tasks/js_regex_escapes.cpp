@@ -91,7 +91,11 @@ void Translator::atom_escape() {
     for (; k < p_.size() && is_digit(p_[k]); ++k)
       n = std::min<std::uint64_t>(n * 10 + (p_[k] - '0'), 1u << 30);
     if (n <= static_cast<std::uint64_t>(captures_.count)) {
-      out_ += GroupReferences::reference(static_cast<int>(n));
+      // Inside the group it refers to, V8 matches empty (nothing can have
+      // been captured there yet, V8's IsInsideCaptureGroup).
+      const bool inside = std::find(open_captures_.begin(), open_captures_.end(),
+                                    static_cast<int>(n)) != open_captures_.end();
+      out_ += inside ? "(?:)" : GroupReferences::reference(static_cast<int>(n));
       has_back_reference_ = true;
       i_ = k;
       return;
@@ -124,7 +128,13 @@ void Translator::atom_escape() {
     for (const auto& [written, number] : captures_.names) {
       if (written == name) groups.push_back(number);
     }
-    if (!groups.empty()) out_ += GroupReferences::reference(groups);
+    const bool inside = std::any_of(groups.begin(), groups.end(), [&](int group) {
+      return std::find(open_captures_.begin(), open_captures_.end(), group) != open_captures_.end();
+    });
+    if (inside)
+      out_ += "(?:)";  // as for a number, above
+    else if (!groups.empty())
+      out_ += GroupReferences::reference(groups);
     i_ = close + 1;
     return;
   }

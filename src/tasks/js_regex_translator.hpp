@@ -72,7 +72,8 @@ class Translator : ClassReader {
   std::vector<std::string> references_;
   GroupReferences group_references_;
   bool has_back_reference_ = false;
-  bool case_changes_ = false;  // a modifier group sets i other than the flags do
+  std::vector<int> open_captures_;  // the capturing groups around i_
+  bool case_changes_ = false;       // a modifier group sets i other than the flags do
 };
 
 }  // namespace kb::tasks::js
