@@ -96,6 +96,10 @@ std::unique_ptr<NoteProse> prose_of(NoteBody& body, bool take_text) {
 
 std::vector<std::vector<NoteId>> find_mentions(std::span<const NoteSummary> notes,
                                                std::vector<std::unique_ptr<NoteProse>>& prose) {
+  // A warm run reads no note: no automaton to build.
+  if (std::none_of(prose.begin(), prose.end(), [](const auto& p) { return p != nullptr; })) {
+    return {};
+  }
   NameMatcher matcher;
   for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
     const NoteSummary& note = notes[id];

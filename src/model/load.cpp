@@ -337,11 +337,15 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
 
   // Cached mentions were found with the cached set of people's names: when
   // that set changed, every cached note is read and scanned after all.
-  std::vector<NoteSummary> loaded;
-  for (const Slot* slot : slots) {
-    if (slot->loaded) loaded.push_back(slot->summary);
-  }
-  const bool names_changed = cache && names_hash(loaded) != cache->names_hash();
+  const auto hashes_of_loaded = [&slots] {
+    NoteSetHashes hashes;
+    for (const Slot* slot : slots) {
+      if (slot->loaded) hashes.add(slot->summary);
+    }
+    return hashes;
+  };
+  NoteSetHashes loaded = hashes_of_loaded();
+  const bool names_changed = cache && loaded.names() != cache->names_hash();
   if (names_changed) {
     std::vector<std::size_t> stale;
     for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -356,15 +360,12 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       read_note(fs, conventions, slot.summary.path, walked, keep_bodies, *arena, slot);
       arenas.give(std::move(arena));
     });
-    loaded.clear();
-    for (const Slot* slot : slots) {
-      if (slot->loaded) loaded.push_back(slot->summary);
-    }
+    loaded = hashes_of_loaded();
   }
   arenas.drain_into(vault.storage_->arena);
 
   // Cached link targets are note indexes: valid only for the same paths.
-  const bool same_paths = cache && paths_hash(loaded) == cache->paths_hash();
+  const bool same_paths = cache && loaded.paths() == cache->paths_hash();
   std::size_t from_cache = 0;
   std::vector<std::unique_ptr<NoteProse>> prose;  // per note, of the notes read
   bool unsettled_only = true;                     // every note read is one the cache may not hold

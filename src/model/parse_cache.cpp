@@ -41,22 +41,27 @@ std::uint64_t conventions_hash(const Conventions& c) {
   return fnv.value();
 }
 
+void NoteSetHashes::add(const NoteSummary& note) {
+  // Each path seeds the next: the order and every boundary count. hash64
+  // runs several bytes per cycle; every warm run hashes every path.
+  paths_ = hash64(note.path, paths_ ^ note.path.size());
+  if (note.kind != NoteKind::Person) return;
+  names_.add_field(note.path);
+  names_.add_field(note.name);
+  names_.add_field(std::to_string(note.aliases.size()));
+  for (const auto alias : note.aliases) names_.add_field(alias);
+}
+
 std::uint64_t names_hash(std::span<const NoteSummary> notes) {
-  Fnv1a fnv;
-  for (const NoteSummary& note : notes) {
-    if (note.kind != NoteKind::Person) continue;
-    fnv.add_field(note.path);
-    fnv.add_field(note.name);
-    fnv.add_field(std::to_string(note.aliases.size()));
-    for (const auto alias : note.aliases) fnv.add_field(alias);
-  }
-  return fnv.value();
+  NoteSetHashes hashes;
+  for (const NoteSummary& note : notes) hashes.add(note);
+  return hashes.names();
 }
 
 std::uint64_t paths_hash(std::span<const NoteSummary> notes) {
-  Fnv1a fnv;
-  for (const NoteSummary& note : notes) fnv.add_field(note.path);
-  return fnv.value();
+  NoteSetHashes hashes;
+  for (const NoteSummary& note : notes) hashes.add(note);
+  return hashes.paths();
 }
 
 std::optional<CacheView> CacheView::open(std::string_view bytes) {

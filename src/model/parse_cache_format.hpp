@@ -14,7 +14,7 @@ namespace kb::model::cache_format {
 
 // Bump when what a summary holds, what parse_note derives, or the layout
 // below changes.
-constexpr std::uint32_t kFormatVersion = 7;  // 7: owners and involvement;
+constexpr std::uint32_t kFormatVersion = 8;  // 8: paths hash by hash64; 7: owners and involvement;
                                              // 6: checkbox lines; 5: role, last_contact;
                                              // 4: exclusions; 3: summaries used in place
                                              // (2: comments hide mentions)

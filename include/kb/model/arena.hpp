@@ -63,7 +63,7 @@ class Arena {
     std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
     if (next_ == nullptr || static_cast<std::size_t>(end_ - next_) < size + pad) {
       const std::size_t block = size + align > kBlock / 4 ? size + align : kBlock;
-      blocks_.push_back(std::make_unique<std::byte[]>(block));
+      blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block));  // not zeroed
       reserved_ += block;
       std::byte* start = blocks_.back().get();
       if (block != kBlock) {  // a large object gets a block of its own; keep the current one

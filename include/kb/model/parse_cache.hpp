@@ -27,6 +27,7 @@
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
 #include "kb/model/vault.hpp"
+#include "kb/util/fnv.hpp"
 
 namespace kb::model {
 
@@ -44,6 +45,18 @@ struct Layout {
 std::uint64_t conventions_hash(const Conventions& conventions);
 std::uint64_t names_hash(std::span<const NoteSummary> notes);  // the people's paths, names, aliases
 std::uint64_t paths_hash(std::span<const NoteSummary> notes);  // every note's path, in order
+// Both, fed one note at a time in path order (the loader's notes are not in
+// one array yet).
+class NoteSetHashes {
+ public:
+  void add(const NoteSummary& note);
+  std::uint64_t names() const { return names_.value(); }
+  std::uint64_t paths() const { return paths_; }
+
+ private:
+  Fnv1a names_;
+  std::uint64_t paths_ = 0;
+};
 
 // A cache file's bytes, checked. Cheap to copy; valid while the bytes are.
 class CacheView {
