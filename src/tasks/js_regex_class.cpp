@@ -33,7 +33,7 @@ CasedSet ClassReader::property_cased(const std::string& text) const {
   const std::size_t close = p_.find('}', i_);
   const std::string_view name =
       p_.substr(i_ + 3, close == std::string_view::npos ? 0 : close - i_ - 3);
-  const CasedSet members = cased_members(text);
+  CasedSet members = cased_members(text);
   if (name == "ASCII" || name == "Any" || name == "Assigned") return members;
   if (name.find('=') == std::string_view::npos && !is_general_category(name))
     return case_closure(members);  // a binary property
