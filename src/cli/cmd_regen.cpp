@@ -173,15 +173,14 @@ Outcome run_regen(Options& options, Context& context) {
   // vault fails the run before anything is written, and run() runs it again
   // on the vault read anew.
   if (auto failed = context.read_bodies(people)) return *failed;
-  const auto candidates = query::notes_with_candidate_tasks(*vault, people);
+  std::vector<char> shows_tree;
+  const auto candidates = query::notes_with_candidate_tasks(*vault, people, &shows_tree);
   // `show tree` draws the lists around the tasks a person's query selects:
   // the notes those may come from are read now, before anything is written.
   std::vector<model::NoteId> tree_notes;
-  std::vector<char> shows_tree(people.size(), 0);
   for (std::size_t i = 0; i < people.size(); ++i) {
-    if (!query::person_query_shows_tree(*vault, people[i])) continue;
-    shows_tree[i] = 1;
-    tree_notes.insert(tree_notes.end(), candidates[i].begin(), candidates[i].end());
+    if (shows_tree[i])
+      tree_notes.insert(tree_notes.end(), candidates[i].begin(), candidates[i].end());
   }
   if (auto failed = context.read_bodies(tree_notes)) return *failed;
   // Each involved note's context line, rendered once for all its people.

@@ -52,23 +52,32 @@ std::string_view tasks_query_of(std::string_view name, const model::NoteBody& bo
 
 }  // namespace
 
+std::optional<tasks::TasksQuery> person_query(const model::Vault& vault, model::NoteId person) {
+  const auto body = vault.body(person);
+  if (!body) return std::nullopt;
+  std::string default_query;
+  const model::NoteSummary& note = vault.notes[person];
+  auto query = tasks::TasksQuery::parse(tasks_query_of(note.name, **body, default_query), 1,
+                                        query_context(vault, note, *body));
+  if (!query) return std::nullopt;
+  return std::move(*query);
+}
+
 std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
-    const model::Vault& vault, const std::vector<model::NoteId>& people) {
+    const model::Vault& vault, const std::vector<model::NoteId>& people,
+    std::vector<char>* shows_tree) {
   // One automaton of every NAME, run once over each folded path: linear in
   // the vault, however many people.
   std::vector<std::vector<model::NoteId>> notes(people.size());
+  if (shows_tree != nullptr) shows_tree->assign(people.size(), 0);
   std::vector<std::size_t> reading_all;
   model::NameMatcher names;
   for (std::size_t i = 0; i < people.size(); ++i) {
-    // A person whose note cannot be read has no view: no tasks to read for it.
-    const auto body = vault.body(people[i]);
-    if (!body) continue;
-    std::string default_query;
-    const model::NoteSummary& note = vault.notes[people[i]];
-    const auto query = tasks::TasksQuery::parse(tasks_query_of(note.name, **body, default_query), 1,
-                                                query_context(vault, note, *body));
-    // A query that does not parse reads no task: person_view fails on it first.
+    // A person whose note cannot be read, or whose query does not parse, has
+    // no view (person_view fails on it first): no tasks to read for it.
+    const auto query = person_query(vault, people[i]);
     if (!query) continue;
+    if (shows_tree != nullptr) (*shows_tree)[i] = query->layout().hide_tree ? 0 : 1;
     // A query that compares tasks with all the others needs every note read.
     const auto value = !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
     if (value) {

@@ -138,13 +138,7 @@ std::vector<model::NoteId> listed_notes(const Brief& brief) {
 }
 
 bool person_query_shows_tree(const model::Vault& vault, model::NoteId person) {
-  const auto body = vault.body(person);
-  if (!body) return false;
-  const model::NoteSummary& note = vault.notes[person];
-  const std::string query_text = (*body)->scan.task_queries.empty()
-                                     ? default_tasks_query(note.name)
-                                     : std::string((*body)->scan.task_queries.front().query);
-  const auto query = tasks::TasksQuery::parse(query_text, 1, query_context(vault, note, *body));
+  const auto query = person_query(vault, person);
   return query && !query->layout().hide_tree;
 }
 

@@ -117,9 +117,17 @@ std::string default_tasks_query(std::string_view name);
 // cannot be read or its query does not parse: person_view then fails).
 std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
-// The same for many people in one pass over the vault's paths (regen --all).
+// The same for many people in one pass over the vault's paths (regen --all);
+// `shows_tree`, when given, gets per person whether its query says `show
+// tree` (person_query_shows_tree), from the same parse.
 std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
-    const model::Vault& vault, const std::vector<model::NoteId>& people);
+    const model::Vault& vault, const std::vector<model::NoteId>& people,
+    std::vector<char>* shows_tree = nullptr);
+
+// The person's ```tasks query (or the default one) as it runs, the global
+// query and presets read; nothing when the note cannot be read or the query
+// does not parse (person_view reports why).
+std::optional<tasks::TasksQuery> person_query(const model::Vault& vault, model::NoteId person);
 
 // Fails when the person's note cannot be read, or its ```tasks block is not
 // a valid query (the diagnostic names the note and line). `all_tasks` is
