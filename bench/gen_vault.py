@@ -631,6 +631,9 @@ class Generator:
             ".obsidian/appearance.json": {"theme": "obsidian", "baseFontSize": 16},
             ".obsidian/core-plugins.json": ["file-explorer", "global-search", "backlink",
                                             "daily-notes", "templates"],
+            # The Templates core plugin is on, so its folder is set, as in a real vault:
+            # Templates/Person.md is a template, not a person for regen to fill.
+            ".obsidian/templates.json": {"folder": "Templates"},
             ".obsidian/community-plugins.json": ["obsidian-tasks-plugin", "dataview"],
             ".obsidian/plugins/obsidian-tasks-plugin/data.json": {"globalFilter": "",
                                                                   "setCreatedDate": False},

@@ -76,7 +76,7 @@ def peak_rss_bytes(cmd):
     return int(done.stdout.strip()) * 1024
 
 
-def probe_kb(cmd, allow_exit_one=False):
+def probe_kb(cmd):
     """None when cmd works, else why it cannot be measured."""
     if not os.access(cmd[0], os.X_OK):
         return "kb was not built"
@@ -84,8 +84,7 @@ def probe_kb(cmd, allow_exit_one=False):
         done = run(cmd, timeout=600)
     except subprocess.TimeoutExpired:
         return "took over 10 minutes"
-    ok_codes = (0, 1) if allow_exit_one else (0,)
-    if done.returncode not in ok_codes:
+    if done.returncode != 0:
         first = (done.stderr.strip().splitlines() or [""])[0][:120]
         return f"exit {done.returncode}: {first}"
     if not done.stdout.strip() and not done.stderr.strip():
@@ -142,14 +141,13 @@ def measure_size(args, notes, vault, log):
         "regen": [kb, "--vault", vault, "regen", "--all", "--dry-run"],
     }
     for key, cmd in commands.items():
-        why = probe_kb(cmd, allow_exit_one=(key == "regen"))
+        why = probe_kb(cmd)
         if why:
             row["na"][key] = why
             log(f"{notes}: kb {key}: n/a ({why})")
             continue
         log(f"{notes}: kb {key}")
-        row[key], row[f"cpu_{key}"] = median_seconds(cmd, args.runs, warmup=1,
-                                                     ignore_failure=(key == "regen"))
+        row[key], row[f"cpu_{key}"] = median_seconds(cmd, args.runs, warmup=1)
         row[f"rss_{key}"] = peak_rss_bytes(cmd)
 
     # What a user types instead: ripgrep listing the files that name the
