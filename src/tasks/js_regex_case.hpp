@@ -1,5 +1,5 @@
 #pragma once
-// Case-insensitive classes with u or v, as V8 11.3 (node 20) builds them.
+// Case-insensitive classes with u or v, as ECMA-262 builds them.
 // PCRE2 closes a class's literal characters over case, but not its
 // properties: `[\p{Lu}]` under PCRE2_CASELESS still misses "a", where
 // JavaScript (ECMA-262 Canonicalize by simple case folding; V8's

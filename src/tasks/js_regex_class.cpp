@@ -29,14 +29,13 @@ std::string ClassReader::split_by_case(const std::string& text, const CasedSet& 
 }
 
 CasedSet ClassReader::property_cased(const std::string& text) const {
+  // ECMA-262 CompileToCharSet: the property's set case-folded
+  // (MaybeSimpleCaseFolding), and for \P its CharacterComplement, so a
+  // closed set's complement. The spec's text folds no lone General_Category
+  // value (`\p{Lu}`, unlike `\p{gc=Lu}`), which would make /[^\P{Lu}]/vi
+  // miss "A"; kb folds it as V8 does (AddPropertyClassRange).
   const bool negated = peek(1) == 'P';
-  const std::size_t close = p_.find('}', i_);
-  const std::string_view name =
-      p_.substr(i_ + 3, close == std::string_view::npos ? 0 : close - i_ - 3);
-  CasedSet members = cased_members(text);
-  if (name == "ASCII" || name == "Any" || name == "Assigned") return members;
-  if (name.find('=') == std::string_view::npos && !is_general_category(name))
-    return case_closure(members);  // a binary property
+  const CasedSet members = cased_members(text);  // of \P{X}: those not in X
   return negated ? complement(case_closure(complement(members))) : case_closure(members);
 }
 

@@ -32,11 +32,9 @@ class ClassReader : public PatternReader {
   // With u and i: a property's PCRE2 text (\p{..}, \P{..}) closed over
   // case as JavaScript closes it (js_regex_case.hpp).
   static std::string case_closed(const std::string& text);
-  // With v and i, V8 11.3 closes a property over case as it reads it, but
-  // three ways: a General_Category or script value is closed, then
-  // negated for \P; a binary property's set (its complement for \P) is
-  // closed; ASCII, Any and Assigned are taken as they are. The cased code
-  // points of the \p or \P at i_ (`text` being its PCRE2 text).
+  // With v and i, a property's cased code points as ECMA-262 computes
+  // them: closed over case (MaybeSimpleCaseFolding), then complemented for
+  // \P (CharacterComplement). The \p or \P at i_, `text` its PCRE2 text.
   CasedSet property_cased(const std::string& text) const;
   // A set of one code point: the others as `text` says, cased ones as
   // `cased` says.
@@ -65,8 +63,9 @@ class ClassReader : public PatternReader {
   // point, empty when none) and its strings of other lengths.
   struct SetValue {
     std::string chars;
-    // With i: the cased code points it holds, as V8 11.3 computes them
-    // (js_regex_case.hpp); `chars` then stands only for the others.
+    // With i: the cased code points it holds, closed over case as
+    // ECMA-262 folds every operand (js_regex_case.hpp); `chars` then
+    // stands only for the others.
     CasedSet cased;
     std::set<std::u32string> strings;
     bool may_contain_strings = false;

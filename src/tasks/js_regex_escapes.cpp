@@ -146,10 +146,10 @@ void Translator::atom_escape() {
     if (!flags_.ignore_case) {
       out_ += "[" + *text + "]";
     } else if (flags_.unicode_sets) {
-      // v: the property as V8 11.3 closes it, and the atom closed again.
+      // v: the property folded, then complemented for \P (ECMA-262).
       const std::size_t after = i_;
       i_ = at;
-      out_ += split_by_case(*text, case_closure(property_cased(*text)));
+      out_ += split_by_case(*text, property_cased(*text));
       i_ = after;
     } else {
       out_ += '[';  // piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict)

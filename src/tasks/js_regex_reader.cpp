@@ -130,10 +130,6 @@ bool is_binary_property(std::string_view name) {
 
 }  // namespace
 
-bool is_general_category(std::string_view name) {
-  return general_category(name) != nullptr;
-}
-
 // One code point as PCRE2 reads it literally, in or out of a class.
 void append_literal(std::string& out, char32_t c) {
   if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {

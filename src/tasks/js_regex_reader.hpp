@@ -36,9 +36,6 @@ void append_literal(std::string& out, char32_t c);
 // in UTF-8's three-byte form (which next_code_point reads back).
 std::string as_code_units(std::string_view pattern);
 
-// A General_Category value, long or short (`Lu`, `Letter`).
-bool is_general_category(std::string_view name);
-
 // ID_Start / ID_Continue for group names, approximated with kb's word
 // characters outside ASCII.
 bool is_name_start(char32_t c);

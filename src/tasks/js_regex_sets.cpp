@@ -8,7 +8,10 @@
 // ParseClassSetOperand, ParseClassUnion, ParseClassIntersection and
 // ParseClassSubtraction, with their messages as node 20 reports them).
 // PCRE2 10.42 has no set operations: a code point in A and B is written
-// (?=A)B, one in A but not B (?!B)A, and strings are kept as sets.
+// (?=A)B, one in A but not B (?!B)A, and strings are kept as sets. With
+// i, every operand is case-folded before an operation (CompileToCharSet's
+// MaybeSimpleCaseFolding; complements within AllCharacters): kb keeps each
+// set's cased code points closed over case, which matches the same text.
 namespace kb::tasks::js {
 
 namespace {
@@ -72,8 +75,8 @@ std::optional<ClassReader::Operand> ClassReader::set_operand() {
       if (!atom) return std::nullopt;
       operand.value.chars = emit_class(false, {}, {atom->escape});
       if (folds()) {
-        // A property as V8 11.3 closes it (property_cased); \w and \W are
-        // closed already; the others hold all or no cased code points.
+        // A property folded (property_cased); \w and \W are closed
+        // already; the others hold all or no cased code points.
         const std::size_t after = i_;
         i_ = at;
         operand.value.cased =
@@ -152,7 +155,8 @@ std::optional<ClassReader::SetValue> ClassReader::string_disjunction() {
     }
     const auto c = set_character();
     if (!c) return std::nullopt;
-    // With i, V8 11.3 folds the strings (not the other characters).
+    // With i, MaybeSimpleCaseFolding: a string folded code point by code
+    // point; a single one stands for its whole case class (below).
     current += folds() ? simple_fold(*c) : *c;
   }
   if (at_end()) {
@@ -165,6 +169,7 @@ std::optional<ClassReader::SetValue> ClassReader::string_disjunction() {
   if (folds()) {
     set.cased = CasedSet(cased_code_points().size(), false);
     for (const auto& [c, same] : singles) set.cased = set.cased | cased_range(c, c);
+    set.cased = case_closure(set.cased);
   }
   return set;
 }
@@ -229,7 +234,7 @@ ClassReader::SetValue ClassReader::set_union(bool negated, Operand first) {
     return {};
   }
   if (folds()) {
-    // V8 11.3 closes a union over case, then negates it.
+    // Every operand folded (closed over case), then the complement.
     for (const auto& [lo, hi] : ranges) result.cased = result.cased | cased_range(lo, hi);
     result.cased = case_closure(result.cased);
     if (negated) result.cased = complement(result.cased);
@@ -262,7 +267,9 @@ ClassReader::SetValue ClassReader::operand_set(Operand& operand) const {
     SetValue set;
     append_literal(set.chars, operand.c);
     if (is_surrogate(operand.c)) set.chars = "(?!)";
-    if (folds()) set.cased = cased_range(operand.c, operand.c);  // as written
+    // With i, folded as every ClassSetOperand is (ECMA-262
+    // MaybeSimpleCaseFolding): here, closed over case.
+    if (folds()) set.cased = case_closure(cased_range(operand.c, operand.c));
     return set;
   }
   SetValue set = std::move(operand.value);
