@@ -200,17 +200,18 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       if (over_limit(path, stat, options, slot)) return;
       auto arena = arenas.take();
       if (const long entry = entry_of[i]; entry >= 0) {
+        // (An entry out of bounds, or an exclusion rule beyond the
+        // conventions', could only be damage: the note is read instead.)
         auto cached = cache->entry(static_cast<std::size_t>(entry), *arena);
-        // (An exclusion rule beyond the conventions' could only be damage.)
-        if (cached.summary.stat.size == stat.size &&
-            cached.summary.stat.mtime_ns == stat.mtime_ns &&
-            cached.summary.excluded_by < static_cast<int>(conventions.exclusions.rules().size())) {
-          slot.summary = cached.summary;
+        if (cached && cached->summary.stat.size == stat.size &&
+            cached->summary.stat.mtime_ns == stat.mtime_ns &&
+            cached->summary.excluded_by < static_cast<int>(conventions.exclusions.rules().size())) {
+          slot.summary = cached->summary;
           slot.summary.path = path;
           slot.summary.stat = stat;
-          slot.cached_targets = cached.link_targets;
-          slot.cached_mentions = cached.mentions;
-          for (auto& d : cached.warnings) {
+          slot.cached_targets = cached->link_targets;
+          slot.cached_mentions = cached->mentions;
+          for (auto& d : cached->warnings) {
             d.path = path;
             slot.diagnostics.push_back(std::move(d));
           }
@@ -280,9 +281,15 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   // from them is what the run that wrote the cache derived.
   if (cache && same_paths && from_cache == cache->size() && from_cache == vault.notes.size() &&
       cache->has_derived()) {
-    vault.owner_ = cache->owners();
-    vault.involvement_ = cache->involvement();
-    vault.derived_from_cache = true;
+    auto owners = cache->owners();
+    auto involvement = cache->involvement();
+    if (owners && involvement) {
+      vault.owner_ = std::move(*owners);
+      vault.involvement_ = std::move(*involvement);
+      vault.derived_from_cache = true;
+    } else {
+      vault.cache_current = false;  // damaged: written again
+    }
   }
   // Freed before the indexes are made.
   std::vector<Slot*>().swap(slots);

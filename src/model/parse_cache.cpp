@@ -64,6 +64,37 @@ std::uint64_t paths_hash(std::span<const NoteSummary> notes) {
   return hashes.paths();
 }
 
+namespace {
+
+bool string_ok(std::uint64_t strings_bytes, StrRef ref) {
+  return ref.offset <= strings_bytes && ref.size <= strings_bytes - ref.offset;
+}
+
+bool range_ok(Range r, std::uint32_t count) {
+  return r.begin <= count && r.count <= count - r.begin;
+}
+
+}  // namespace
+
+// What is checked, and when. The checksum covers every byte before it, so a
+// cache that passes it holds exactly what some run of this kb version wrote
+// (the header says which version and vault): damage from the disk, a copy cut
+// short, blocks left unwritten by a crash (save() does not fsync) or another
+// file in its place fails it, and is ignored and rebuilt. That is what keeps
+// answers right, and it is why the whole file is checksummed on every run:
+// any byte of it (a string, a count, a link target) can reach an answer, and
+// a check of only the bytes a run reads would need a checksum per note.
+// checksum64 costs half of what hash64 did (kb/util/checksum64.hpp says why
+// it catches as much).
+//
+// The bounds of every offset, range and note index are what keep kb from
+// reading outside the file; a file that passes the checksum fails them only
+// if a kb bug or a person wrote it so. They are checked where they are read,
+// not in a pass over the whole file: entry() checks its record's references
+// as it decodes it (and is nothing when one is out of bounds: that note is
+// then read from its file), owners() and involvement() check theirs. Only
+// the checkbox lines' string references are checked here, once, because
+// they are read where they lie, without a decoding step to check them in.
 std::optional<CacheView> CacheView::open(std::string_view bytes) {
   if (bytes.size() < sizeof(Header) + sizeof(std::uint64_t)) return std::nullopt;
   const char* base = bytes.data();
@@ -77,68 +108,28 @@ std::optional<CacheView> CacheView::open(std::string_view bytes) {
   if (load<std::uint64_t>(base + layout.trailer) != checksum(bytes.substr(0, layout.trailer))) {
     return std::nullopt;
   }
-  // Every reference is checked once here, so that entry() need not.
-  const auto string_ok = [&](StrRef ref) {
-    return ref.offset <= h.strings_bytes && ref.size <= h.strings_bytes - ref.offset;
-  };
-  const auto range_ok = [](Range r, std::uint32_t count) {
-    return r.begin <= count && r.count <= count - r.begin;
-  };
-  if (!string_ok(h.kb_version) || !string_ok(h.vault_id) ||
-      string_at(base, layout, h.kb_version) != KB_VERSION) {
-    return std::nullopt;
-  }
-  for (std::uint32_t i = 0; i < h.strs; ++i) {
-    if (!string_ok(load<StrRef>(base + layout.strs + i * sizeof(StrRef)))) return std::nullopt;
-  }
-  for (std::uint32_t i = 0; i < h.links; ++i) {
-    const auto link = load<LinkRecord>(base + layout.links + i * sizeof(LinkRecord));
-    if (!string_ok(link.target) || link.resolved < -1 ||
-        link.resolved >= static_cast<std::int64_t>(h.notes)) {
-      return std::nullopt;
-    }
-  }
-  for (std::uint32_t i = 0; i < h.warnings; ++i) {
-    const auto w = load<WarningRecord>(base + layout.warnings + i * sizeof(WarningRecord));
-    if (!string_ok(w.message) || w.line > std::numeric_limits<int>::max()) return std::nullopt;
-  }
-  for (std::uint32_t i = 0; i < h.tasks; ++i) {
-    const auto t = load<TaskRecord>(base + layout.tasks + std::uint64_t{i} * sizeof(TaskRecord));
-    if (!string_ok(t.indentation) || !string_ok(t.marker) || !string_ok(t.status_symbol) ||
-        !string_ok(t.text) || !string_ok(t.heading) || t.line > std::numeric_limits<int>::max()) {
-      return std::nullopt;
-    }
-  }
-  if (h.owners != 0 && h.owners != h.notes) return std::nullopt;
-  const auto note_ok = [&](std::int64_t id) { return id >= 0 && id < std::int64_t{h.notes}; };
-  for (std::uint32_t i = 0; i < h.owners; ++i) {
-    const auto owner = load<std::int32_t>(base + layout.owners + i * sizeof(std::int32_t));
-    if (owner != -1 && !note_ok(owner)) return std::nullopt;
-  }
-  for (std::uint32_t i = 0; i < h.involvements; ++i) {
-    const auto v = load<InvolvementRecord>(base + layout.involvements +
-                                           std::uint64_t{i} * sizeof(InvolvementRecord));
-    if (!note_ok(v.person) || !note_ok(v.note) || v.flags > 15) return std::nullopt;
-  }
-  std::string_view previous;
-  for (std::uint32_t i = 0; i < h.notes; ++i) {
-    const auto r = load<Record>(base + layout.records + i * sizeof(Record));
-    if (!string_ok(r.path) || !string_ok(r.name) || !string_ok(r.summary) || !string_ok(r.role) ||
-        !string_ok(r.last_contact) || !range_ok(r.aliases, h.strs) ||
-        !range_ok(r.participants, h.strs) || !range_ok(r.mentions, h.strs) ||
-        !range_ok(r.links, h.links) || r.property_links > r.links.count ||
-        !range_ok(r.warnings, h.warnings) || !range_ok(r.tasks, h.tasks) ||
-        r.kind > static_cast<std::uint8_t>(NoteKind::Other) || r.excluded_by < -1) {
-      return std::nullopt;
-    }
-    const std::string_view path = string_at(base, layout, r.path);
-    if (i > 0 && !(previous < path)) return std::nullopt;  // sorted, no duplicates
-    previous = path;
-  }
   CacheView view;
   view.base_ = base;
   view.count_ = h.notes;
   view.layout_ = layout;
+  view.strings_bytes_ = h.strings_bytes;
+  view.strs_ = h.strs;
+  view.links_ = h.links;
+  view.warnings_ = h.warnings;
+  view.tasks_ = h.tasks;
+  if (!string_ok(h.strings_bytes, h.kb_version) || !string_ok(h.strings_bytes, h.vault_id) ||
+      string_at(base, layout, h.kb_version) != KB_VERSION ||
+      (h.owners != 0 && h.owners != h.notes)) {
+    return std::nullopt;
+  }
+  for (std::uint32_t i = 0; i < h.tasks; ++i) {
+    const auto t = load<TaskRecord>(base + layout.tasks + std::uint64_t{i} * sizeof(TaskRecord));
+    if (!string_ok(h.strings_bytes, t.indentation) || !string_ok(h.strings_bytes, t.marker) ||
+        !string_ok(h.strings_bytes, t.status_symbol) || !string_ok(h.strings_bytes, t.text) ||
+        !string_ok(h.strings_bytes, t.heading) || t.line > std::numeric_limits<int>::max()) {
+      return std::nullopt;
+    }
+  }
   return view;
 }
 
@@ -159,20 +150,25 @@ bool CacheView::has_derived() const {
   return header_of(base_).owners == count_;
 }
 
-std::vector<NoteId> CacheView::owners() const {
-  const Layout& layout = layout_;
+std::optional<std::vector<NoteId>> CacheView::owners() const {
   std::vector<NoteId> out(header_of(base_).owners);
-  if (!out.empty()) std::memcpy(out.data(), base_ + layout.owners, out.size() * sizeof(NoteId));
+  if (!out.empty()) std::memcpy(out.data(), base_ + layout_.owners, out.size() * sizeof(NoteId));
+  for (const NoteId owner : out) {
+    if (owner < -1 || owner >= static_cast<std::int64_t>(count_)) return std::nullopt;
+  }
   return out;
 }
 
-std::vector<std::vector<Involvement>> CacheView::involvement() const {
-  const Layout& layout = layout_;
+std::optional<std::vector<std::vector<Involvement>>> CacheView::involvement() const {
   std::vector<std::vector<Involvement>> out(count_);
   const std::uint32_t records = header_of(base_).involvements;
   for (std::uint32_t i = 0; i < records; ++i) {
-    const auto v = load<InvolvementRecord>(base_ + layout.involvements +
+    const auto v = load<InvolvementRecord>(base_ + layout_.involvements +
                                            std::uint64_t{i} * sizeof(InvolvementRecord));
+    const auto note_ok = [&](std::int32_t id) {
+      return id >= 0 && static_cast<std::size_t>(id) < count_;
+    };
+    if (!note_ok(v.person) || !note_ok(v.note) || v.flags > 15) return std::nullopt;
     out[static_cast<std::size_t>(v.person)].push_back(
         {v.note, (v.flags & kListed) != 0, (v.flags & kLinked) != 0, (v.flags & kMentioned) != 0,
          (v.flags & kInFolder) != 0});
@@ -180,21 +176,21 @@ std::vector<std::vector<Involvement>> CacheView::involvement() const {
   return out;
 }
 
+// An empty path, which no listed note has, when its reference is out of
+// bounds. Entries out of order make the loader's merge and find() miss
+// entries, never take a wrong one (both compare whole paths).
 std::string_view CacheView::path(std::size_t i) const {
   const auto ref =
       load<StrRef>(base_ + layout_.records + i * sizeof(Record) + offsetof(Record, path));
+  if (!string_ok(strings_bytes_, ref)) return {};
   return string_at(base_, layout_, ref);
 }
 
 long CacheView::find(std::string_view path) const {
-  const Layout& layout = layout_;
   std::size_t lo = 0, hi = count_;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    const auto ref =
-        load<StrRef>(base_ + layout.records + mid * sizeof(Record) + offsetof(Record, path));
-    const std::string_view at = string_at(base_, layout, ref);
-    if (at < path) {
+    if (this->path(mid) < path) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -203,14 +199,28 @@ long CacheView::find(std::string_view path) const {
   return lo < count_ && this->path(lo) == path ? static_cast<long>(lo) : -1;
 }
 
-CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
+std::optional<CacheView::Entry> CacheView::entry(std::size_t i, Arena& arena) const {
   const Layout& layout = layout_;
   const auto r = load<Record>(base_ + layout.records + i * sizeof(Record));
+  // The record's own bounds, and below each reference it leads to (open()
+  // checked none of them).
+  const auto str_ok = [&](StrRef ref) { return string_ok(strings_bytes_, ref); };
+  if (!str_ok(r.path) || !str_ok(r.name) || !str_ok(r.summary) || !str_ok(r.role) ||
+      !str_ok(r.last_contact) || !range_ok(r.aliases, strs_) || !range_ok(r.participants, strs_) ||
+      !range_ok(r.mentions, strs_) || !range_ok(r.links, links_) ||
+      r.property_links > r.links.count || !range_ok(r.warnings, warnings_) ||
+      !range_ok(r.tasks, tasks_) || r.kind > static_cast<std::uint8_t>(NoteKind::Other) ||
+      r.excluded_by < -1) {
+    return std::nullopt;
+  }
   const auto str = [&](StrRef ref) { return string_at(base_, layout, ref); };
+  bool ok = true;
   const auto strings = [&](Range range) -> std::span<const std::string_view> {
     auto out = arena.make_array<std::string_view>(range.count);
     for (std::uint32_t k = 0; k < range.count; ++k) {
-      out[k] = str(load<StrRef>(base_ + layout.strs + (range.begin + k) * sizeof(StrRef)));
+      const auto ref = load<StrRef>(base_ + layout.strs + (range.begin + k) * sizeof(StrRef));
+      ok = ok && str_ok(ref);
+      out[k] = ok ? str(ref) : std::string_view();
     }
     return out;
   };
@@ -237,6 +247,10 @@ CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
   for (std::uint32_t k = 0; k < r.links.count; ++k) {
     const auto link =
         load<LinkRecord>(base_ + layout.links + (r.links.begin + k) * sizeof(LinkRecord));
+    if (!str_ok(link.target) || link.resolved < -1 ||
+        link.resolved >= static_cast<std::int64_t>(count_)) {
+      return std::nullopt;
+    }
     const NoteLink out{str(link.target), static_cast<int>(link.line), link.embed != 0};
     if (k < body_links) {
       links[k] = out;
@@ -261,9 +275,11 @@ CacheView::Entry CacheView::entry(std::size_t i, Arena& arena) const {
   for (std::uint32_t k = 0; k < r.warnings.count; ++k) {
     const auto w = load<WarningRecord>(base_ + layout.warnings +
                                        (r.warnings.begin + k) * sizeof(WarningRecord));
+    if (!str_ok(w.message) || w.line > std::numeric_limits<int>::max()) return std::nullopt;
     entry.warnings.push_back({"", static_cast<int>(w.line), std::string(str(w.message)),
                               w.severity != 0 ? Severity::Error : Severity::Warning});
   }
+  if (!ok) return std::nullopt;
   return entry;
 }
 

@@ -8,13 +8,14 @@
 
 #include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
-#include "kb/util/hash64.hpp"
+#include "kb/util/checksum64.hpp"
 
 namespace kb::model::cache_format {
 
 // Bump when what a summary holds, what parse_note derives, or the layout
 // below changes.
-constexpr std::uint32_t kFormatVersion = 8;  // 8: paths hash by hash64; 7: owners and involvement;
+constexpr std::uint32_t kFormatVersion = 9;  // 9: checksum64; 8: paths hash by hash64;
+                                             // 7: owners and involvement;
                                              // 6: checkbox lines; 5: role, last_contact;
                                              // 4: exclusions; 3: summaries used in place
                                              // (2: comments hide mentions)
@@ -24,8 +25,8 @@ constexpr std::size_t kChecksumChunk = std::size_t{64} * 1024;
 // The file, in order: Header, Record[notes], StrRef[strs], LinkRecord[links],
 // WarningRecord[warnings], TaskRecord[tasks], int32 owner[owners],
 // InvolvementRecord[involvements], the string table (strings_bytes), zero padding to
-// a multiple of 8, and a u64 checksum of everything before it (hash64 chained
-// over 64 KiB chunks). Little-endian, as the machine that wrote it: a cache
+// a multiple of 8, and a u64 checksum of everything before it (checksum64
+// chained over 64 KiB chunks). Little-endian, as the machine that wrote it: a cache
 // is never shared between machines.
 struct StrRef {
   std::uint32_t offset = 0, size = 0;  // into the string table
@@ -117,7 +118,7 @@ T load(const char* at) {
 inline std::uint64_t checksum(std::string_view bytes) {
   std::uint64_t h = 0;
   for (std::size_t at = 0; at < bytes.size(); at += kChecksumChunk) {
-    h = hash64(bytes.substr(at, kChecksumChunk), h);
+    h = checksum64(bytes.substr(at, kChecksumChunk), h);
   }
   return h;
 }

@@ -7,7 +7,7 @@
 
 #include "kb/model/parse_cache.hpp"
 #include "kb/model/vault.hpp"
-#include "kb/util/hash64.hpp"
+#include "kb/util/checksum64.hpp"
 #include "parse_cache_format.hpp"
 
 namespace kb::model {
@@ -43,7 +43,7 @@ class ChecksumSink {
  private:
   void flush() {
     if (chunk_.empty()) return;
-    hash_ = hash64(chunk_, hash_);
+    hash_ = checksum64(chunk_, hash_);
     out_.write(chunk_);
     chunk_.clear();
   }

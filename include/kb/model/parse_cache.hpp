@@ -13,9 +13,10 @@
 //
 // No I/O: load_vault reads the bytes through an io::CacheStore and
 // save_parse_cache writes them back (kb/model/vault.hpp). Any damage
-// (truncation, a bad checksum or offset, another format or kb version)
-// makes open() return nothing: the cache is never needed for a correct
-// answer.
+// (truncation, a bad checksum, another format or kb version) makes open()
+// return nothing, and a reference out of bounds makes the entry (owners(),
+// involvement()) that holds it nothing: the cache is never needed for a
+// correct answer.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -62,7 +63,7 @@ class NoteSetHashes {
 class CacheView {
  public:
   // Nothing when the bytes are not a whole, intact cache of this format and
-  // kb version.
+  // kb version (checksum). Records are bounds-checked as they are read.
   static std::optional<CacheView> open(std::string_view bytes);
 
   std::string_view vault_id() const;
@@ -71,6 +72,7 @@ class CacheView {
   std::uint64_t paths_hash() const;
 
   std::size_t size() const { return count_; }
+  // Entry i's path; empty when its reference is out of bounds.
   std::string_view path(std::size_t i) const;
   // The entry for `path`, or -1. Entries are sorted by path.
   long find(std::string_view path) const;
@@ -79,8 +81,9 @@ class CacheView {
   // the cache holds every note of its vault), and that: each note's owner,
   // and per person (by note index) the notes involving them.
   bool has_derived() const;
-  std::vector<NoteId> owners() const;
-  std::vector<std::vector<Involvement>> involvement() const;
+  // Nothing when a note index in them is out of bounds.
+  std::optional<std::vector<NoteId>> owners() const;
+  std::optional<std::vector<std::vector<Involvement>>> involvement() const;
 
   struct Entry {
     NoteSummary summary;                         // strings in the bytes, arrays in the arena
@@ -88,13 +91,16 @@ class CacheView {
     std::span<const std::string_view> mentions;  // paths of the people its prose names
     Diagnostics warnings;                        // path left empty
   };
-  // Entry i; its path and strings point into the bytes, its arrays into `arena`.
-  Entry entry(std::size_t i, Arena& arena) const;
+  // Entry i; its path and strings point into the bytes, its arrays into
+  // `arena`. Nothing when a reference of it is out of bounds.
+  std::optional<Entry> entry(std::size_t i, Arena& arena) const;
 
  private:
   const char* base_ = nullptr;
   std::size_t count_ = 0;
-  cache_format::Layout layout_{};  // worked out once by open(), not per call
+  cache_format::Layout layout_{};    // worked out once by open(), not per call
+  std::uint64_t strings_bytes_ = 0;  // the bounds of references, from the header
+  std::uint32_t strs_ = 0, links_ = 0, warnings_ = 0, tasks_ = 0;
 };
 
 // Writes the cache of a built vault: its notes modified at or before
