@@ -70,6 +70,8 @@ struct Slot {
   Diagnostics diagnostics;
   std::span<const int> cached_targets;
   std::optional<std::span<const std::string_view>> cached_mentions;
+  std::span<const NoteTask> tasks;  // of a note read: its checkbox lines, in the arena
+  long cache_entry = -1;            // of a note from the cache: its entry
   bool loaded = false;
   bool from_cache = false;
 };
@@ -87,6 +89,8 @@ void read_note(const io::FileSystem& fs, const Conventions& conventions, std::st
   }
   slot.body = parse_body(std::move(read->bytes), slot.diagnostics);
   slot.summary = summarise(path, *slot.body, conventions, arena, slot.diagnostics);
+  slot.tasks = store_tasks(*slot.body, arena);
+  slot.cache_entry = -1;
   // The stat taken when reading describes these bytes (or an earlier state,
   // which the next run then reads again); the walk says whether it is a link.
   slot.summary.stat = walked;
@@ -138,7 +142,10 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   if (options.cache) {
     if (auto blob = options.cache->load()) {
       cache = open_cache(*blob, conventions, options.vault_id);
-      if (cache) vault.storage_->cache = std::move(blob);  // the summaries point into it
+      if (cache) {
+        vault.storage_->cache = std::move(blob);  // the summaries point into it
+        vault.storage_->cache_view = cache;
+      }
     }
   }
   ArenaPool arenas;
@@ -211,6 +218,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
           slot.summary.stat = stat;
           slot.cached_targets = cached->link_targets;
           slot.cached_mentions = cached->mentions;
+          slot.cache_entry = entry;  // its checkbox lines stay there (Vault::tasks)
           for (auto& d : cached->warnings) {
             d.path = path;
             slot.diagnostics.push_back(std::move(d));
@@ -269,6 +277,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
       unsettled_only = false;
     }
     vault.notes.push_back(slot.summary);
+    vault.task_sources_.push_back(
+        {slot.tasks.data(), slot.from_cache ? static_cast<std::int64_t>(slot.cache_entry) : -1});
     vault.bodies_.push_back(std::move(slot.body));
     prose.push_back(std::move(slot.prose));
     vault.cached_link_targets_.push_back(same_paths ? slot.cached_targets : std::span<const int>());

@@ -314,6 +314,16 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
     collect_property_links(value, property_links, arena);
   }
   note.property_links = arena.store_array<NoteLink>(property_links);
+  note.task_count = static_cast<std::uint32_t>(body.scan.tasks.size());
+  if (note.kind == NoteKind::Person) {
+    const Profile profile = read_profile(body);
+    note.role = arena.store(profile.role);
+    note.last_contact = arena.store(profile.last_contact);
+  }
+  return note;
+}
+
+std::span<const NoteTask> store_tasks(const NoteBody& body, Arena& arena) {
   // Task queries read these rather than the body (for the cache, too).
   auto tasks = arena.make_array<NoteTask>(body.scan.tasks.size());
   std::vector<std::string_view> headings(tasks.empty() ? 0 : body.scan.headings.size());
@@ -329,13 +339,7 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
     }
     tasks[i].line = occurrence.line;
   }
-  note.tasks = tasks;
-  if (note.kind == NoteKind::Person) {
-    const Profile profile = read_profile(body);
-    note.role = arena.store(profile.role);
-    note.last_contact = arena.store(profile.last_contact);
-  }
-  return note;
+  return tasks;
 }
 
 }  // namespace kb::model

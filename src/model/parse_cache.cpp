@@ -261,15 +261,7 @@ std::optional<CacheView::Entry> CacheView::entry(std::size_t i, Arena& arena) co
   }
   s.links = links;
   s.property_links = property;
-  auto tasks = arena.make_array<NoteTask>(r.tasks.count);
-  for (std::uint32_t k = 0; k < r.tasks.count; ++k) {
-    const auto t = load<TaskRecord>(base_ + layout.tasks +
-                                    std::uint64_t{r.tasks.begin + k} * sizeof(TaskRecord));
-    tasks[k] = {{str(t.indentation), str(t.marker), str(t.status_symbol), str(t.text)},
-                str(t.heading),
-                static_cast<int>(t.line)};
-  }
-  s.tasks = tasks;
+  s.task_count = r.tasks.count;
   entry.link_targets = targets;
   entry.mentions = strings(r.mentions);
   for (std::uint32_t k = 0; k < r.warnings.count; ++k) {
@@ -281,6 +273,13 @@ std::optional<CacheView::Entry> CacheView::entry(std::size_t i, Arena& arena) co
   }
   if (!ok) return std::nullopt;
   return entry;
+}
+
+TaskLines CacheView::tasks(std::size_t i) const {
+  const auto range =
+      load<Range>(base_ + layout_.records + i * sizeof(Record) + offsetof(Record, tasks));
+  return TaskLines(base_ + layout_.tasks + std::uint64_t{range.begin} * sizeof(TaskRecord),
+                   base_ + layout_.strings, range.count);
 }
 
 }  // namespace kb::model

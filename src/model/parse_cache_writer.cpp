@@ -119,8 +119,8 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     for (const auto& l : n.property_links) count_string(l.target);
     h.warnings += static_cast<std::uint32_t>(e.warnings.size());
     for (const Diagnostic* d : e.warnings) count_string(d->message);
-    h.tasks += static_cast<std::uint32_t>(n.tasks.size());
-    for (const NoteTask& t : n.tasks) {
+    h.tasks += n.task_count;
+    for (const NoteTask& t : vault.tasks(id)) {
       for (const auto part : task_strings(t)) count_string(part);
     }
   }
@@ -192,7 +192,7 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     r.mentions = range(next_str, e.mentions.size());
     r.links = range(next_link, n.links.size() + n.property_links.size());
     r.property_links = static_cast<std::uint32_t>(n.property_links.size());
-    r.tasks = range(next_task, n.tasks.size());
+    r.tasks = range(next_task, n.task_count);
     r.warnings = range(next_warning, e.warnings.size());
     if (n.date) {
       r.year = n.date->year;
@@ -228,7 +228,7 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     }
   }
   for (const NoteId id : ids) {
-    for (const NoteTask& t : vault.notes[id].tasks) {
+    for (const NoteTask& t : vault.tasks(id)) {
       const auto parts = task_strings(t);
       TaskRecord record{};
       record.indentation = ref(parts[0]);
@@ -270,7 +270,7 @@ void write_parse_cache(const Vault& vault, std::string_view vault_id,
     for (const Diagnostic* d : extra[id].warnings) out.bytes(d->message);
   }
   for (const NoteId id : ids) {
-    for (const NoteTask& t : vault.notes[id].tasks) {
+    for (const NoteTask& t : vault.tasks(id)) {
       for (const auto part : task_strings(t)) out.bytes(part);
     }
   }

@@ -349,10 +349,18 @@ Diagnostics Vault::read_bodies(const std::vector<NoteId>& ids) const {
   return out;
 }
 
+TaskLines Vault::tasks(NoteId note) const {
+  const TaskSource& source = task_sources_[static_cast<std::size_t>(note)];
+  if (source.cache_entry >= 0) {
+    return storage_->cache_view->tasks(static_cast<std::size_t>(source.cache_entry));
+  }
+  return TaskLines(std::span<const NoteTask>(source.lines, notes[note].task_count));
+}
+
 std::vector<NoteId> Vault::notes_with_tasks() const {
   std::vector<NoteId> ids;
   for (NoteId id = 0; id < static_cast<NoteId>(notes.size()); ++id) {
-    if (!notes[id].tasks.empty()) ids.push_back(id);
+    if (notes[id].task_count != 0) ids.push_back(id);
   }
   return ids;
 }

@@ -169,7 +169,7 @@ std::vector<Bullet> section_bullets(const model::NoteBody& note, std::string_vie
 std::vector<model::NoteId> brief_task_notes(const model::Vault& vault, model::NoteId person) {
   std::vector<model::NoteId> notes = notes_with_candidate_tasks(vault, person);
   for (const model::Involvement& i : vault.involvement(person)) {
-    if (!vault.notes[i.note].tasks.empty()) notes.push_back(i.note);
+    if (vault.notes[i.note].task_count != 0) notes.push_back(i.note);
   }
   std::sort(notes.begin(), notes.end());
   notes.erase(std::unique(notes.begin(), notes.end()), notes.end());

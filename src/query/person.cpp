@@ -88,8 +88,7 @@ std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
   }
   names.build();
   for (model::NoteId id = 0; id < static_cast<model::NoteId>(vault.notes.size()); ++id) {
-    const model::NoteSummary& note = vault.notes[id];
-    if (note.tasks.empty()) continue;
+    if (vault.notes[id].task_count == 0) continue;
     names.scan_substrings(vault.folded_path(id), [&](int i) {
       auto& ids = notes[static_cast<std::size_t>(i)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
@@ -217,10 +216,11 @@ tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::
   tasks::TaskList list = empty_task_list(vault);
   for (const model::NoteId id : sorted_unique(notes)) {
     const model::NoteSummary& note = vault.notes[id];
-    if (note.tasks.empty()) continue;
+    if (note.task_count == 0) continue;
     // The plugin's DateFallback: one date per note, from its file name.
     const auto filename_date = tasks::filename_date(note.path, vault.conventions.tasks);
-    for (const model::NoteTask& line : note.tasks) {
+    // Its lines decoded here, one at a time: the notes asked about only.
+    for (const model::NoteTask& line : vault.tasks(id)) {
       // Under a global filter, only the lines holding it are tasks.
       if (auto task = tasks::read_task(line.checkbox, vault.conventions.tasks, filename_date)) {
         list.add(id, line.line, line.heading, std::move(*task));
@@ -235,7 +235,7 @@ Expected<tasks::TaskList> vault_tasks_in_lists(const model::Vault& vault,
   tasks::TaskList list = empty_task_list(vault);
   for (const model::NoteId id : sorted_unique(notes)) {
     const model::NoteSummary& note = vault.notes[id];
-    if (note.tasks.empty()) continue;
+    if (note.task_count == 0) continue;
     const auto body = vault.body(id);
     if (!body) return Expected<tasks::TaskList>::failure(body.error());
     const model::NoteBody& read = **body;

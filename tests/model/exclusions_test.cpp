@@ -129,7 +129,7 @@ TEST_CASE("exclusions: an excluded note is no entity, involves no one, keeps its
   REQUIRE(person_template >= 0);
   CHECK(vault.notes[person_template].kind == NoteKind::Other);
   CHECK(vault.notes[person_template].excluded_by == 0);
-  CHECK(vault.notes[person_template].tasks.size() == 1);  // still a task, as in the plugin
+  CHECK(vault.notes[person_template].task_count == 1);  // still a task, as in the plugin
   CHECK(vault.find_entities("{{title}}").empty());
   CHECK(vault.people().size() == 1);
   // Only the real meeting involves Asaf; links to the template still resolve.
@@ -175,7 +175,7 @@ TEST_CASE("exclusions: the obsidian-settings fixture vault, read as kb reads it"
   // Every excluded note is still read: its tasks are the plugin's tasks too.
   std::size_t excluded_tasks = 0;
   for (const auto& note : vault.notes) {
-    if (note.excluded_by >= 0) excluded_tasks += note.tasks.size();
+    if (note.excluded_by >= 0) excluded_tasks += note.task_count;
   }
   CHECK(excluded_tasks == 2);  // the person template's and the draft's
 

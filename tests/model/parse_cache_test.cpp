@@ -50,9 +50,9 @@ std::string fingerprint(const Vault& vault) {
         "participants={} tasks={} owner={} excluded_by={} role={} last_contact={}\n",
         n.path, n.stat.size, n.stat.mtime_ns, n.text_hash, kind_name(n.kind), n.fm_ok, n.name,
         fmt::join(n.aliases, "|"), n.date ? n.date->iso() : "-", n.summary,
-        fmt::join(n.participants, "|"), n.tasks.size(), vault.owner(id), n.excluded_by, n.role,
+        fmt::join(n.participants, "|"), n.task_count, vault.owner(id), n.excluded_by, n.role,
         n.last_contact);
-    for (const auto& t : n.tasks) {
+    for (const auto& t : vault.tasks(id)) {
       out += fmt::format("  task {} [{}|{}|{}|{}] under [{}]\n", t.line, t.checkbox.indentation,
                          t.checkbox.marker, t.checkbox.status_symbol, t.checkbox.text, t.heading);
     }
@@ -191,7 +191,7 @@ TEST_CASE("an excluded note comes from the cache excluded, other rules read it a
   REQUIRE(cold_template >= 0);
   CHECK(cold.notes[cold_template].excluded_by == 0);
   CHECK(cold.notes[cold_template].kind == kb::model::NoteKind::Other);
-  CHECK(cold.notes[cold_template].tasks.size() == 1);  // its tasks still count
+  CHECK(cold.notes[cold_template].task_count == 1);  // its tasks still count
   const Vault warm = load(fs, &store, conventions, &reads);
   CHECK(reads == 0);
   CHECK(fingerprint(warm) == fingerprint(cold));

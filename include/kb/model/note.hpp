@@ -1,7 +1,8 @@
 #pragma once
 // One Markdown file of the vault, in two parts. Its summary is what every
 // query needs and exactly what the parse cache stores: path, stat, kind,
-// name, aliases, date, summary line, participants, links, checkbox lines. Its
+// name, aliases, date, summary line, participants, links, how many checkbox
+// lines (the lines themselves: Vault::tasks, kb/model/task_lines.hpp). Its
 // body (text, front-matter, Markdown scan) is read on demand through the
 // vault (Vault::body), which returns it or an error, never an empty one.
 #include <cstddef>
@@ -65,7 +66,9 @@ struct NoteSummary {
   std::span<const std::string_view> participants;  // names or link paths, from keys and headings
   std::span<const NoteLink> links;                 // body links, in text order
   std::span<const NoteLink> property_links;        // front-matter links, in YAML order
-  std::span<const NoteTask> tasks;                 // checkbox lines outside code, in text order
+  // How many checkbox lines outside code it has; Vault::tasks reads them,
+  // for the notes a query asks about only.
+  std::uint32_t task_count = 0;
   // Index of the rule in conventions.exclusions that keeps the note out of
   // the people graph (kind Other, involving no one, never rewritten), or -1.
   int excluded_by = -1;
@@ -100,5 +103,8 @@ std::unique_ptr<NoteBody> parse_body(std::string text, Diagnostics& diagnostics)
 // like `arena`, where its strings are kept). Diagnostics carry the path.
 NoteSummary summarise(std::string_view path, const NoteBody& body, const Conventions& conventions,
                       Arena& arena, Diagnostics& diagnostics);
+// The note's checkbox lines outside code, in text order, copied into `arena`
+// (what Vault::tasks gives of a note read this run, and the cache keeps).
+std::span<const NoteTask> store_tasks(const NoteBody& body, Arena& arena);
 
 }  // namespace kb::model

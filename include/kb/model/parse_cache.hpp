@@ -27,6 +27,7 @@
 #include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
+#include "kb/model/task_lines.hpp"
 #include "kb/model/vault.hpp"
 #include "kb/util/fnv.hpp"
 
@@ -92,8 +93,14 @@ class CacheView {
     Diagnostics warnings;                        // path left empty
   };
   // Entry i; its path and strings point into the bytes, its arrays into
-  // `arena`. Nothing when a reference of it is out of bounds.
+  // `arena`. Nothing when a reference of it is out of bounds. Its checkbox
+  // lines are not decoded (summary.task_count says how many): tasks(i)
+  // reads them where they lie.
   std::optional<Entry> entry(std::size_t i, Arena& arena) const;
+  // Entry i's checkbox lines, in the bytes (summary.task_count of them); for
+  // an entry entry(i) returned only (it checked their range, and open() every
+  // line's strings).
+  TaskLines tasks(std::size_t i) const;
 
  private:
   const char* base_ = nullptr;

@@ -14,6 +14,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/conventions.hpp"
 #include "kb/model/note.hpp"
+#include "kb/model/task_lines.hpp"
 #include "kb/util/expected.hpp"
 
 namespace kb::model {
@@ -80,6 +81,15 @@ class Vault {
    private:
     const Vault* vault_;
   };
+  // The note's checkbox lines outside code, in text order (its summary's
+  // task_count of them): what task queries read. A note read this run has
+  // them in the vault's arena; one taken from the parse cache has them in
+  // the mapped file, decoded a line at a time as they are read, so a run
+  // decodes the lines of the notes its queries select only. Never fails and
+  // never empty by mistake: both places hold every note's lines. Unlike
+  // body(), safe on any number of threads at once (frozen or not): it reads
+  // only what load_vault wrote before returning the vault (TaskLines).
+  TaskLines tasks(NoteId note) const;
   // Every note holding a checkbox line (what task queries read).
   std::vector<NoteId> notes_with_tasks() const;
 
@@ -132,6 +142,13 @@ class Vault {
   // people its prose names (find_mentions, before build(): the prose is gone
   // before the indexes are made).
   std::vector<std::vector<NoteId>> mentions_;
+  // Per note, where its checkbox lines are (tasks()): `lines` in the arena
+  // for a note read this run, else its entry in the mapped cache.
+  struct TaskSource {
+    const NoteTask* lines = nullptr;
+    std::int64_t cache_entry = -1;
+  };
+  std::vector<TaskSource> task_sources_;
   // Per note taken from the cache: the link targets and mentions it gave.
   std::vector<std::span<const int>> cached_link_targets_;
   std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
