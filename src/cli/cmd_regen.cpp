@@ -183,8 +183,9 @@ Outcome run_regen(Options& options, Context& context) {
       tree_notes.insert(tree_notes.end(), candidates[i].begin(), candidates[i].end());
   }
   if (auto failed = context.read_bodies(tree_notes)) return *failed;
-  // Each involved note's context line, rendered once for all its people.
-  const query::ContextLines context_lines(*vault, people);
+  // Each involved note's context line, rendered and checked (it must read
+  // back as a plain line) once for all its people.
+  const query::ContextLines context_lines(*vault, people, edit::reads_as_plain_line);
   Tally tally;
   const text::Date today = context.today();
   const bool writing = !options.dry_run && !options.diff && !options.check;

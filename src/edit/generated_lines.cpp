@@ -5,27 +5,27 @@
 #include "kb/text/markdown.hpp"
 #include "rewrite_text.hpp"
 
-namespace kb::edit::detail {
-namespace {
+namespace kb::edit {
 
-using text::MarkdownScan;
-
-// Whether `line`, read by the scanner as a note of its own, is plain text:
-// no heading, no task, no fence, no comment left open, no front-matter fence.
-bool is_plain_line(std::string_view line) {
-  if (line.find_first_of("\r\n") != std::string_view::npos) return false;
+bool reads_as_plain_line(std::string_view line) {
+  // Two memchr scans: find_first_of("\r\n") searches the set once per byte.
+  if (line.find('\n') != std::string_view::npos || line.find('\r') != std::string_view::npos) {
+    return false;
+  }
   std::string_view trimmed = line;
-  while (!trimmed.empty() && is_blank(trimmed.back())) trimmed.remove_suffix(1);
+  while (!trimmed.empty() && detail::is_blank(trimmed.back())) trimmed.remove_suffix(1);
   if (trimmed == "---") return false;
-  const MarkdownScan scan = text::scan_markdown(line, 0, 1);
+  const text::MarkdownScan scan = text::scan_markdown(line, 0, 1);
   return scan.headings.empty() && scan.tasks.empty() && !scan.unclosed_fence &&
          !scan.unclosed_comment;
 }
 
+}  // namespace kb::edit
+
+namespace kb::edit::detail {
+
 // A generated line must read back as the same plain line, or the next run
 // would see a task, a heading or a fence and the rewrite would not be stable.
-}  // namespace
-
 std::optional<Diagnostic> check_generated(const PersonSections& s) {
   if (s.open_tasks_heading.empty() || s.recent_context_heading.empty() ||
       s.open_tasks_heading == s.recent_context_heading) {
@@ -34,8 +34,10 @@ std::optional<Diagnostic> check_generated(const PersonSections& s) {
   for (const bool recent : {true, false}) {
     const auto& lines = recent ? s.recent_context_lines : s.open_task_lines;
     const auto& sources = recent ? s.recent_context_sources : s.open_task_sources;
+    const auto& checked = recent ? s.recent_context_checked : s.open_task_checked;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (is_plain_line(lines[i])) continue;
+      if (i < checked.size() && checked[i] != 0) continue;  // read back once already
+      if (reads_as_plain_line(lines[i])) continue;
       const std::string from =
           i < sources.size() && !sources[i].empty() ? " (from " + sources[i] + ")" : "";
       return refusal(0, "cannot regenerate: generated line is not a plain line" + from + ": " +

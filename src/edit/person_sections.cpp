@@ -33,6 +33,7 @@ PersonSections person_sections(const model::Vault& vault, const query::PersonVie
   for (const auto& entry : view.recent_context) {
     sections.recent_context_lines.push_back(query::context_line(entry));
     sections.recent_context_sources.push_back(entry.path);
+    sections.recent_context_checked.push_back(entry.line_checked ? 1 : 0);
   }
   for (const auto& task : view.open_tasks) {
     // With `show tree`, a task drawn under another is written there only.

@@ -158,7 +158,8 @@ ContextEntry context_entry(const model::Vault& vault, model::NoteId note, model:
 
 }  // namespace
 
-ContextLines::ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people)
+ContextLines::ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people,
+                           const std::function<bool(std::string_view)>& check)
     : vault_(&vault), with_via_(vault.notes.size()), without_via_(vault.notes.size()) {
   // Which kinds of line each note needs: `via` for a person other than its
   // owner (when it has one), none for its owner or when it has none.
@@ -177,10 +178,13 @@ ContextLines::ContextLines(const model::Vault& vault, const std::vector<model::N
   for (std::size_t n = 0; n < needs.size(); ++n) {
     if (needs[n] != 0) notes.push_back(static_cast<model::NoteId>(n));
   }
-  // Rendered on all cores a chunk at a time, then appended to one buffer:
-  // no string per line is kept.
+  // Rendered (and checked) on all cores a chunk at a time, then appended to
+  // one buffer: no string per line is kept. Every verdict is in place before
+  // the constructor returns, so the threads that read them later (regen's
+  // workers) only read.
   constexpr std::size_t kChunk = 512;
   std::vector<std::string> rendered(2 * kChunk);
+  std::vector<char> passed(2 * kChunk);
   for (std::size_t first = 0; first < notes.size(); first += kChunk) {
     const std::size_t count = std::min(kChunk, notes.size() - first);
     kb::parallel_for(count, 0, [&](std::size_t k) {
@@ -194,22 +198,34 @@ ContextLines::ContextLines(const model::Vault& vault, const std::vector<model::N
       if (needs[n] & kWithoutVia) {
         rendered[2 * k + 1] = context_line(context_entry(vault, note, vault.owner(note)));
       }
+      for (const std::size_t r : {2 * k, 2 * k + 1}) {
+        const bool needed = (needs[n] & (r == 2 * k ? kWithVia : kWithoutVia)) != 0;
+        passed[r] = needed && check && check(rendered[r]) ? 1 : 0;
+      }
     });
     for (std::size_t k = 0; k < count; ++k) {
       const auto n = static_cast<std::size_t>(notes[first + k]);
-      with_via_[n] = {text_.size(), rendered[2 * k].size()};
+      with_via_[n] = {text_.size(), rendered[2 * k].size(), passed[2 * k] != 0};
       text_ += rendered[2 * k];
-      without_via_[n] = {text_.size(), rendered[2 * k + 1].size()};
+      without_via_[n] = {text_.size(), rendered[2 * k + 1].size(), passed[2 * k + 1] != 0};
       text_ += rendered[2 * k + 1];
     }
   }
 }
 
-std::string_view ContextLines::line(model::NoteId note, model::NoteId person) const {
+const ContextLines::Piece& ContextLines::piece(model::NoteId note, model::NoteId person) const {
   const model::NoteId owner = vault_->owner(note);
   const auto n = static_cast<std::size_t>(note);
-  const Piece piece = owner >= 0 && owner != person ? with_via_[n] : without_via_[n];
-  return std::string_view(text_).substr(piece.at, piece.size);
+  return owner >= 0 && owner != person ? with_via_[n] : without_via_[n];
+}
+
+std::string_view ContextLines::line(model::NoteId note, model::NoteId person) const {
+  const Piece& found = piece(note, person);
+  return std::string_view(text_).substr(found.at, found.size);
+}
+
+bool ContextLines::checked(model::NoteId note, model::NoteId person) const {
+  return piece(note, person).checked;
 }
 
 tasks::TaskList vault_tasks(const model::Vault& vault, const std::vector<model::NoteId>& notes) {
@@ -278,6 +294,7 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     entry.note = involvement.note;
     entry.path = other.path;
     entry.line = lines->line(involvement.note, person);
+    entry.line_checked = lines->checked(involvement.note, person);
     view.recent_context.push_back(std::move(entry));
   }
   std::stable_sort(view.recent_context.begin(), view.recent_context.end(),

@@ -111,3 +111,40 @@ TEST_CASE("generated lines: last_contact is the newest meeting on or before toda
   CHECK(out.sections.recent_context_lines[0].starts_with("- 2026-02-01: [[planned]]"));
   CHECK(out.text.find("last_contact: \"2025-12-01\"") != std::string::npos);
 }
+
+TEST_CASE("generated lines: a plain line reads back as itself", "[regen][generated]") {
+  CHECK(kb::edit::reads_as_plain_line("- 2025-11-07: [[M1]] - first (via Ann)"));
+  CHECK(kb::edit::reads_as_plain_line("- Send deck — [[M1]]"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("# a heading"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("- [ ] a task"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("```"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("--- "));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("%% open"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("two\nlines"));
+  CHECK_FALSE(kb::edit::reads_as_plain_line("a\rb"));
+}
+
+TEST_CASE("generated lines: a line's verdict, once given, is reused", "[regen][generated]") {
+  // A line marked checked (query::ContextLines checked it once for every
+  // person showing it) is not scanned again: the rewrite takes the verdict.
+  // Here the verdict is made up, so that reusing it shows.
+  kb::edit::PersonSections s;
+  s.recent_context_lines = {"- 2025-11-07: [[M1]] - fine", "# not plain"};
+  s.recent_context_sources = {"M1.md", "M2.md"};
+  const std::string note = "# Jane\n\n## Recent Context\n";
+  const auto refused = kb::edit::rewrite_person_note(note, s);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message ==
+        "cannot regenerate: generated line is not a plain line (from M2.md): # not plain");
+  s.recent_context_checked = {0, 1};
+  CHECK(kb::edit::rewrite_person_note(note, s).ok());
+  s.recent_context_checked = {1};  // shorter: the second line is checked again
+  CHECK_FALSE(kb::edit::rewrite_person_note(note, s).ok());
+  s.recent_context_checked.clear();
+  s.open_task_lines = {"- [ ] a task"};
+  s.open_task_checked = {1};
+  s.recent_context_lines.pop_back();
+  CHECK(kb::edit::rewrite_person_note(note, s).ok());
+  s.open_task_checked.clear();
+  CHECK_FALSE(kb::edit::rewrite_person_note(note, s).ok());
+}

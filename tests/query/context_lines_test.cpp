@@ -2,6 +2,8 @@
 // its people: every person must get exactly the line person_view renders for
 // them alone (with `via` the owner, except for the owner itself).
 #include <catch2/catch.hpp>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -51,4 +53,46 @@ TEST_CASE("context lines rendered once per note equal each person's own", "[pers
                                           no_tasks, kToday, nullptr, &lines);
   REQUIRE(ann.ok());
   CHECK(lines_of(*ann).front() == "- 2025-11-12: [[2025-11-12 - Sync]] - Sync | with *Bob*");
+}
+
+TEST_CASE("context lines: people sharing a meeting get the same line, checked once",
+          "[person][context]") {
+  auto fs = kb::testing::fixture_fs();
+  // No owner: Ann and Bob both see the line without "via".
+  fs.add("Meetings/2025-11-20 - Planning.md",
+         "---\ntype: meeting\nparticipants: [Ann Lee, Bob Stone]\nsummary: Plan it\n---\n");
+  const auto vault = load(fs);
+  const std::vector<kb::model::NoteId> people = vault.people();
+  std::mutex mutex;
+  std::map<std::string, int> calls;  // per line checked
+  const auto check = [&](std::string_view line) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    ++calls[std::string(line)];
+    return line.find("Kickoff") == std::string_view::npos;  // one line fails
+  };
+  const kb::query::ContextLines lines(vault, people, check);
+  const kb::model::NoteId planning = id_of(vault, "Meetings/2025-11-20 - Planning.md");
+  const kb::model::NoteId ann = id_of(vault, "People/Ann Lee/Ann Lee.md");
+  const kb::model::NoteId bob = id_of(vault, "People/Bob Stone.md");
+  CHECK(lines.line(planning, ann) == "- 2025-11-20: [[2025-11-20 - Planning]] - Plan it");
+  CHECK(lines.line(planning, bob) == lines.line(planning, ann));
+  CHECK(lines.checked(planning, ann));
+  CHECK(lines.checked(planning, bob));
+  // Each line was checked once, however many people show it.
+  CHECK(calls.at(std::string(lines.line(planning, ann))) == 1);
+  for (const auto& [line, count] : calls) CHECK(count == 1);
+  // The views carry the verdicts, one per line, for the rewrite to reuse.
+  const kb::tasks::TaskList no_tasks = kb::query::vault_tasks(vault, {});
+  for (const kb::model::NoteId person : {ann, bob}) {
+    const auto view = kb::query::person_view(vault, person, no_tasks, kToday, nullptr, &lines);
+    REQUIRE(view.ok());
+    for (const auto& entry : view->recent_context) {
+      INFO(kb::query::context_line(entry));
+      const bool kickoff = kb::query::context_line(entry).find("Kickoff") != std::string::npos;
+      CHECK(entry.line_checked == !kickoff);
+    }
+  }
+  // Without a check nothing is marked checked.
+  const kb::query::ContextLines unchecked(vault, people);
+  CHECK_FALSE(unchecked.checked(planning, ann));
 }

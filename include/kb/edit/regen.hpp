@@ -52,6 +52,12 @@ struct PersonSections {
   // a refusal names the note that caused it.
   std::vector<std::string> recent_context_sources;
   std::vector<std::string> open_task_sources;
+  // Per line above (may be shorter): nonzero when the line was found to
+  // read back as a plain line already (reads_as_plain_line), so the rewrite
+  // does not check it again: a Recent Context line is checked once per note
+  // for all the people it names (query::ContextLines), not once per person.
+  std::vector<char> recent_context_checked;
+  std::vector<char> open_task_checked;
   // Query lines ('\n'-separated) for a new ```tasks block, e.g.
   // "path includes Asaf Levy\nnot done".
   std::string default_query;
@@ -60,6 +66,11 @@ struct PersonSections {
   std::string recent_context_heading = "Recent Context";
   std::string open_tasks_heading = "Open Tasks";
 };
+
+// Whether `line`, read by text::scan_markdown as a note of its own, is plain
+// text that reads back as itself: one line, no heading, no task, no fence,
+// no comment left open, no front-matter fence. Every generated line must be.
+bool reads_as_plain_line(std::string_view line);
 
 // The new text of the note, or a Diagnostic when it must refuse.
 Expected<std::string> rewrite_person_note(std::string_view old_text, const PersonSections& s);

@@ -1,5 +1,6 @@
 #pragma once
 // The person view: what `kb person` prints and what `kb regen` writes.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct ContextEntry {
   // The line rendered already, for every person the note involves
   // (ContextLines): then only date, note, path and this are set.
   std::optional<std::string_view> line;  // into the ContextLines, which must outlive it
+  bool line_checked = false;             // `line` passed the ContextLines' check
 };
 
 // Every involved note's Recent Context line, rendered once for all the
@@ -35,16 +37,24 @@ struct ContextEntry {
 // needs.
 class ContextLines {
  public:
-  // The lines of the notes involving `people`, rendered on all cores.
-  ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people);
+  // The lines of the notes involving `people`, rendered on all cores. With
+  // `check` (regen passes edit::reads_as_plain_line), each line is also
+  // checked once, where it is rendered, for every person that shows it; the
+  // check runs on several threads at once, so it must be pure.
+  ContextLines(const model::Vault& vault, const std::vector<model::NoteId>& people,
+               const std::function<bool(std::string_view)>& check = {});
   // The note's line as `person`'s note shows it; the note involves `person`,
   // one of the people given.
   std::string_view line(model::NoteId note, model::NoteId person) const;
+  // Whether that line passed `check` (false without one).
+  bool checked(model::NoteId note, model::NoteId person) const;
 
  private:
   struct Piece {
     std::size_t at = 0, size = 0;  // in text_
+    bool checked = false;          // the line passed the check
   };
+  const Piece& piece(model::NoteId note, model::NoteId person) const;
   const model::Vault* vault_;
   std::string text_;                           // every line, back to back
   std::vector<Piece> with_via_, without_via_;  // per note, empty when not needed
