@@ -85,7 +85,8 @@ class Walk {
       : root_fd_(root_fd), all_files_(all_files), on_note_(on_note) {}
 
   // Lists everything below the root (`root_dir` taken over) on `threads`
-  // threads; returns each thread's findings.
+  // threads; returns each thread's findings, each sorted by its thread (so
+  // the sorting too runs on every core; walk_root merges them).
   std::vector<Found> run(DIR* root_dir, unsigned threads) {
     std::vector<Found> found(threads);
     list(std::make_shared<const OpenFolder>(root_dir), "", 0, found[0]);
@@ -93,12 +94,17 @@ class Walk {
     {
       std::vector<std::thread> pool;
       try {
-        for (unsigned t = 1; t < threads; ++t)
-          pool.emplace_back([&, t] { work(found[t], failure); });
+        for (unsigned t = 1; t < threads; ++t) {
+          pool.emplace_back([&, t] {
+            work(found[t], failure);
+            found[t].listing.sort();
+          });
+        }
       } catch (...) {
         // No thread to spare: the ones started and this one do the work.
       }
       work(found[0], failure);
+      found[0].listing.sort();
       for (auto& thread : pool) thread.join();
     }
     if (failure) std::rethrow_exception(failure);
@@ -291,13 +297,12 @@ Expected<Listing> walk_root(const std::string& root, bool all_files, Diagnostics
   Listing listing = std::move(found[0].listing);
   const std::size_t first_warning = warnings.size();
   for (std::size_t t = 0; t < found.size(); ++t) {
-    if (t > 0) listing.append(found[t].listing);
+    if (t > 0) listing.merge(found[t].listing);
     for (auto& w : found[t].warnings) warnings.push_back(std::move(w));
   }
   // By folder, whichever thread met it first.
   std::stable_sort(warnings.begin() + static_cast<std::ptrdiff_t>(first_warning), warnings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
-  listing.sort();
   return listing;
 }
 
@@ -322,22 +327,33 @@ void Listing::add(std::string_view folder, std::string_view name, const FileStat
   entries_.push_back(entry);
 }
 
-void Listing::append(const Listing& other) {
+namespace {
+
+// Bytewise, as char_traits<char> compares (unsigned bytes).
+struct ByPath {
+  std::string_view paths;
+  template <typename Entry>
+  bool operator()(const Entry& a, const Entry& b) const {
+    return paths.substr(a.path_offset, a.path_size) < paths.substr(b.path_offset, b.path_size);
+  }
+};
+
+}  // namespace
+
+void Listing::merge(const Listing& other) {
   const auto shift = static_cast<std::uint32_t>(paths_.size());
   paths_.append(other.paths_);
+  const auto middle = static_cast<std::ptrdiff_t>(entries_.size());
   entries_.reserve(entries_.size() + other.entries_.size());
   for (Entry entry : other.entries_) {
     entry.path_offset += shift;
     entries_.push_back(entry);
   }
+  std::inplace_merge(entries_.begin(), entries_.begin() + middle, entries_.end(), ByPath{paths_});
 }
 
 void Listing::sort() {
-  // char_traits<char> compares as unsigned bytes.
-  std::sort(entries_.begin(), entries_.end(), [this](const Entry& a, const Entry& b) {
-    return std::string_view(paths_).substr(a.path_offset, a.path_size) <
-           std::string_view(paths_).substr(b.path_offset, b.path_size);
-  });
+  std::sort(entries_.begin(), entries_.end(), ByPath{paths_});
 }
 
 std::vector<std::string> Listing::paths() const {

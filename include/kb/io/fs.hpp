@@ -42,8 +42,9 @@ class Listing {
   // (by default its number in this listing). Call sort() once every file is added.
   void add(std::string_view folder, std::string_view name, const FileStat& stat);
   void add(std::string_view folder, std::string_view name, const FileStat& stat, std::size_t found);
-  // Adds every file of `other` (another thread's part of a walk).
-  void append(const Listing& other);
+  // Adds every file of `other` (another thread's part of a walk): one
+  // linear merge, so two sorted listings give a sorted one.
+  void merge(const Listing& other);
   void sort();
   std::vector<std::string> paths() const;
 
