@@ -55,18 +55,26 @@ Expected<JsRegexProgram, JsRegexError> Translator::run() {
 
 void Translator::disjunction() {
   alternatives_.push_back({opened_, opened_});
+  bool any_nullable = false;
   while (error_.empty()) {
     alternative();
+    any_nullable = any_nullable || nullable_;
     if (peek() != '|' || at_end()) break;
     alternatives_.back().second = opened_;
     out_ += '|';
     ++i_;
   }
   alternatives_.pop_back();
+  nullable_ = any_nullable;
 }
 
 void Translator::alternative() {
-  while (error_.empty() && !at_end() && peek() != '|' && peek() != ')') term();
+  bool all_nullable = true;
+  while (error_.empty() && !at_end() && peek() != '|' && peek() != ')') {
+    term();
+    all_nullable = all_nullable && nullable_;
+  }
+  nullable_ = all_nullable;
 }
 
 std::optional<Translator::Braces> Translator::braces_at(std::size_t at) const {
@@ -99,6 +107,12 @@ bool Translator::quantifier_at(std::size_t at) const {
 
 void Translator::term() {
   const char c = peek();
+  // Assertions and back-references may match empty; with v a class may
+  // (`[\q{}]`); the other atoms may not (quantifier() may say otherwise).
+  nullable_ = c == '^' || c == '$' ||
+              (c == '\\' && (peek(1) == 'b' || peek(1) == 'B' || peek(1) == 'k' ||
+                             (peek(1) >= '1' && peek(1) <= '9'))) ||
+              (c == '[' && flags_.unicode_sets);
   switch (c) {
     case '^':
       ++i_;
@@ -166,6 +180,7 @@ void Translator::no_quantifier() {
 }
 
 bool Translator::quantifier() {
+  quantifier_min_ = 1;
   if (!error_.empty() || at_end()) return false;
   const char c = peek();
   bool repeats = false;
@@ -173,6 +188,7 @@ bool Translator::quantifier() {
     out_ += c;
     ++i_;
     repeats = c != '?';
+    quantifier_min_ = c == '+' ? 1 : 0;
   } else if (c == '{') {
     const auto b = braces_at(i_);
     if (!b) {
@@ -195,9 +211,11 @@ bool Translator::quantifier() {
     out_ += '}';
     i_ += b->length;
     repeats = b->open_ended || b->max > 1;
+    quantifier_min_ = b->min;
   } else {
     return false;
   }
+  if (quantifier_min_ == 0) nullable_ = true;
   if (peek() == '?' && !at_end()) {
     out_ += '?';
     ++i_;
@@ -207,6 +225,8 @@ bool Translator::quantifier() {
 }
 
 void Translator::group() {
+  const std::size_t group_at = out_.size();
+  const std::size_t group_at_source = i_;
   ++i_;  // '('
   // Each group is a level of recursion here; PCRE2 nests 250 deep.
   if (++depth_ > kMaxDepth) {
@@ -261,6 +281,7 @@ void Translator::group() {
     out_ += '(';
   }
   const std::size_t body_at = out_.size();
+  const std::size_t body_at_source = i_;
   const int before_body = opened_;
   disjunction();
   flags_ = outer;
@@ -272,15 +293,22 @@ void Translator::group() {
   ++i_;
   const std::size_t close_at = out_.size();
   out_ += ')';
+  nullable_ = nullable_ || lookaround;
+  const bool body_nullable = nullable_;
   if (quantifiable) {
     // A group that may match more than once gets a marker before its
-    // alternatives, for the captures inside it (js_regex_references.hpp).
+    // alternatives, for the captures inside it, and when its body may
+    // match empty, a check at the end of each pass (js_regex_references.hpp).
     if (quantifier() && !lookaround && may_refer_) {
-      const std::string marker =
-          group_references_.repeated(groups_before + 1, opened_, before_body, depth_);
-      if (!marker.empty()) {
-        out_.insert(close_at, ")");
-        out_.insert(body_at, marker + "(?:");
+      std::optional<int> check;
+      if (body_nullable && quantifier_min_ <= 1) check = static_cast<int>(quantifier_min_);
+      const auto texts =
+          group_references_.repeated(groups_before + 1, opened_, {before_body, body_at_source},
+                                     {groups_before, group_at_source}, check);
+      if (!texts.start.empty()) {
+        out_.insert(close_at, ")" + texts.end);
+        out_.insert(body_at, texts.start + "(?:");
+        out_.insert(group_at, texts.entry);
       }
     }
   } else if (quantifier_at(i_)) {

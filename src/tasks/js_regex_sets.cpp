@@ -8,10 +8,9 @@
 // ParseClassSetOperand, ParseClassUnion, ParseClassIntersection and
 // ParseClassSubtraction, with their messages as node 20 reports them).
 // PCRE2 10.42 has no set operations: a code point in A and B is written
-// (?=A)B, one in A but not B (?!B)A, and strings are kept as sets. With
-// i, every operand is case-folded before an operation (CompileToCharSet's
-// MaybeSimpleCaseFolding; complements within AllCharacters): kb keeps each
-// set's cased code points closed over case, which matches the same text.
+// (?=A)B, one in A but not B (?!B)A, and strings are kept as sets. With i,
+// ECMA-262 folds every operand first (MaybeSimpleCaseFolding): kb keeps
+// the cased code points of each set closed over case, the same sets.
 namespace kb::tasks::js {
 
 namespace {

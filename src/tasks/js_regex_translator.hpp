@@ -40,7 +40,7 @@ class Translator : ClassReader {
   void term();
   void no_quantifier();
   // A quantifier at i_, if any, appended; true when it lets its atom match
-  // more than once.
+  // more than once. Sets quantifier_min_, and nullable_ when it is 0.
   bool quantifier();
   void group();
 
@@ -74,6 +74,10 @@ class Translator : ClassReader {
   bool has_back_reference_ = false;
   std::vector<int> open_captures_;  // the capturing groups around i_
   bool case_changes_ = false;       // a modifier group sets i other than the flags do
+  // Whether the term, alternative or disjunction just read may match the
+  // empty string (a back-reference may), and the last quantifier's minimum.
+  bool nullable_ = false;
+  std::uint64_t quantifier_min_ = 1;
 };
 
 }  // namespace kb::tasks::js

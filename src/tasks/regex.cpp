@@ -64,17 +64,25 @@ std::u16string utf16(std::string_view s) {
 }
 
 // A back-reference's condition (js_regex_references.hpp): 0 lets it match
-// its group, anything else makes it match empty.
+// its group, anything else makes it match empty; the end of a repeated
+// group's pass ("E,..."): 0 lets it end, 1 fails it (an empty pass beyond
+// the minimum).
+int callout_result(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
+                   std::size_t position) {
+  if (!spec.empty() && spec[0] == 'E')
+    return js::empty_pass_refused(spec, ovector, pairs, position);
+  return js::capture_is_current(spec, ovector, pairs) ? 0 : 1;
+}
 int current_capture_callout_8(pcre2_callout_block_8* block, void*) {
   const std::string_view spec(reinterpret_cast<const char*>(block->callout_string),
                               block->callout_string_length);
-  return js::capture_is_current(spec, block->offset_vector, block->capture_top) ? 0 : 1;
+  return callout_result(spec, block->offset_vector, block->capture_top, block->current_position);
 }
 int current_capture_callout_16(pcre2_callout_block_16* block, void*) {
   std::string spec;
   for (PCRE2_SIZE k = 0; k < block->callout_string_length; ++k)
-    spec += static_cast<char>(block->callout_string[k]);  // digits and commas
-  return js::capture_is_current(spec, block->offset_vector, block->capture_top) ? 0 : 1;
+    spec += static_cast<char>(block->callout_string[k]);  // digits, commas and E
+  return callout_result(spec, block->offset_vector, block->capture_top, block->current_position);
 }
 }  // namespace
 
