@@ -202,22 +202,26 @@ void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters
                 const RunContext& run) {
   static const std::array<PlainCompare, 4> kDefaultOrder = {
       find_key("status.type"), find_key("urgency"), find_key("due"), find_key("priority")};
+  if (items.size() < 2) return;
   // Text keys built once per item (collate would build them per comparison):
-  // each text sorter's, and the path's for the default order, once per note.
+  // each text sorter's.
   std::vector<std::vector<std::string>> keys(sorters.size());
   for (std::size_t s = 0; s < sorters.size(); ++s) {
     if (!sorters[s].key) continue;
     keys[s].reserve(items.size());
     for (const TaskItem& item : items) keys[s].push_back(sorters[s].key(item, run));
   }
+  // The path's key for the default order, made once per note and only when
+  // two tasks of different notes tie on all that comes before it (two tasks
+  // of one note have the same path: only their lines differ). Local to this
+  // call, so sorts on several threads share nothing. unordered_map keeps
+  // references to its values valid as it grows.
   std::unordered_map<int, std::string> note_keys;
-  std::vector<const std::string*> path_keys;
-  path_keys.reserve(items.size());
-  for (const TaskItem& item : items) {
+  const auto path_key = [&](const TaskItem& item) -> const std::string& {
     auto [it, added] = note_keys.try_emplace(item.note);
     if (added) it->second = collation_key(run.path(item));
-    path_keys.push_back(&it->second);
-  }
+    return it->second;
+  };
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
@@ -230,8 +234,10 @@ void sort_items(std::vector<TaskItem>& items, const std::vector<Sorter>& sorters
     for (PlainCompare compare : kDefaultOrder) {
       if (int r = compare(a, b, run)) return r < 0;
     }
-    if (int r = path_keys[i]->compare(*path_keys[j])) return r < 0;
-    if (int r = run.path(a).compare(run.path(b))) return r < 0;
+    if (a.note != b.note) {
+      if (int r = path_key(a).compare(path_key(b))) return r < 0;
+      if (int r = run.path(a).compare(run.path(b))) return r < 0;
+    }
     return a.line < b.line;
   });
   std::vector<TaskItem> sorted;

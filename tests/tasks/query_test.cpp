@@ -518,6 +518,23 @@ TEST_CASE("Text search folds Unicode case", "[tasks_query]") {
   CHECK(parse_ok("description regex matches /^Call .lodie/").select(items, kToday).size() == 1);
 }
 
+TEST_CASE("Default order: ties by path as ICU collates it, then by line", "[tasks_query]") {
+  // Equal status, urgency, due and priority: the path decides (lower case
+  // first, numbers by value, the bytes last), and within a note the line.
+  TaskList list;
+  const char* const kAdded[][2] = {{"b.md", "2"}, {"c 10.md", "1"}, {"b.md", "1"}, {"A.md", "7"},
+                                   {"a.md", "9"}, {"c 9.md", "5"},  {"a.md", "3"}, {"B.md", "4"}};
+  for (const auto& [path, line] : kAdded) {
+    list.add(note_of(list, path), std::stoi(line), "", *kb::tasks::parse_task("- [ ] same"));
+  }
+  std::string order;
+  for (const TaskItem& item : parse_ok("").select(list, kToday)) {
+    order += std::string(list.notes[static_cast<std::size_t>(item.note)].path) + ":" +
+             std::to_string(item.line) + " ";
+  }
+  CHECK(order == "a.md:3 a.md:9 A.md:7 b.md:1 b.md:2 B.md:4 c 9.md:5 c 10.md:1 ");
+}
+
 TEST_CASE("Sorting", "[tasks_query]") {
   // Default: status type, urgency, due, priority, path.
   CHECK(run_query("") == "BAFGEHICDJ");
