@@ -174,7 +174,9 @@ Outcome run_regen(Options& options, Context& context) {
   // on the vault read anew.
   if (auto failed = context.read_bodies(people)) return *failed;
   std::vector<char> shows_tree;
-  const auto candidates = query::notes_with_candidate_tasks(*vault, people, &shows_tree);
+  // Each person's query, parsed once here for its candidates and its view.
+  std::vector<std::optional<tasks::TasksQuery>> queries;
+  const auto candidates = query::notes_with_candidate_tasks(*vault, people, &shows_tree, &queries);
   // `show tree` draws the lists around the tasks a person's query selects:
   // the notes those may come from are read now, before anything is written.
   std::vector<model::NoteId> tree_notes;
@@ -226,8 +228,8 @@ Outcome run_regen(Options& options, Context& context) {
     parallel_for(count, 0, [&](std::size_t k) {
       const std::size_t i = first + k;
       const std::string& text = (*vault->body(people[i]))->text;  // read above
-      auto view =
-          query::person_view(*vault, people[i], tasks, today, &candidates[i], &context_lines);
+      auto view = query::person_view(*vault, people[i], tasks, today, &candidates[i],
+                                     &context_lines, queries[i] ? &*queries[i] : nullptr);
       if (!view) {
         results[k] = Expected<std::string>::failure(view.error());
         return;

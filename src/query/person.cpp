@@ -65,18 +65,24 @@ std::optional<tasks::TasksQuery> person_query(const model::Vault& vault, model::
 
 std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
     const model::Vault& vault, const std::vector<model::NoteId>& people,
-    std::vector<char>* shows_tree) {
+    std::vector<char>* shows_tree, std::vector<std::optional<tasks::TasksQuery>>* queries) {
   // One automaton of every NAME, run once over each folded path: linear in
   // the vault, however many people.
   std::vector<std::vector<model::NoteId>> notes(people.size());
   if (shows_tree != nullptr) shows_tree->assign(people.size(), 0);
+  if (queries != nullptr) {
+    queries->clear();
+    queries->resize(people.size());
+  }
   std::vector<std::size_t> reading_all;
   model::NameMatcher names;
   for (std::size_t i = 0; i < people.size(); ++i) {
     // A person whose note cannot be read, or whose query does not parse, has
     // no view (person_view fails on it first): no tasks to read for it.
-    const auto query = person_query(vault, people[i]);
-    if (!query) continue;
+    std::optional<tasks::TasksQuery> parsed = person_query(vault, people[i]);
+    if (!parsed) continue;
+    const tasks::TasksQuery* query = &*parsed;
+    if (queries != nullptr) query = &((*queries)[i] = std::move(parsed)).value();
     if (shows_tree != nullptr) (*shows_tree)[i] = query->layout().hide_tree ? 0 : 1;
     // A query that compares tasks with all the others needs every note read.
     const auto value = !query->reads_other_tasks() ? narrowing_text(*query) : std::nullopt;
@@ -271,7 +277,7 @@ std::string default_tasks_query(std::string_view name) {
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
                                  const std::vector<model::NoteId>* candidate_notes,
-                                 const ContextLines* lines) {
+                                 const ContextLines* lines, const tasks::TasksQuery* parsed) {
   const model::NoteSummary& note = vault.notes[person];
   const auto read = vault.body(person);
   if (!read) return Expected<PersonView>::failure(read.error());
@@ -317,12 +323,19 @@ Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person
     query_line = body.scan.task_queries.front().line;
     view.default_query = false;
   }
-  auto query =
-      tasks::TasksQuery::parse(view.tasks_query, query_line + 1, query_context(vault, note, &body));
-  if (!query) {
-    return Expected<PersonView>::failure(
-        located_query_error(vault, note, query.error(), view.default_query));
+  // Parsed here unless the caller parsed it already (person_query reads the
+  // same text with the same context; only a parse error's line would differ).
+  std::optional<Expected<tasks::TasksQuery>> own;
+  if (parsed == nullptr) {
+    own.emplace(tasks::TasksQuery::parse(view.tasks_query, query_line + 1,
+                                         query_context(vault, note, &body)));
+    if (!*own) {
+      return Expected<PersonView>::failure(
+          located_query_error(vault, note, own->error(), view.default_query));
+    }
+    parsed = &**own;
   }
+  const tasks::TasksQuery* query = parsed;
   // A query that requires a path text selects only tasks of the notes whose
   // paths include it: selecting from those alone gives the same tasks in the
   // same order, and regen --all costs one check per note rather than one per

@@ -129,10 +129,12 @@ std::vector<model::NoteId> notes_with_candidate_tasks(const model::Vault& vault,
                                                       model::NoteId person);
 // The same for many people in one pass over the vault's paths (regen --all);
 // `shows_tree`, when given, gets per person whether its query says `show
-// tree` (person_query_shows_tree), from the same parse.
+// tree` (person_query_shows_tree), from the same parse; `queries`, when
+// given, the parsed queries themselves (person_query), for person_view.
 std::vector<std::vector<model::NoteId>> notes_with_candidate_tasks(
     const model::Vault& vault, const std::vector<model::NoteId>& people,
-    std::vector<char>* shows_tree = nullptr);
+    std::vector<char>* shows_tree = nullptr,
+    std::vector<std::optional<tasks::TasksQuery>>* queries = nullptr);
 
 // The person's ```tasks query (or the default one) as it runs, the global
 // query and presets read; nothing when the note cannot be read or the query
@@ -144,11 +146,14 @@ std::optional<tasks::TasksQuery> person_query(const model::Vault& vault, model::
 // vault_tasks of the person's candidate notes (or more), computed once by
 // callers that build many views; `candidate_notes`, when
 // given, is notes_with_candidate_tasks for this person, computed likewise;
-// `lines`, when given (made for this person among others), the context lines.
+// `lines`, when given (made for this person among others), the context lines;
+// `query`, when given, person_query of this person (parsed once by
+// notes_with_candidate_tasks), so that it is not parsed again.
 Expected<PersonView> person_view(const model::Vault& vault, model::NoteId person,
                                  const tasks::TaskList& all_tasks, text::Date today,
                                  const std::vector<model::NoteId>* candidate_notes = nullptr,
-                                 const ContextLines* lines = nullptr);
+                                 const ContextLines* lines = nullptr,
+                                 const tasks::TasksQuery* query = nullptr);
 
 // The entry rendered with its line_template; by default
 // "- 2025-11-07: [[stem]] - summary (via Owner)", as the seed writes it.
