@@ -267,6 +267,14 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   std::size_t from_cache = 0;
   std::vector<std::unique_ptr<NoteProse>> prose;  // per note, of the notes read
   bool unsettled_only = true;                     // every note read is one the cache may not hold
+  // Sized once: growing them copied every summary again and touched fresh
+  // pages each time (~5% of a warm run at 10k notes).
+  vault.notes.reserve(slots.size());
+  vault.task_sources_.reserve(slots.size());
+  vault.bodies_.reserve(slots.size());
+  prose.reserve(slots.size());
+  vault.cached_link_targets_.reserve(slots.size());
+  vault.cached_mentions_.reserve(slots.size());
   for (Slot* each : slots) {
     Slot& slot = *each;
     for (auto& d : slot.diagnostics) vault.diagnostics.push_back(std::move(d));
