@@ -68,7 +68,6 @@ struct Slot {
   std::unique_ptr<NoteBody> body;    // set when read and kept (LoadOptions::keep_bodies)
   std::unique_ptr<NoteProse> prose;  // set when read, for the mention scan
   Diagnostics diagnostics;
-  std::span<const int> cached_targets;
   std::optional<std::span<const std::string_view>> cached_mentions;
   std::span<const NoteTask> tasks;  // of a note read: its checkbox lines, in the arena
   long cache_entry = -1;            // of a note from the cache: its entry
@@ -110,7 +109,6 @@ void read_note(const io::FileSystem& fs, const Conventions& conventions, std::st
     slot.prose = prose_of(*slot.body, !keep_body);
   }
   if (!keep_body) slot.body.reset();
-  slot.cached_targets = {};
   slot.cached_mentions.reset();
   slot.from_cache = false;
   slot.loaded = true;
@@ -216,7 +214,6 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
           slot.summary = cached->summary;
           slot.summary.path = path;
           slot.summary.stat = stat;
-          slot.cached_targets = cached->link_targets;
           slot.cached_mentions = cached->mentions;
           slot.cache_entry = entry;  // its checkbox lines stay there (Vault::tasks)
           for (auto& d : cached->warnings) {
@@ -273,7 +270,7 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
   vault.task_sources_.reserve(slots.size());
   vault.bodies_.reserve(slots.size());
   prose.reserve(slots.size());
-  vault.cached_link_targets_.reserve(slots.size());
+  vault.use_cached_targets_.reserve(slots.size());
   vault.cached_mentions_.reserve(slots.size());
   for (Slot* each : slots) {
     Slot& slot = *each;
@@ -289,7 +286,8 @@ Expected<Vault> load_vault(const io::FileSystem& fs, const Conventions& conventi
         {slot.tasks.data(), slot.from_cache ? static_cast<std::int64_t>(slot.cache_entry) : -1});
     vault.bodies_.push_back(std::move(slot.body));
     prose.push_back(std::move(slot.prose));
-    vault.cached_link_targets_.push_back(same_paths ? slot.cached_targets : std::span<const int>());
+    // A cached summary's links carry their targets (NoteLinks::cached_target).
+    vault.use_cached_targets_.push_back(same_paths && slot.from_cache ? 1 : 0);
     vault.cached_mentions_.push_back(slot.cached_mentions);
   }
   // The cache holds exactly the settled notes, as they are: writing it again

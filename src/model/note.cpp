@@ -308,12 +308,12 @@ NoteSummary summarise(std::string_view path, const NoteBody& body, const Convent
     const auto& occurrence = body.scan.links[i];
     links[i] = {arena.store(occurrence.link.target), occurrence.line, occurrence.link.embed};
   }
-  note.links = links;
+  note.links = NoteLinks(links);
   std::vector<NoteLink> property_links;
   for (const auto& [key, value] : body.fm.entries) {
     collect_property_links(value, property_links, arena);
   }
-  note.property_links = arena.store_array<NoteLink>(property_links);
+  note.property_links = NoteLinks(arena.store_array<NoteLink>(property_links));
   note.task_count = static_cast<std::uint32_t>(body.scan.tasks.size());
   if (note.kind == NoteKind::Person) {
     const Profile profile = read_profile(body);

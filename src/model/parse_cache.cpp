@@ -240,29 +240,22 @@ std::optional<CacheView::Entry> CacheView::entry(std::size_t i, Arena& arena) co
   s.role = str(r.role);
   s.last_contact = str(r.last_contact);
   s.participants = strings(r.participants);
-  const std::uint32_t body_links = r.links.count - r.property_links;
-  auto links = arena.make_array<NoteLink>(body_links);
-  auto targets = arena.make_array<int>(body_links);
-  auto property = arena.make_array<NoteLink>(r.property_links);
+  // The links stay where they lie (NoteLinks decodes each when read): only
+  // their bounds are checked here.
+  const char* link_records =
+      base_ + layout.links + std::uint64_t{r.links.begin} * sizeof(LinkRecord);
   for (std::uint32_t k = 0; k < r.links.count; ++k) {
-    const auto link =
-        load<LinkRecord>(base_ + layout.links + (r.links.begin + k) * sizeof(LinkRecord));
+    const auto link = load<LinkRecord>(link_records + std::uint64_t{k} * sizeof(LinkRecord));
     if (!str_ok(link.target) || link.resolved < -1 ||
         link.resolved >= static_cast<std::int64_t>(count_)) {
       return std::nullopt;
     }
-    const NoteLink out{str(link.target), static_cast<int>(link.line), link.embed != 0};
-    if (k < body_links) {
-      links[k] = out;
-      targets[k] = link.resolved;
-    } else {
-      property[k - body_links] = out;
-    }
   }
-  s.links = links;
-  s.property_links = property;
+  const std::uint32_t body_links = r.links.count - r.property_links;
+  s.links = NoteLinks(link_records, base_ + layout.strings, body_links);
+  s.property_links = NoteLinks(link_records + std::uint64_t{body_links} * sizeof(LinkRecord),
+                               base_ + layout.strings, r.property_links);
   s.task_count = r.tasks.count;
-  entry.link_targets = targets;
   entry.mentions = strings(r.mentions);
   for (std::uint32_t k = 0; k < r.warnings.count; ++k) {
     const auto w = load<WarningRecord>(base_ + layout.warnings +

@@ -1,3 +1,4 @@
+// What TaskLines and NoteLinks read from the mapped parse cache.
 #include "kb/model/task_lines.hpp"
 
 #include "parse_cache_format.hpp"
@@ -13,6 +14,18 @@ NoteTask TaskLines::decode(std::size_t i) const {
   return {{str(t.indentation), str(t.marker), str(t.status_symbol), str(t.text)},
           str(t.heading),
           static_cast<int>(t.line)};
+}
+
+NoteLink NoteLinks::decode(std::size_t i) const {
+  // CacheView::entry checked these records before handing them out.
+  const auto link = load<LinkRecord>(records_ + i * sizeof(LinkRecord));
+  return {std::string_view(strings_ + link.target.offset, link.target.size),
+          static_cast<int>(link.line), link.embed != 0};
+}
+
+int NoteLinks::cached_target(std::size_t i) const {
+  if (records_ == nullptr) return -1;
+  return load<LinkRecord>(records_ + i * sizeof(LinkRecord)).resolved;
 }
 
 }  // namespace kb::model

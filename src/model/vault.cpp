@@ -174,17 +174,19 @@ void Vault::build() {
     link_target_at_[i + 1] = link_target_at_[i] + notes[i].links.size();
   }
   link_target_ids_.assign(link_target_at_[n], -1);
-  cached_link_targets_.resize(n);
+  use_cached_targets_.resize(n, 0);
   parallel_for(n, 0, [&](std::size_t i) {
     const auto id = static_cast<NoteId>(i);
     NoteId* targets = link_target_ids_.data() + link_target_at_[i];
-    const auto& links = notes[i].links;
-    const auto cached = cached_link_targets_[i];
-    const auto in_range = [count](NoteId target) { return target >= -1 && target < count; };
-    if (!links.empty() && cached.size() == links.size() &&
-        std::all_of(cached.begin(), cached.end(), in_range)) {
-      std::copy(cached.begin(), cached.end(), targets);  // resolved by an earlier run, same paths
-      return;
+    const NoteLinks& links = notes[i].links;
+    if (use_cached_targets_[i] != 0 && links.from_cache()) {
+      // Resolved by an earlier run, with the same paths.
+      bool in_range = true;
+      for (std::size_t k = 0; k < links.size() && in_range; ++k) {
+        targets[k] = links.cached_target(k);
+        in_range = targets[k] >= -1 && targets[k] < count;
+      }
+      if (in_range) return;
     }
     for (const auto& link : links) *targets++ = resolve(link.path(), id);
   });

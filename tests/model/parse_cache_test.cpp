@@ -34,7 +34,7 @@ void add_vault(kb::io::MemoryFileSystem& fs) {
   fs.add("Notes/Broken.md", "---\ntitle: [unclosed\n---\nText naming Dana Cohen.\n");
 }
 
-std::string links_of(std::span<const kb::model::NoteLink> links) {
+std::string links_of(const kb::model::NoteLinks& links) {
   std::string out;
   for (const auto& l : links) out += fmt::format("[{}@{}{}]", l.target, l.line, l.embed ? "!" : "");
   return out;

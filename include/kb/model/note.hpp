@@ -17,6 +17,7 @@
 #include "kb/io/fs.hpp"
 #include "kb/model/arena.hpp"
 #include "kb/model/conventions.hpp"
+#include "kb/model/view_iterator.hpp"
 #include "kb/text/checkbox.hpp"
 #include "kb/text/date.hpp"
 #include "kb/text/frontmatter.hpp"
@@ -42,6 +43,39 @@ struct NoteLink {
   std::string_view path() const;  // what resolves: target trimmed, without ".md"
 };
 
+// A note's links where they lie: an array (a note read this run: in the
+// vault's arena) or link records of the mapped parse cache, each decoded
+// when it is read, so a warm run builds no array of links it never reads.
+// Immutable, like what it points into: safe on any number of threads.
+class NoteLinks {
+ public:
+  NoteLinks() = default;
+  explicit NoteLinks(std::span<const NoteLink> links)
+      : links_(links.data()), count_(static_cast<std::uint32_t>(links.size())) {}
+  // `count` link records of a checked cache file at `records`, their strings
+  // in the string table at `strings` (parse_cache_format.hpp).
+  NoteLinks(const char* records, const char* strings, std::uint32_t count)
+      : records_(records), strings_(strings), count_(count) {}
+
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  NoteLink operator[](std::size_t i) const { return links_ != nullptr ? links_[i] : decode(i); }
+  using iterator = ViewIterator<NoteLinks, NoteLink>;
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, count_}; }
+  // From the cache: link i's target as the run that wrote it resolved it (a
+  // note index, or -1), valid while the vault holds the same paths.
+  bool from_cache() const { return records_ != nullptr; }
+  int cached_target(std::size_t i) const;
+
+ private:
+  NoteLink decode(std::size_t i) const;
+  const NoteLink* links_ = nullptr;
+  const char* records_ = nullptr;
+  const char* strings_ = nullptr;
+  std::uint32_t count_ = 0;
+};
+
 // A checkbox line of the note outside code: what a task query reads of it
 // (kb::tasks reads the task from the checkbox under the vault's settings).
 struct NoteTask {
@@ -64,8 +98,8 @@ struct NoteSummary {
   std::optional<text::Date> date;
   std::string_view summary;  // front-matter `summary`, else the first prose line of the body
   std::span<const std::string_view> participants;  // names or link paths, from keys and headings
-  std::span<const NoteLink> links;                 // body links, in text order
-  std::span<const NoteLink> property_links;        // front-matter links, in YAML order
+  NoteLinks links;                                 // body links, in text order
+  NoteLinks property_links;                        // front-matter links, in YAML order
   // How many checkbox lines outside code it has; Vault::tasks reads them,
   // for the notes a query asks about only.
   std::uint32_t task_count = 0;

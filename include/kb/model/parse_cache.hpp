@@ -88,7 +88,6 @@ class CacheView {
 
   struct Entry {
     NoteSummary summary;                         // strings in the bytes, arrays in the arena
-    std::span<const int> link_targets;           // per summary.links entry: a note index or -1
     std::span<const std::string_view> mentions;  // paths of the people its prose names
     Diagnostics warnings;                        // path left empty
   };

@@ -9,10 +9,10 @@
 // file), so any number of threads may read the same lines at once.
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <span>
 
 #include "kb/model/note.hpp"
+#include "kb/model/view_iterator.hpp"
 
 namespace kb::model {
 
@@ -32,31 +32,7 @@ class TaskLines {
   // Line i (i < size()); its strings point into the vault's storage.
   NoteTask operator[](std::size_t i) const { return lines_ != nullptr ? lines_[i] : decode(i); }
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = NoteTask;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = NoteTask;
-    iterator() = default;
-    iterator(const TaskLines* lines, std::size_t at) : lines_(lines), at_(at) {}
-    NoteTask operator*() const { return (*lines_)[at_]; }
-    iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator before = *this;
-      ++at_;
-      return before;
-    }
-    bool operator==(const iterator& other) const { return at_ == other.at_; }
-
-   private:
-    const TaskLines* lines_ = nullptr;
-    std::size_t at_ = 0;
-  };
+  using iterator = ViewIterator<TaskLines, NoteTask>;
   iterator begin() const { return {this, 0}; }
   iterator end() const { return {this, count_}; }
 

@@ -149,8 +149,10 @@ class Vault {
     std::int64_t cache_entry = -1;
   };
   std::vector<TaskSource> task_sources_;
-  // Per note taken from the cache: the link targets and mentions it gave.
-  std::vector<std::span<const int>> cached_link_targets_;
+  // Per note: whether the targets its links came with from the cache hold
+  // (the vault has the paths the cache was written with).
+  std::vector<char> use_cached_targets_;
+  // Per note taken from the cache: the mentions it gave.
   std::vector<std::optional<std::span<const std::string_view>>> cached_mentions_;
 
   // Link targets and backlinks, all notes' in one array each: note i's are
