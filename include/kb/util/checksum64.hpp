@@ -12,6 +12,7 @@
 // damage nobody crafted about 2^-64; the one pattern that cancels by
 // construction needs two opposite bit flips placed 23 bits apart in the two
 // words of one 16-byte step. Not for anything an adversary chooses.
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -20,7 +21,7 @@ namespace kb {
 
 namespace checksum64_detail {
 constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-constexpr int kLanes = 8;
+constexpr std::size_t kLanes = 8;
 inline std::uint64_t rotl(std::uint64_t x, int r) {
   return (x << r) | (x >> (64 - r));
 }
@@ -41,9 +42,9 @@ inline std::uint64_t checksum64(std::string_view bytes, std::uint64_t seed = 0) 
   const char* p = bytes.data();
   std::size_t n = bytes.size();
   std::uint64_t lane[kLanes];
-  for (int i = 0; i < kLanes; ++i) lane[i] = 0x243F6A8885A308D3ULL * (2 * i + 1);
+  for (std::size_t i = 0; i < kLanes; ++i) lane[i] = 0x243F6A8885A308D3ULL * (2 * i + 1);
   for (; n >= 16 * kLanes; p += 16 * kLanes, n -= 16 * kLanes) {
-    for (int i = 0; i < kLanes; ++i) {
+    for (std::size_t i = 0; i < kLanes; ++i) {
       lane[i] = (rotl(lane[i] ^ word_at(p + 16 * i), 23) + word_at(p + 16 * i + 8)) * kMul;
     }
   }
