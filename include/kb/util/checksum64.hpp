@@ -17,18 +17,16 @@
 #include <cstring>
 #include <string_view>
 
+#include "kb/util/word_mix.hpp"
+
 namespace kb {
 
 namespace checksum64_detail {
 constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
 constexpr std::size_t kLanes = 8;
-inline std::uint64_t rotl(std::uint64_t x, int r) {
-  return (x << r) | (x >> (64 - r));
-}
+using word_mix::rotl;
 inline std::uint64_t word_at(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
+  return word_mix::load(p);
 }
 // Folds `word` into `h`: a bijection of each argument.
 inline std::uint64_t fold(std::uint64_t h, std::uint64_t word) {
@@ -55,13 +53,7 @@ inline std::uint64_t checksum64(std::string_view bytes, std::uint64_t seed = 0) 
   std::memcpy(&tail, p, n);
   h = fold(h, tail);
   h = fold(h, bytes.size());
-  // Final avalanche (murmur3's), a bijection.
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
-  return h;
+  return word_mix::avalanche(h);  // a bijection
 }
 
 }  // namespace kb

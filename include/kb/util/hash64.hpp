@@ -8,19 +8,19 @@
 #include <cstring>
 #include <string_view>
 
+#include "kb/util/word_mix.hpp"
+
 namespace kb {
 
 namespace hash64_detail {
+using word_mix::rotl;
 constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
 inline std::uint64_t mix(std::uint64_t h, std::uint64_t word) {
   h ^= word * 0xC2B2AE3D27D4EB4FULL;
-  h = (h << 31) | (h >> 33);
-  return h * kMul;
+  return rotl(h, 31) * kMul;
 }
 inline std::uint64_t word_at(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
+  return word_mix::load(p);
 }
 }  // namespace hash64_detail
 
@@ -36,20 +36,13 @@ inline std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0) {
     c = mix(c, word_at(p + 16));
     d = mix(d, word_at(p + 24));
   }
-  std::uint64_t h = ((a << 1) | (a >> 63)) + ((b << 7) | (b >> 57)) + ((c << 12) | (c >> 52)) +
-                    ((d << 18) | (d >> 46));
+  std::uint64_t h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18);
   for (; n >= 8; p += 8, n -= 8) h = mix(h, word_at(p));
   std::uint64_t tail = 0;
   std::memcpy(&tail, p, n);
   h = mix(h, tail ^ (static_cast<std::uint64_t>(n) << 56));
   h ^= bytes.size();
-  // Final avalanche (murmur3's).
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
-  return h;
+  return word_mix::avalanche(h);
 }
 
 }  // namespace kb
