@@ -180,7 +180,7 @@ void Translator::no_quantifier() {
 }
 
 bool Translator::quantifier() {
-  quantifier_min_ = 1;
+  quantifier_ = {};
   if (!error_.empty() || at_end()) return false;
   const char c = peek();
   bool repeats = false;
@@ -188,7 +188,8 @@ bool Translator::quantifier() {
     out_ += c;
     ++i_;
     repeats = c != '?';
-    quantifier_min_ = c == '+' ? 1 : 0;
+    quantifier_.min = c == '+' ? 1 : 0;
+    if (c == '?') quantifier_.max = 1;
   } else if (c == '{') {
     const auto b = braces_at(i_);
     if (!b) {
@@ -211,14 +212,17 @@ bool Translator::quantifier() {
     out_ += '}';
     i_ += b->length;
     repeats = b->open_ended || b->max > 1;
-    quantifier_min_ = b->min;
+    quantifier_.min = b->min;
+    if (!b->open_ended) quantifier_.max = b->max;
   } else {
     return false;
   }
-  if (quantifier_min_ == 0) nullable_ = true;
+  quantifier_.present = true;
+  if (quantifier_.min == 0) nullable_ = true;
   if (peek() == '?' && !at_end()) {
     out_ += '?';
     ++i_;
+    quantifier_.lazy = true;
   }
   if (quantifier_at(i_)) fail("Nothing to repeat");  // a++, a*?? and x{1}{2}
   return repeats;
@@ -226,7 +230,6 @@ bool Translator::quantifier() {
 
 void Translator::group() {
   const std::size_t group_at = out_.size();
-  const std::size_t group_at_source = i_;
   ++i_;  // '('
   // Each group is a level of recursion here; PCRE2 nests 250 deep.
   if (++depth_ > kMaxDepth) {
@@ -244,7 +247,6 @@ void Translator::group() {
   } leave{depth_, open_captures_, open_captures_.size()};
   bool quantifiable = true;
   bool lookaround = false;
-  const int groups_before = opened_;
   const JsRegexFlags outer = flags_;  // a modifier group changes them inside
   if (peek() == '?') {
     const char kind = peek(1);
@@ -266,11 +268,8 @@ void Translator::group() {
       i_ += 2;
       ++opened_;
       open_captures_.push_back(opened_);
-      const std::size_t start = i_;
       if (!group_name()) return;
-      out_ += "(?<";
-      out_ += captures_.pcre2_name(p_.substr(start, i_ - 1 - start));
-      out_ += '>';
+      out_ += group_references_.open_capture(opened_);  // references are by number
     } else {
       fail("Invalid group");
       return;
@@ -278,11 +277,9 @@ void Translator::group() {
   } else {
     ++opened_;
     open_captures_.push_back(opened_);
-    out_ += '(';
+    out_ += group_references_.open_capture(opened_);
   }
   const std::size_t body_at = out_.size();
-  const std::size_t body_at_source = i_;
-  const int before_body = opened_;
   disjunction();
   flags_ = outer;
   if (!error_.empty()) return;
@@ -296,24 +293,38 @@ void Translator::group() {
   nullable_ = nullable_ || lookaround;
   const bool body_nullable = nullable_;
   if (quantifiable) {
-    // A group that may match more than once gets a marker before its
-    // alternatives, for the captures inside it, and when its body may
-    // match empty, a check at the end of each pass (js_regex_references.hpp).
-    if (quantifier() && !lookaround && may_refer_) {
-      std::optional<int> check;
-      if (body_nullable && quantifier_min_ <= 1) check = static_cast<int>(quantifier_min_);
-      const auto texts =
-          group_references_.repeated(groups_before + 1, opened_, {before_body, body_at_source},
-                                     {groups_before, group_at_source}, check);
-      if (!texts.start.empty()) {
-        out_.insert(close_at, ")" + texts.end);
-        out_.insert(body_at, texts.start + "(?:");
-        out_.insert(group_at, texts.entry);
-      }
-    }
+    const bool repeats = quantifier();
+    if (quantifier_.present && !lookaround && may_refer_)
+      passes(group_at, body_at, close_at, repeats, body_nullable);
   } else if (quantifier_at(i_)) {
     fail("Invalid quantifier");
   }
+}
+
+// The captures inside a quantified group, as RepeatMatcher treats them
+// (js_regex_references.hpp): a group that may match more than once gets a
+// marker before its alternatives; when its body may match empty, a pass
+// beyond its minimum may not: with a minimum of 0 each pass is checked,
+// with more the group is unrolled.
+void Translator::passes(std::size_t group_at, std::size_t body_at, std::size_t close_at,
+                        bool repeats, bool body_nullable) {
+  const std::string_view group_text =
+      std::string_view(out_).substr(group_at, close_at + 1 - group_at);
+  const bool more_than_min = !quantifier_.max || *quantifier_.max > quantifier_.min;
+  if (body_nullable && quantifier_.min > 0 && more_than_min && repeats &&
+      group_references_.holds_capture(group_text) && group_text.size() <= kMaxUnrolledGroup) {
+    const std::string unrolled = group_references_.unrolled(
+        group_text, {quantifier_.min, quantifier_.max, quantifier_.lazy});
+    out_.replace(group_at, std::string::npos, unrolled);
+    return;
+  }
+  if (!repeats && !(body_nullable && quantifier_.min == 0)) return;
+  const auto texts = group_references_.repeated(
+      group_text, body_nullable && quantifier_.min == 0 ? GroupReferences::PassCheck::kConsumed
+                                                        : GroupReferences::PassCheck::kNone);
+  if (texts.start.empty()) return;
+  out_.insert(close_at, ")" + texts.end);
+  out_.insert(body_at, texts.start + "(?:");
 }
 
 }  // namespace js

@@ -9,20 +9,6 @@ std::optional<int> Captures::number_of(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string Captures::pcre2_name(std::string_view name) const {
-  int rank = 0;
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    bool first = true;
-    for (std::size_t j = 0; j < k; ++j) first = first && names[j].first != names[k].first;
-    if (!first) continue;
-    if (names[k].first == name) break;
-    ++rank;
-  }
-  std::string pcre2 = "n";
-  pcre2 += std::to_string(rank);
-  return pcre2;
-}
-
 Captures scan_captures(std::string_view p, bool sets) {
   Captures captures;
   int class_depth = 0;

@@ -16,10 +16,6 @@ struct Captures {
 
   bool any_named() const { return !names.empty(); }
   std::optional<int> number_of(std::string_view name) const;
-  // The name as PCRE2 reads it: JavaScript names may hold `$` and any
-  // ID_Continue letter, and (ES2025) repeat in other alternatives, so each
-  // distinct name is written nK, K its rank of first appearance.
-  std::string pcre2_name(std::string_view name) const;
 };
 
 // With v (`sets`), a '[' inside a class opens a nested one.

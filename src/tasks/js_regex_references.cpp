@@ -1,6 +1,9 @@
 #include "js_regex_references.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <utility>
 
 namespace kb::tasks::js {
 
@@ -8,104 +11,301 @@ namespace {
 constexpr char kOpen = '\x01';  // never in a translation otherwise (js_regex_reader.hpp)
 constexpr char kClose = '\x02';
 constexpr std::size_t kUnset = ~std::size_t{0};
+
+// Placeholders: kOpen, a letter, a payload, kClose.
+constexpr char kCaptureTag = 'S';    // a capturing group's '(': slot id
+constexpr char kReferenceTag = 'R';  // items "gN" (JavaScript group N) or "sN" (slot N), by ','
+constexpr char kConsumedTag = 'E';   // a pass-end check: the pass consumed (marker's slot id)
+constexpr char kEmptyTag = 'N';      // a pass-end check: the pass matched empty (marker's slot id)
+constexpr char kResetOpen = 'B';     // "(?|"
+constexpr char kResetOr = 'A';       // its '|'
+constexpr char kResetClose = 'Z';    // its ')'
+
+std::string tag(char kind, std::string_view payload = {}) {
+  std::string text(1, kOpen);
+  text += kind;
+  text += payload;
+  text += kClose;
+  return text;
+}
+std::string tag(char kind, std::size_t id) {
+  return tag(kind, std::to_string(id));
+}
+
+std::size_t number_in(std::string_view digits) {
+  std::size_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+// Calls visit(kind, payload, begin, end) for each placeholder of `text`
+// (begin and end around it).
+template <typename Visit>
+void each_placeholder(std::string_view text, Visit&& visit) {
+  for (std::size_t at = text.find(kOpen); at != std::string_view::npos;
+       at = text.find(kOpen, at + 1)) {
+    const std::size_t close = text.find(kClose, at);
+    visit(text[at + 1], text.substr(at + 2, close - at - 2), at, close + 1);
+    at = close;
+  }
+}
+
+// `text` with each placeholder replaced by write(kind, payload).
+template <typename Write>
+std::string rewritten(std::string_view text, Write&& write) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t done = 0;
+  each_placeholder(text,
+                   [&](char kind, std::string_view payload, std::size_t begin, std::size_t end) {
+                     out += text.substr(done, begin - done);
+                     out += write(kind, payload);
+                     done = end;
+                   });
+  out += text.substr(done);
+  return out;
+}
+
+// The items of a reference's payload.
+std::vector<std::string_view> items_of(std::string_view payload) {
+  std::vector<std::string_view> items;
+  for (std::size_t at = 0; at < payload.size();) {
+    std::size_t comma = payload.find(',', at);
+    if (comma == std::string_view::npos) comma = payload.size();
+    items.push_back(payload.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return items;
+}
+
+// `{min,max}` (PCRE2 counts up to 65535), piece by piece: GCC 12 at -O3
+// warns falsely (-Wrestrict) on "{" + std::string.
+std::string bounds(std::uint64_t min, std::optional<std::uint64_t> max) {
+  const auto count = [](std::uint64_t n) {
+    return std::to_string(std::min<std::uint64_t>(n, 65535));
+  };
+  std::string text(1, '{');
+  text += count(min);
+  if (max != min) {
+    text += ',';
+    if (max) text += count(*max);
+  }
+  text += '}';
+  return text;
+}
 }  // namespace
+
+std::size_t GroupReferences::add_slot(Kind kind) {
+  slots_.push_back({kind, {}});
+  return slots_.size() - 1;
+}
+
+std::string GroupReferences::open_capture(int group) {
+  const std::size_t slot = add_slot(Kind::kCapture);
+  if (js_slot_.size() <= static_cast<std::size_t>(group)) js_slot_.resize(group + 1, kUnset);
+  js_slot_[group] = slot;
+  return tag(kCaptureTag, slot);
+}
 
 std::string GroupReferences::reference(int group) {
   return reference(std::vector<int>{group});
 }
 
 std::string GroupReferences::reference(const std::vector<int>& groups) {
-  std::string text(1, kOpen);
+  std::string items;
   for (int group : groups) {
-    if (text.size() > 1) text += ',';
-    text += std::to_string(group);
+    if (!items.empty()) items += ',';
+    items += 'g';
+    items += std::to_string(group);
   }
-  text += kClose;
-  return text;
+  return tag(kReferenceTag, items);
 }
 
-GroupReferences::PassTexts GroupReferences::repeated(int first, int last, Place body, Place group,
-                                                     std::optional<int> empty_check_min) {
-  if (last < first) return {};  // no group inside: nothing to clear
-  const std::size_t marker = markers_.size();
-  markers_.push_back({body});
-  if (markers_around_.size() <= static_cast<std::size_t>(last)) markers_around_.resize(last + 1);
-  for (int g = first; g <= last; ++g) markers_around_[g].push_back(marker);
-  if (!empty_check_min) return {{}, "()", {}};
-  Check check{marker, std::nullopt};
-  PassTexts texts{{}, "()", std::string(1, kOpen) + "E" + std::to_string(checks_.size()) + kClose};
-  if (*empty_check_min > 0) {
-    check.entry = markers_.size();
-    markers_.push_back({group, true});
-    texts.entry = "()";
-  }
-  checks_.push_back(check);
+bool GroupReferences::holds_capture(std::string_view group_text) const {
+  bool holds = false;
+  each_placeholder(group_text, [&](char kind, std::string_view payload, std::size_t, std::size_t) {
+    holds = holds || (kind == kCaptureTag && slots_[number_in(payload)].kind == Kind::kCapture);
+  });
+  return holds;
+}
+
+GroupReferences::PassTexts GroupReferences::repeated(std::string_view group_text, PassCheck check) {
+  std::vector<std::size_t> captures;
+  each_placeholder(group_text, [&](char kind, std::string_view payload, std::size_t, std::size_t) {
+    const std::size_t slot = kind == kCaptureTag ? number_in(payload) : kUnset;
+    if (slot != kUnset && slots_[slot].kind == Kind::kCapture) captures.push_back(slot);
+  });
+  if (captures.empty()) return {};  // nothing to clear
+  const std::size_t marker = add_slot(Kind::kMarker);
+  for (std::size_t slot : captures) slots_[slot].markers.push_back(marker);
+  PassTexts texts{tag(kCaptureTag, marker) + ")", {}};
+  if (check == PassCheck::kConsumed) texts.end = tag(kConsumedTag, marker);
+  if (check == PassCheck::kEmpty) texts.end = tag(kEmptyTag, marker);
   return texts;
 }
 
-int GroupReferences::pcre2_group(int group) const {
-  return group +
-         static_cast<int>(std::count_if(markers_.begin(), markers_.end(),
-                                        [&](const Marker& m) { return m.place.before < group; }));
+std::string GroupReferences::clone(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> copies;  // old slot, new slot
+  each_placeholder(text, [&](char kind, std::string_view payload, std::size_t, std::size_t) {
+    if (kind != kCaptureTag) return;
+    const std::size_t old = number_in(payload);
+    copies.emplace_back(old, add_slot(slots_[old].kind));
+  });
+  const auto copy_of = [&](std::size_t slot) {
+    for (const auto& [old, fresh] : copies) {
+      if (old == slot) return fresh;
+    }
+    return slot;  // outside the copy
+  };
+  for (const auto& [old, fresh] : copies) {
+    for (std::size_t marker : slots_[old].markers) slots_[fresh].markers.push_back(copy_of(marker));
+  }
+  return rewritten(text, [&](char kind, std::string_view payload) {
+    if (kind == kCaptureTag || kind == kConsumedTag || kind == kEmptyTag)
+      return tag(kind, copy_of(number_in(payload)));
+    if (kind != kReferenceTag) return tag(kind, payload);
+    std::string items;
+    for (std::string_view item : items_of(payload)) {
+      if (!items.empty()) items += ',';
+      const std::size_t slot = slot_of(item);
+      const std::size_t copied = slot == kUnset ? kUnset : copy_of(slot);
+      if (copied == slot) {
+        items += item;  // a group outside the copy: as it was
+      } else {
+        items += 's';
+        items += std::to_string(copied);
+      }
+    }
+    return tag(kReferenceTag, items);
+  });
 }
 
-int GroupReferences::pcre2_marker(std::size_t marker) const {
-  const Marker& self = markers_[marker];
-  const auto earlier = std::count_if(markers_.begin(), markers_.end(),
-                                     [&](const Marker& m) { return m.precedes(self); });
-  return self.place.before + static_cast<int>(earlier) + 1;
+std::size_t GroupReferences::slot_of(std::string_view item) const {
+  const std::size_t n = number_in(item.substr(1));
+  if (item[0] == 's') return n;
+  return n < js_slot_.size() ? js_slot_[n] : kUnset;
+}
+
+std::string GroupReferences::unrolled(std::string_view group_text, const Repeat& repeat) {
+  const std::string_view lazy = repeat.lazy ? "?" : "";
+  std::string out;
+  if (repeat.min > 1) {  // passes 1 .. min - 1: any, captures of their own
+    const std::string copy = clone(group_text);
+    out += "(?:";
+    out += repeated(copy, PassCheck::kNone).start;
+    out += copy;
+    out += ')';
+    out += bounds(repeat.min - 1, repeat.min - 1);
+    out += lazy;
+  }
+  // The passes from the minimum on: one that matches empty, or passes that
+  // each consume (an empty pass followed by another at the same place
+  // starts that one as it started itself: captures inside cleared).
+  const std::string copy = clone(group_text);
+  const PassTexts pass = repeated(copy, PassCheck::kConsumed);
+  std::string consuming = "(?:";
+  consuming += pass.start;
+  consuming += copy;
+  consuming += pass.end;
+  consuming += ')';
+  if (repeat.max)
+    consuming += bounds(1, *repeat.max - repeat.min + 1);
+  else
+    consuming += '+';
+  consuming += lazy;
+  const PassTexts single = repeated(group_text, PassCheck::kEmpty);
+  std::string empty = single.start;
+  empty += group_text;
+  empty += single.end;
+  // Both branches open a marker, then the group: the same numbers.
+  out += tag(kResetOpen);
+  out += repeat.lazy ? empty : consuming;
+  out += tag(kResetOr);
+  out += repeat.lazy ? consuming : empty;
+  out += tag(kResetClose);
+  return out;
+}
+
+GroupReferences::Numbering GroupReferences::numbered(std::string_view pcre2) const {
+  Numbering numbering{std::vector<int>(slots_.size(), 0), 0};
+  struct Reset {
+    int base, highest;
+  };
+  std::vector<Reset> resets;
+  int next = 1;
+  each_placeholder(pcre2, [&](char kind, std::string_view payload, std::size_t, std::size_t) {
+    if (kind == kCaptureTag) {
+      numbering.number[number_in(payload)] = next++;
+    } else if (kind == kResetOpen) {
+      resets.push_back({next, next});
+    } else if (kind == kResetOr) {
+      resets.back().highest = std::max(resets.back().highest, next);
+      next = resets.back().base;
+    } else if (kind == kResetClose) {
+      next = std::max(resets.back().highest, next);
+      resets.pop_back();
+    }
+  });
+  numbering.count = next - 1;
+  return numbering;
 }
 
 std::string GroupReferences::resolve(std::string_view pcre2, bool& uses_callouts) const {
-  std::string out;
-  out.reserve(pcre2.size());
-  for (std::size_t i = 0; i < pcre2.size(); ++i) {
-    if (pcre2[i] != kOpen) {
-      out += pcre2[i];
-      continue;
-    }
-    const std::size_t close = pcre2.find(kClose, i);
-    if (pcre2[i + 1] == 'E') {  // an empty-pass check
-      const Check& check = checks_[std::stoul(std::string(pcre2.substr(i + 2, close - i - 2)))];
-      out += "(?C\"E," + std::to_string(pcre2_marker(check.pass));
-      if (check.entry) out += "," + std::to_string(pcre2_marker(*check.entry));
-      out += "\")";
-      uses_callouts = true;
-      i = close;
-      continue;
-    }
-    std::vector<int> groups;
-    for (std::size_t at = i + 1; at < close;) {
-      std::size_t end = pcre2.find(',', at);
-      if (end > close) end = close;
-      groups.push_back(std::stoi(std::string(pcre2.substr(at, end - at))));
-      at = end + 1;
-    }
-    i = close;
-    const auto repeated = [&](int group) {
-      return static_cast<std::size_t>(group) < markers_around_.size() &&
-             !markers_around_[group].empty();
-    };
-    if (groups.size() == 1 && !repeated(groups[0])) {
-      out += "\\g{" + std::to_string(pcre2_group(groups[0])) + "}";
-      continue;
-    }
-    // Each group in turn: its text when it is set (in the current pass of
-    // each repeated group around it), else the next; else empty.
-    uses_callouts = true;
-    for (int group : groups) {
-      const std::string number = std::to_string(pcre2_group(group));
-      out += "(?(?=(?C\"" + number;
-      if (repeated(group)) {
-        for (std::size_t marker : markers_around_[group]) {
-          out += ',';
-          out += std::to_string(pcre2_marker(marker));
-        }
+  const std::vector<int> number = numbered(pcre2).number;
+  return rewritten(pcre2, [&](char kind, std::string_view payload) -> std::string {
+    switch (kind) {
+      case kCaptureTag:
+        return "(";
+      case kResetOpen:
+        return "(?|";
+      case kResetOr:
+        return "|";
+      case kResetClose:
+        return ")";
+      case kConsumedTag:
+      case kEmptyTag: {
+        uses_callouts = true;
+        std::string callout = "(?C\"";
+        callout += kind;
+        callout += ',';
+        callout += std::to_string(number[number_in(payload)]);
+        callout += "\")";
+        return callout;
       }
-      out += "\"))\\g{" + number + "}|";
+      default:
+        return written_reference(payload, number, uses_callouts);
     }
-    out += std::string(groups.size(), ')');
+  });
+}
+
+std::string GroupReferences::written_reference(std::string_view payload,
+                                               const std::vector<int>& number,
+                                               bool& uses_callouts) const {
+  std::vector<std::size_t> groups;
+  for (std::string_view item : items_of(payload)) groups.push_back(slot_of(item));
+  if (groups.size() == 1 && slots_[groups[0]].markers.empty()) {
+    std::string plain = "\\g{";
+    plain += std::to_string(number[groups[0]]);
+    plain += '}';
+    return plain;
   }
+  // Each group in turn: its text when it is set (in the current pass of
+  // each repeated group around it), else the next; else empty.
+  uses_callouts = true;
+  std::string out;
+  for (std::size_t slot : groups) {
+    const std::string n = std::to_string(number[slot]);
+    out += "(?(?=(?C\"";
+    out += n;
+    for (std::size_t marker : slots_[slot].markers) {
+      out += ',';
+      out += std::to_string(number[marker]);
+    }
+    out += "\"))\\g{";
+    out += n;
+    out += "}|";
+  }
+  out += std::string(groups.size(), ')');
   return out;
 }
 
@@ -130,21 +330,13 @@ bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::
   return true;
 }
 
-bool empty_pass_refused(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
-                        std::size_t position) {
-  const auto start = [&](std::size_t group) { return group < pairs ? ovector[2 * group] : kUnset; };
-  std::size_t numbers[2] = {0, 0};
-  std::size_t count = 0;
-  for (std::size_t i = 2; i <= spec.size() && count < 2; ++i) {  // after "E,"
-    for (; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)
-      numbers[count] = numbers[count] * 10 + static_cast<std::size_t>(spec[i] - '0');
-    ++count;
-  }
-  const std::size_t pass_start = start(numbers[0]);
-  if (pass_start != position) return false;  // the pass consumed something
-  if (count < 2) return true;                // a minimum of 0: every pass
-  const std::size_t group_start = start(numbers[1]);
-  return group_start != kUnset && pass_start > group_start;  // not the first pass
+bool pass_check_fails(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
+                      std::size_t position) {
+  std::size_t marker = 0;
+  for (std::size_t i = 2; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)  // after "E,"
+    marker = marker * 10 + static_cast<std::size_t>(spec[i] - '0');
+  const bool empty = marker < pairs && ovector[2 * marker] == position;
+  return spec[0] == kConsumedTag ? empty : !empty;
 }
 
 }  // namespace kb::tasks::js

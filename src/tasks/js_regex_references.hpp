@@ -1,27 +1,33 @@
 #pragma once
-// Back-references as JavaScript resolves them. ECMA-262's RepeatMatcher
-// clears the captures inside a quantified group at the start of each pass,
-// so a group that did not take part in the last pass is undefined (and a
-// reference to it matches empty); PCRE2, like Perl, keeps what the group
-// captured on an earlier pass (`/^(?:(a)|b)+\1$/` matches "ab" in
-// JavaScript, "aba" in PCRE2). kb puts an empty capturing group (a marker)
-// at the start of each such quantified group, so that the marker holds
-// where the current pass began, and a reference to a group inside becomes
-// a PCRE2 conditional whose condition is a callout: the group counts when
-// it was captured at or after every enclosing marker, else the reference
-// matches empty. The markers shift PCRE2's group numbers, so the
-// translation writes references as placeholders and resolve() writes them
-// out once every marker is known.
+// Capturing groups and back-references as JavaScript resolves them.
+//
+// ECMA-262's RepeatMatcher clears the captures inside a quantified group at
+// the start of each pass, so a group that did not take part in the last
+// pass is undefined (and a reference to it matches empty); PCRE2, like
+// Perl, keeps what the group captured on an earlier pass (`/^(?:(a)|b)+\1$/`
+// matches "ab" in JavaScript, "aba" in PCRE2). kb puts an empty capturing
+// group (a marker) at the start of each such quantified group, so that the
+// marker holds where the current pass began, and a reference to a group
+// inside becomes a PCRE2 conditional whose condition is a callout: the
+// group counts when it was captured at or after every enclosing marker,
+// else the reference matches empty.
 //
 // RepeatMatcher also refuses a pass beyond the group's minimum that matches
 // empty ("if min = 0 and y's endIndex = x's endIndex, return failure"),
-// where PCRE2 takes it (as its last pass): with captures inside, that
-// changes what a back-reference sees. Such a group, when its body can match
-// empty, gets a callout at the end of each pass that fails the pass when it
-// consumed nothing: with a minimum of 0, every pass; with a minimum of 1, a
-// pass that starts after where the group started (an empty group before it
-// marks that place), which is a pass beyond the first. Larger minimums are
-// left to PCRE2, which cannot count passes.
+// where PCRE2 takes it as its last pass: with captures inside, that changes
+// what a back-reference sees. With a minimum of 0, each pass of such a
+// group (its body can match empty) ends with a callout that fails it when
+// it consumed nothing. PCRE2 cannot count passes, so a group with a
+// minimum m >= 1 and more passes allowed is unrolled (unrolled()): m - 1
+// passes any, then either one last pass any, or one pass any, passes that
+// consume, and a last pass that consumes. Only the last pass's captures
+// can be seen after the group, so the copies before it capture into groups
+// of their own, and the two copies that can be last share their numbers
+// through a PCRE2 branch reset `(?|...|...)`.
+//
+// The translation therefore writes every capturing group, reference,
+// check and branch reset as a placeholder (kOpen ... kClose), and
+// resolve() numbers the groups in PCRE2's order and writes them out.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -33,68 +39,75 @@ namespace kb::tasks::js {
 
 class GroupReferences {
  public:
+  // The text that opens JavaScript capturing group `group` (its '(').
+  std::string open_capture(int group);
   // A reference to JavaScript group `group`, as a placeholder; to the
   // first of `groups` that is set (a name that repeats, ES2025).
   static std::string reference(int group);
   static std::string reference(const std::vector<int>& groups);
-  // Where a marker stands: after `before` groups, at `at` in the
-  // JavaScript pattern (which orders markers as the translation does).
-  struct Place {
-    int before;
-    std::size_t at;
-  };
-  // A group quantified to repeat has closed: it holds groups first..last;
-  // its pass marker stands at `body`, the start of its body. Returns the
-  // texts to insert before the group (`entry`), at the start and at the
-  // end of its body (all empty without a group inside). `empty_check_min`
-  // (0 or 1), when set, asks for the empty-pass check, the group standing
-  // at `group`.
+
+  // A group quantified to repeat (`group_text`, from its '(' to its ')')
+  // closed. When it holds captures, returns the marker to insert at the
+  // start of its body and the check, if any, to insert at its end: that
+  // the pass consumed something, or that it matched empty.
+  enum class PassCheck { kNone, kConsumed, kEmpty };
   struct PassTexts {
-    std::string entry;
     std::string start;
     std::string end;
   };
-  PassTexts repeated(int first, int last, Place body, Place group,
-                     std::optional<int> empty_check_min);
+  PassTexts repeated(std::string_view group_text, PassCheck check);
+
+  // How a group is quantified: at least `min` (>= 1), at most `max`
+  // (nothing: unbounded; more than min), lazily or not.
+  struct Repeat {
+    std::uint64_t min;
+    std::optional<std::uint64_t> max;
+    bool lazy;
+  };
+  // Whether `group_text` holds a capturing group (unrolling matters).
+  bool holds_capture(std::string_view group_text) const;
+  // `group_text` (a group whose body can match empty) quantified by
+  // `repeat`, unrolled as above; it replaces the group and its quantifier.
+  std::string unrolled(std::string_view group_text, const Repeat& repeat);
+
   // `pcre2` with each placeholder written as PCRE2 text; uses_callouts
   // tells whether any needs the callout.
   std::string resolve(std::string_view pcre2, bool& uses_callouts) const;
 
  private:
-  // A marker is an empty group at the start of each pass, or (entry) just
-  // before the group, where its first pass starts.
-  struct Marker {
-    Place place;
-    bool entry = false;
-    // Textual order: at one place, a pass marker comes before the entry
-    // of a group that opens its body.
-    bool precedes(const Marker& other) const {
-      return place.at < other.place.at || (place.at == other.place.at && !entry && other.entry);
-    }
+  enum class Kind { kCapture, kMarker };
+  struct Slot {
+    Kind kind;
+    std::vector<std::size_t> markers;  // of the repeated groups around a capture
   };
-  int pcre2_group(int group) const;
-  int pcre2_marker(std::size_t marker) const;
-  // Each group's empty-pass check: its pass marker, its entry marker (for
-  // a minimum of 1; else none).
-  struct Check {
-    std::size_t pass;
-    std::optional<std::size_t> entry;
+  std::size_t add_slot(Kind kind);
+  // A copy of `text` whose groups are new slots; references to groups of
+  // the copy point to them, others stay.
+  std::string clone(std::string_view text);
+  // The slot of a reference's item ("gN": JavaScript group N; "sN": slot N).
+  std::size_t slot_of(std::string_view item) const;
+  std::string written_reference(std::string_view payload, const std::vector<int>& number,
+                                bool& uses_callouts) const;
+  // The PCRE2 number of every slot in `pcre2` (branch resets share
+  // numbers), and how many numbers it takes.
+  struct Numbering {
+    std::vector<int> number;
+    int count;
   };
-  std::vector<Check> checks_;
+  Numbering numbered(std::string_view pcre2) const;
 
-  std::vector<Marker> markers_;
-  std::vector<std::vector<std::size_t>> markers_around_;  // per group number
+  std::vector<Slot> slots_;
+  std::vector<std::size_t> js_slot_;  // per JavaScript group number: its slot
 };
 
 // The callout's condition: the callout text is "n,m1,m2..." (PCRE2
 // numbers): true when group n is set and starts at or after each marker mK
 // (set). `ovector` holds `pairs` pairs.
 bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs);
-// The end-of-pass callout: the callout text is "E,p" or "E,p,s" (PCRE2
-// numbers of the pass's marker and of the group's entry marker): true
-// (fail the pass) when it matched empty at `position` and, with s, started
-// after the group did.
-bool empty_pass_refused(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
-                        std::size_t position);
+// The end-of-pass callout: the callout text is "E,p" or "N,p" (p: the PCRE2
+// number of the pass's marker): true (fail the pass) when, ending at
+// `position`, it matched empty (E) or consumed something (N).
+bool pass_check_fails(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
+                      std::size_t position);
 
 }  // namespace kb::tasks::js

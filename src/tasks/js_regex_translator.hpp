@@ -40,9 +40,14 @@ class Translator : ClassReader {
   void term();
   void no_quantifier();
   // A quantifier at i_, if any, appended; true when it lets its atom match
-  // more than once. Sets quantifier_min_, and nullable_ when it is 0.
+  // more than once. Sets quantifier_, and nullable_ when its minimum is 0.
   bool quantifier();
   void group();
+  // The group out_[group_at, close_at] just quantified (`repeats`: more
+  // than once), its body starting at body_at: markers, checks or unrolling
+  // for the captures inside.
+  void passes(std::size_t group_at, std::size_t body_at, std::size_t close_at, bool repeats,
+              bool body_nullable);
 
   // `name>` after "(?<": a valid, new name.
   bool group_name();
@@ -56,6 +61,8 @@ class Translator : ClassReader {
   void class_or_char_escape(std::string& to, bool in_class);
 
   static constexpr int kMaxDepth = 250;
+  // Unrolling writes a group five times; PCRE2 compiles up to 64 KiB.
+  static constexpr std::size_t kMaxUnrolledGroup = 2048;
 
   const bool top_ignore_case_;
   // The pattern may hold a back-reference (`\1`, `\k`): repeated groups
@@ -77,7 +84,13 @@ class Translator : ClassReader {
   // Whether the term, alternative or disjunction just read may match the
   // empty string (a back-reference may), and the last quantifier's minimum.
   bool nullable_ = false;
-  std::uint64_t quantifier_min_ = 1;
+  struct Quantifier {
+    bool present = false;
+    std::uint64_t min = 1;
+    std::optional<std::uint64_t> max;  // nothing: unbounded
+    bool lazy = false;
+  };
+  Quantifier quantifier_;  // the last one read
 };
 
 }  // namespace kb::tasks::js

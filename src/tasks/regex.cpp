@@ -65,12 +65,12 @@ std::u16string utf16(std::string_view s) {
 
 // A back-reference's condition (js_regex_references.hpp): 0 lets it match
 // its group, anything else makes it match empty; the end of a repeated
-// group's pass ("E,..."): 0 lets it end, 1 fails it (an empty pass beyond
-// the minimum).
+// group's pass ("E,..." or "N,..."): 0 lets it end, 1 fails it (an empty
+// pass beyond the minimum, or one that must match empty).
 int callout_result(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
                    std::size_t position) {
-  if (!spec.empty() && spec[0] == 'E')
-    return js::empty_pass_refused(spec, ovector, pairs, position);
+  if (!spec.empty() && (spec[0] == 'E' || spec[0] == 'N'))
+    return js::pass_check_fails(spec, ovector, pairs, position);
   return js::capture_is_current(spec, ovector, pairs) ? 0 : 1;
 }
 int current_capture_callout_8(pcre2_callout_block_8* block, void*) {
@@ -81,7 +81,7 @@ int current_capture_callout_8(pcre2_callout_block_8* block, void*) {
 int current_capture_callout_16(pcre2_callout_block_16* block, void*) {
   std::string spec;
   for (PCRE2_SIZE k = 0; k < block->callout_string_length; ++k)
-    spec += static_cast<char>(block->callout_string[k]);  // digits, commas and E
+    spec += static_cast<char>(block->callout_string[k]);  // digits, commas, E and N
   return callout_result(spec, block->offset_vector, block->capture_top, block->current_position);
 }
 }  // namespace
@@ -102,9 +102,9 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
   std::string_view flags = literal.substr(last_slash + 1);
 
   // Without UCP (\d \w \b ASCII, as in JavaScript); back-references to a
-  // group that did not take part match empty.
-  // PCRE2_DUPNAMES: ES2025 lets a group name repeat in other alternatives.
-  std::uint32_t options = PCRE2_MATCH_UNSET_BACKREF | PCRE2_DUPNAMES;
+  // group that did not take part match empty. Groups are written without
+  // their names (js_regex_references.hpp), so no name can clash.
+  std::uint32_t options = PCRE2_MATCH_UNSET_BACKREF;
   JsRegexFlags js;
   // JavaScript's RegExp constructor refuses a repeated flag, and u with v.
   for (std::size_t i = 0; i < flags.size(); ++i) {

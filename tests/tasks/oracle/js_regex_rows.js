@@ -148,9 +148,10 @@ const refPatterns = [
 ];
 // Empty passes: ECMA-262's RepeatMatcher refuses a pass beyond a group's
 // minimum that matches empty (node 20 agrees with the spec here). From the
-// eighth on, random patterns (back-references, repeated groups) where kb
-// differed from node 20 before it checked empty passes; kb still differs
-// on some with a minimum of 2 or more (docs/tasks-query.md).
+// eighth to the 26th, random patterns (back-references, repeated groups)
+// where kb differed from node 20 before it checked empty passes; then
+// minimums of 2 or more and a first pass that matched empty (kb unrolls
+// those groups), and `?` over a group that captures in a lookahead.
 const emptySubjects = ["", "a", "b", "ab", "ba", "aa", "bb", "aba", "abb", "bab", "abab", "aab", "abc", "cab", "abcab", "bcbc", "aaa", "abba", "ababa", "xaxa", "cc", "ca", "acb", "abcabc", "bca", "aabb", "baba", "c"];
 const emptyPatterns = [
   ["^(?:(ab(.)?|\\2)+(\\2)+)$", ""],
@@ -179,6 +180,18 @@ const emptyPatterns = [
   ["^(|.){1,2}(?:((c){2,}|(ab))*?\\1)+$", ""],
   ["c(?:(|b)+(?:|(?:)(ca|))|)+\\1$", "u"],
   ["^(((a*|a))+?b?|)+(((c|)\\3)??){2,3}\\3c", "i"],
+  ["^(|\\1(?:.)){2,}b\\1", ""],
+  ["^((?:a??(a|c){0,1}|(?:bb)\\1)(?:)??){2,3}\\1()((b{1,}))+?$", ""],
+  ["^(?:()|(a)){2,}\\2$", ""],
+  ["^(?:(a)|(?=(b))){2,3}\\1\\2", ""],
+  ["^(?:(?=(.))|b)+?\\1$", ""],
+  ["^(?:(?=(a))|b)+\\1$", ""],
+  ["^(?:(?=(a))|(a)){1,}?\\1\\2$", ""],
+  ["^(?:(?=(a))|(b)){2,3}\\1\\2$", ""],
+  ["^(?:(?=(a))){3,}\\1$", ""],
+  ["^((?=(a)))?\\2$", ""],
+  ["^(?:(?=(a))){0,1}\\1$", ""],
+  ["^(?<n>(?=(a))|b){2,}\\k<n>\\2$", ""],
 ];
 // The properties of strings (v only), on emoji of Emoji 15.0 and before
 // (kb's data is Emoji 15.0, node 20's ICU may know newer ones).
