@@ -1,11 +1,14 @@
 #include "collate.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "collate_order.hpp"
+#include "collate_weights.hpp"
 #include "kb/text/unicode.hpp"
 
 namespace kb::tasks {
@@ -29,36 +32,33 @@ constexpr std::uint64_t kOtherSymbols = 0x10000;  // + code point: symbols kb ha
 constexpr std::uint64_t kCurrency = 0x200000;     // + code point
 constexpr std::uint64_t kNumbers = 0x400000;      // digit runs, compared by value
 constexpr std::uint64_t kLetters = 0x800000;      // + letter key
+// Letters of the Hebrew..Tibetan blocks (U+0590..U+0FFF): ICU's rank among
+// them, in the place of those code points among the letters kb has no rank for.
+constexpr std::uint64_t kScriptLetters = 0x1000 + 0x590;
 
-// Secondary weights of combining marks, in ICU's order (acute first).
-constexpr std::array<char32_t, 17> kMarks = {0x301, 0x300, 0x306, 0x302, 0x30C, 0x30A,
-                                             0x308, 0x30B, 0x303, 0x307, 0x338, 0x327,
-                                             0x328, 0x304, 0x335, 0x323, 0x331};
-
+// The secondary weight of a combining mark: ICU's (collate_weights.cpp), or
+// after all of those, by code point, for a mark ICU 78 does not know.
 std::uint32_t mark_weight(char32_t mark) {
-  for (std::size_t i = 0; i < kMarks.size(); ++i) {
-    if (kMarks[i] == mark) return 10 * static_cast<std::uint32_t>(i + 1) + 10;
-  }
-  return 1000 + mark;
+  if (const auto w = icu_weight(mark); w && w->kind == Weight::Accent) return w->weight;
+  return 0x10000 + mark;
 }
 
 // Letters ICU sorts as another letter with an accent (ø is o with a stroke,
 // between ȯ and o̸) or as two letters with one (æ, ß).
 struct SpecialLetter {
   char32_t letter;
-  char32_t base, second;    // second: 0, or the second letter of the expansion
-  std::uint32_t secondary;  // the accent's weight
+  char32_t base, second;  // second: 0, or the second letter of the expansion
 };
 constexpr std::array<SpecialLetter, 9> kSpecial = {{
-    {U'ø', U'o', 0, 115},
-    {U'ł', U'l', 0, 145},
-    {U'đ', U'd', 0, 145},
-    {U'ħ', U'h', 0, 145},
-    {U'ð', U'd', 0, 185},
-    {U'ŀ', U'l', 0, 185},
-    {U'æ', U'a', U'e', 185},
-    {U'œ', U'o', U'e', 185},
-    {U'ß', U's', U's', 185},
+    {U'ø', U'o', 0},
+    {U'ł', U'l', 0},
+    {U'đ', U'd', 0},
+    {U'ħ', U'h', 0},
+    {U'ð', U'd', 0},
+    {U'ŀ', U'l', 0},
+    {U'æ', U'a', U'e'},
+    {U'œ', U'o', U'e'},
+    {U'ß', U's', U's'},
 }};
 
 // Ranked letters (collate_order.cpp) first, in ICU's order; then the others
@@ -94,6 +94,11 @@ struct Char {
   bool long_s;
 };
 
+// The canonical combining class; every character below U+0300 has none.
+int combining_class(char32_t c) {
+  return c < 0x300 ? 0 : text::combining_class(c);
+}
+
 void characters_of(std::string_view s, std::vector<Char>& out) {
   out.clear();
   bool ascii = true;
@@ -111,18 +116,60 @@ void characters_of(std::string_view s, std::vector<Char>& out) {
     const bool compat = text::is_compatibility_form(original);
     for (char32_t part : parts) out.push_back({part, compat, other_number, original == U'ſ'});
   }
+  // Canonical ordering, as ICU reads NFD: marks after one base character
+  // sorted by combining class (stable), so that their order in the text
+  // does not matter when Unicode says it does not (U+0E3A U+0E38 = U+0E38 U+0E3A).
+  for (std::size_t start = 0; start < out.size(); ++start) {
+    if (combining_class(out[start].c) == 0) continue;
+    std::size_t end = start + 1;
+    while (end < out.size() && combining_class(out[end].c) != 0) ++end;
+    if (end - start > 1) {
+      std::stable_sort(
+          out.begin() + static_cast<std::ptrdiff_t>(start),
+          out.begin() + static_cast<std::ptrdiff_t>(end),
+          [](const Char& a, const Char& b) { return combining_class(a.c) < combining_class(b.c); });
+    }
+    start = end;
+  }
 }
 
 // Thai and Lao vowels written before their consonant sort after it (ICU's
-// logical-order exception).
+// logical-order exception); before anything else (a digit, a sign) they stay.
 void reorder_prevowels(std::vector<Char>& chars) {
+  const auto consonant = [](char32_t c) {
+    return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E81 && c <= 0x0EAE) || c == 0x0EDE ||
+           c == 0x0EDF;
+  };
   for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
     const char32_t c = chars[i].c;
-    if ((c >= 0x0E40 && c <= 0x0E44) || (c >= 0x0EC0 && c <= 0x0EC4)) {
+    if (((c >= 0x0E40 && c <= 0x0E44) || (c >= 0x0EC0 && c <= 0x0EC4)) &&
+        consonant(chars[i + 1].c)) {
       std::swap(chars[i], chars[i + 1]);
       ++i;
     }
   }
+}
+
+// The rank of the letter at chars[i] when it starts a contraction (the
+// contracted characters are consumed: i moves past them, or a mark that
+// canonical ordering put later is erased), else `rank`. As ICU, a mark
+// may join its letter across marks of a lower combining class (و + ّ + ٔ
+// is ؤ + ّ).
+std::uint16_t contract(std::vector<Char>& chars, std::size_t& i, std::uint16_t rank) {
+  const char32_t third = i + 2 < chars.size() ? chars[i + 2].c : 0;
+  if (const auto joined = icu_contraction(chars[i].c, chars[i + 1].c, third)) {
+    i += joined->length - 1;
+    return joined->weight;
+  }
+  for (std::size_t j = i + 2; j < chars.size(); ++j) {
+    const int ccc = combining_class(chars[j].c);
+    if (ccc == 0 || ccc <= combining_class(chars[j - 1].c)) break;
+    if (const auto joined = icu_contraction(chars[i].c, chars[j].c, 0)) {
+      chars.erase(chars.begin() + static_cast<std::ptrdiff_t>(j));
+      return joined->weight;
+    }
+  }
+  return rank;
 }
 
 // Katakana sort as hiragana, small kana as large ones; both differ at the
@@ -192,18 +239,32 @@ void elements_into(std::string_view s, std::vector<Element>& out) {
       out.push_back(std::move(e));
       continue;
     }
-    // Vowel signs and other marks of the Indic, Thai and Lao scripts are letters to ICU.
-    if (kind == CharClass::Mark && original >= 0x0900 && original <= 0x0EFF) {
-      e.primary = kLetters + letter_key(original);
-      out.push_back(std::move(e));
+    // ICU's own weights: accents, and the letters, vowel signs, viramas and
+    // points of the Hebrew..Tibetan blocks (some are accents, some ignorable).
+    if (const auto w = original >= 0x300 ? icu_weight(original) : std::nullopt) {
+      if (w->kind == Weight::Ignorable) continue;
+      if (w->kind == Weight::Accent) {
+        Element accent;
+        accent.secondary = w->weight;
+        out.push_back(accent);
+        continue;
+      }
+      std::uint16_t rank = w->weight;
+      if (i + 1 < chars.size() && starts_contraction(original)) rank = contract(chars, i, rank);
+      e.primary = kLetters + kScriptLetters + rank;
+      e.tertiary += 4 * w->tertiary;
+      out.push_back(e);
+      if (w->accent != 0) {
+        Element accent;
+        accent.secondary = w->accent;
+        out.push_back(accent);
+      }
       continue;
     }
     if (kind == CharClass::Mark) {
-      if (!out.empty()) {
-        Element accent;
-        accent.secondary = mark_weight(original);
-        out.push_back(accent);
-      }
+      Element accent;
+      accent.secondary = mark_weight(original);
+      out.push_back(accent);
       continue;
     }
     if (kind == CharClass::Letter) {
@@ -222,7 +283,7 @@ void elements_into(std::string_view s, std::vector<Element>& out) {
           out.push_back(second);
         }
         Element accent;
-        accent.secondary = special.secondary;
+        accent.secondary = letter_accent(special.letter);
         out.push_back(accent);
         e.primary = 0;
         break;
@@ -230,7 +291,7 @@ void elements_into(std::string_view s, std::vector<Element>& out) {
       if (e.primary != 0) out.push_back(e);
       if (chars[i].long_s) {
         Element accent;
-        accent.secondary = 185;
+        accent.secondary = letter_accent(U'ſ');
         out.push_back(accent);
       }
       continue;

@@ -203,6 +203,11 @@ std::u32string decompose_compat(std::string_view s) {
   return out;
 }
 
+int combining_class(char32_t c) {
+  if (c > 0x10FFFF) return 0;
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class;
+}
+
 CharClass char_class(char32_t c) {
   if (c > 0x10FFFF) return CharClass::Other;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {

@@ -215,16 +215,50 @@ TEST_CASE("Numbers compare by value", "[collate]") {
   CHECK(collate("same", "same") == 0);
 }
 
+TEST_CASE("Vowel signs, viramas, tone marks and points weigh as ICU weighs them", "[collate]") {
+  // ICU's own table for these scripts (collate_weights.cpp): vowel signs
+  // and viramas are letters after the consonants, Devanagari ँ ं ः and
+  // nukta are accents, Thai and Lao tone marks accents, Hebrew and Arabic
+  // points accents, final forms a tertiary difference, the tatweel
+  // ignorable; Tamil ொ (ெ + ா) and Arabic ؤ (و + ٔ) are one letter each.
+  // The list in ICU's order (node 20: tests/tasks/oracle/collate_pairs.js).
+  const std::vector<std::string> icu_order = {
+      "כ",   "ך",    "כּ",     "מלך", "מֶלֶךְ", "ספר", "סֵפֶר", "סֶפֶר", "ש",  "שׂ",      "שׁ",    "آ",
+      "أ",   "ؤ",    "ؤّ",     "إ",   "ئ",   "ا",   "ب",   "پ",   "ة",  "كـتـاب", "كِتَاب", "كَتَبَ",
+      "ه",   "و",    "وّ",     "ي",   "ॐ",   "अ",   "आ",   "क",   "कँ",  "कं",      "कः",   "कल",
+      "कलम", "क़लम",  "काल",   "किल", "कील", "कुल",  "कूल",  "केल",  "कैल", "कोल",    "कौल",  "क्ल",
+      "क्ष",  "हिंदी", "हिन्दी", "ক",   "কা",  "কে",  "কো",  "কৌ",  "ক্",  "ஒ",      "ஔ",    "க",
+      "கா",  "கி",   "கு",    "கெ",  "கே",  "கை",  "கொ",  "கோ",  "கௌ", "க்",      "กํ",    "กา",
+      "ก่า",  "ก้า",   "กิ",     "เก",  "เก่",  "ไก",  "ไก่",  "ກາ",  "ກ່າ", "ແກວ",    "ແກ້ວ",
+  };
+  for (std::size_t i = 1; i < icu_order.size(); ++i) {
+    INFO(icu_order[i - 1] << " < " << icu_order[i]);
+    CHECK(collate(icu_order[i - 1], icu_order[i]) < 0);
+    CHECK(collate(icu_order[i], icu_order[i - 1]) > 0);
+  }
+  CHECK(collate("a\u0313", "a\u0301") < 0);      // ICU's accent order: Greek psili before acute
+  CHECK(collate("\u0301b", "\u00e1b") > 0);      // a leading accent is weighed, not dropped
+  CHECK(collate("ab", "a\u0951c") < 0);          // Devanagari stress sign: ignorable
+  CHECK(collate("\u0640\u0628", "\u0627") > 0);  // tatweel: ignorable
+  // Marks in either order are one text (canonical ordering), and و ّ ٔ is ؤ ّ.
+  CHECK(collate("\u0E01\u0E38\u0E3Aa", "\u0E01\u0E3A\u0E38b") < 0);
+  CHECK(collate("\u0E01\u0E3A\u0E38a", "\u0E01\u0E38\u0E3Ab") < 0);
+  CHECK(collate("\u0648\u0651\u0654", "\u0627") < 0);
+}
+
 TEST_CASE("Collation keys order texts as collate does", "[collate]") {
   // Sorting builds each text's key once (sort.cpp, group.cpp): the keys'
   // byte order must be collate's, pair by pair, on texts that reach every
   // level and rule: case, accents (precomposed and combining), numbers with
   // leading zeros, symbols, spaces, ignorables, expansions, scripts.
   const std::vector<std::string> pieces = {
-      "a",  "A",  "b", "é",  "e\u0301", "E",  "0",  "00", "1",  "01",   "9",
-      "10", "٣",  "①", "²",  " ",       "-",  "_",  "#",  "(",  "$",    "€",
-      "ß",  "ss", "ø", "o",  "æ",       "ae", "ſ",  "ﬂ",  "ｆ", "\x01", "\u200b",
-      "ж",  "Ж",  "α", "한", "に",      "ニ", "日", "เก", "😀",  "z",    "Z"};
+      "a", "A", "b", "é", "e\u0301", "E", "0", "00", "1", "01", "9", "10", "٣", "①", "²", " ", "-",
+      "_", "#", "(", "$", "€", "ß", "ss", "ø", "o", "æ", "ae", "ſ", "ﬂ", "ｆ", "\x01", "\u200b",
+      "ж", "Ж", "α", "한", "に", "ニ", "日", "เก", "😀", "z", "Z",
+      // scripts with ICU's own weights: letters, vowel signs, viramas,
+      // accents, ignorables, contractions (also across a mark), final forms
+      "क", "\u093f", "\u094d", "\u0902", "\u0951", "கெ", "\u0bbe", "و", "\u0654", "\u0651", "ـ",
+      "ך", "כ", "\u05b0", "\u0e48", "\u0e38", "\u0e3a", "\u0313"};
   std::vector<std::string> texts = {""};
   std::uint32_t seed = 2463534242u;
   const auto next = [&seed] {  // xorshift32: reproducible

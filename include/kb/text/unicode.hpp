@@ -45,6 +45,10 @@ std::string truncate_chars(std::string_view s, std::size_t max_chars);
 // U+0301) as code points, case kept; invalid UTF-8 decodes as U+FFFD.
 std::u32string decompose_compat(std::string_view s);
 
+// The canonical combining class (0 for base characters; marks that
+// canonical ordering sorts by it have another).
+int combining_class(char32_t c);
+
 // The Unicode general category's major class, as collation groups characters.
 enum class CharClass {
   Letter,
