@@ -50,6 +50,16 @@ void warn(const Diagnostic& d) {
   error(format_diagnostic(d));
 }
 
+void warn_given_up(const tasks::TasksQuery& query, const std::string& where, bool quiet) {
+  if (quiet) return;
+  for (const auto& given_up : query.regexes_given_up()) {
+    warn({where, 0,
+          fmt::format("the regular expression {} gave up on {} task{} (too much backtracking); "
+                      "they count as not matching, so the answer may lack them",
+                      given_up.literal, given_up.searches, given_up.searches == 1 ? "" : "s")});
+  }
+}
+
 Expected<const VaultLocation*, Failure> Context::locate_vault() {
   if (location_) return &*location_;
   if (!globals_.vault.empty()) {

@@ -13,6 +13,7 @@
 #include "kb/model/vault.hpp"
 #include "kb/output/person.hpp"
 #include "kb/tasks/date_clock.hpp"
+#include "kb/tasks/query.hpp"
 #include "kb/text/date.hpp"
 
 namespace kb::cli {
@@ -152,5 +153,9 @@ int run(int argc, char** argv);
 void report(const Failure& failure);
 void error(std::string_view message);
 void warn(const Diagnostic& d);
+// Unless `quiet`: each regular expression of `query` whose search hit
+// PCRE2's limit counted those tasks as not matching, where JavaScript would
+// search on; says so about the query at `where` (its answer may lack them).
+void warn_given_up(const tasks::TasksQuery& query, const std::string& where, bool quiet);
 
 }  // namespace kb::cli

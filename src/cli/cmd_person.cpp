@@ -52,7 +52,10 @@ Examples:
     if (auto failed = context.read_bodies({*person})) return *failed;
     const auto candidates = query::notes_with_candidate_tasks(**vault, *person);
     const auto tasks = query::vault_tasks(**vault, candidates);
-    auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates);
+    // Its query parsed here, to tell afterwards whether a regex gave up.
+    const auto parsed = query::person_query(**vault, *person);
+    auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates, nullptr,
+                                   parsed ? &*parsed : nullptr);
     if (!view) return failure(kUsage, view.error());
     // `show tree`: the lists of the notes holding the open tasks (the text
     // draws them; --json lists the tasks flat).
@@ -70,6 +73,8 @@ Examples:
     } else {
       fmt::print("{}", output::person_text(*view, context.style(), context.today(), shown));
     }
+    if (parsed)
+      warn_given_up(*parsed, std::string((*vault)->notes[*person].path), context.globals().quiet);
     return kOk;
   };
 }

@@ -293,6 +293,12 @@ Outcome run_regen(Options& options, Context& context) {
     }
   }
   progress.tick(people.size());
+  // A person's Open Tasks may lack tasks a regex of its query gave up on.
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (queries[i])
+      warn_given_up(*queries[i], std::string(vault->notes[people[i]].path),
+                    context.globals().quiet);
+  }
 
   const char* verb = writing ? "updated" : options.check ? "out of date" : "would update";
   if (!context.globals().quiet) {

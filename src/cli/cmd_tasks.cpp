@@ -299,6 +299,7 @@ Examples:
     if (options->flags.format() != output::Format::Text) {
       print_table(tasks_table(all_tasks, groups, vault->conventions.tasks), options->flags,
                   context);
+      warn_given_up(*query, source->name, context.globals().quiet);
       return kOk;
     }
     // `show tree` draws what is nested under the found tasks: the lists of
@@ -337,6 +338,7 @@ Examples:
              "\n";
     }
     print_raw(out);
+    warn_given_up(*query, source->name, context.globals().quiet);
     return kOk;
   };
 }

@@ -280,12 +280,15 @@ class Parser {
       }
       const bool reads_other_tasks =
           left->filter.reads_other_tasks || right->filter.reads_other_tasks;
+      std::vector<RegexMatcher> regexes = left->filter.regexes;
+      regexes.insert(regexes.end(), right->filter.regexes.begin(), right->filter.regexes.end());
       Filter filter([l = std::move(left->filter), r = std::move(right->filter), combine_results](
                         const TaskItem& item, const RunContext& run) {
         return combine_results(l(item, run), r(item, run));
       });
       filter.required_path_texts = std::move(required);
       filter.reads_other_tasks = reads_other_tasks;
+      filter.regexes = std::move(regexes);
       Explain explain = [l = std::move(left->explain), r = std::move(right->explain),
                          symbol = std::string(symbol),
                          description = std::string(description)](text::Date today) {
@@ -321,10 +324,12 @@ class Parser {
     --depth_;
     if (!inner) return std::nullopt;
     const bool reads_other_tasks = inner->filter.reads_other_tasks;
+    std::vector<RegexMatcher> regexes = inner->filter.regexes;
     Filter negated([f = std::move(inner->filter)](const TaskItem& item, const RunContext& run) {
       return !f(item, run);
     });
     negated.reads_other_tasks = reads_other_tasks;
+    negated.regexes = std::move(regexes);
     Explain explain = [e = std::move(inner->explain)](text::Date today) {
       return Explanation{"None of", {e(today)}, "NOT"};
     };

@@ -166,14 +166,19 @@ std::optional<TextOp> read_text_op(Cursor& words, bool plural_forms) {
 
 // A matcher over one string: case-insensitive substring or regex.
 using StringMatcher = std::function<bool(std::string_view)>;
+struct TextMatcher {
+  StringMatcher matches;
+  std::optional<RegexMatcher> regex;  // when it is one
+};
 
-Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view value,
-                                                  std::string_view line) {
-  using Result = Expected<StringMatcher, std::string>;
+Expected<TextMatcher, std::string> make_matcher(TextOp op, std::string_view value,
+                                                std::string_view line) {
+  using Result = Expected<TextMatcher, std::string>;
   if (op == TextOp::Includes || op == TextOp::Excludes) {
-    return StringMatcher([needle = text::fold_case(value)](std::string_view haystack) {
-      return text::fold_case(haystack).find(needle) != std::string::npos;
-    });
+    return TextMatcher{[needle = text::fold_case(value)](std::string_view haystack) {
+                         return text::fold_case(haystack).find(needle) != std::string::npos;
+                       },
+                       std::nullopt};
   }
   // TextField.createFilterOrErrorMessage's two messages.
   if (!RegexMatcher::is_literal(value)) {
@@ -186,7 +191,11 @@ Expected<StringMatcher, std::string> make_matcher(TextOp op, std::string_view va
         "Error: Parsing regular expression. The error message was: \"SyntaxError: " +
         regex.error() + "\" " + quoted(line));
   }
-  return StringMatcher([regex = *regex](std::string_view s) { return regex.matches(s); });
+  return TextMatcher{[regex = *regex](std::string_view s) { return regex.matches(s); }, *regex};
+}
+
+void keep_regex(Filter& filter, const TextMatcher& matcher) {
+  if (matcher.regex) filter.regexes.push_back(*matcher.regex);
 }
 
 // RegexMatcher.explanation: "using regex: " padded so that the pattern
@@ -238,7 +247,7 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (!matcher) return FilterResult::failure(matcher.error());
     const std::string explanation = regex_explanation(*op, words.rest(), line);
     Filter filter(
-        [value = field.value, matcher = *matcher, negate = negated(*op),
+        [value = field.value, matcher = matcher->matches, negate = negated(*op),
          description = field.name == "description"](const TaskItem& item, const RunContext& run) {
           if (description && !run.global_filter.empty()) {  // the plugin's DescriptionField.value
             return matcher(description_without_global_filter(item.task->description,
@@ -251,6 +260,7 @@ std::optional<FilterResult> parse_text_filter(std::string_view line) {
     if (field.name == "path" && op == TextOp::Includes) {
       filter.required_path_texts.emplace_back(words.rest());
     }
+    keep_regex(filter, *matcher);
     return filter;
   }
   return std::nullopt;
@@ -273,13 +283,14 @@ std::optional<FilterResult> parse_tag_filter(std::string_view line) {
   // The search succeeds when any one tag matches ("#" is optional: "home"
   // is a substring of "#home").
   Filter filter(
-      [matcher = *matcher, negate = negated(*op)](const TaskItem& item, const RunContext&) {
+      [matcher = matcher->matches, negate = negated(*op)](const TaskItem& item, const RunContext&) {
         bool any = false;
         for (std::string_view tag : item.task->tags) any = any || matcher(tag);
         return any != negate;
       });
   if (!explanation.empty())
     filter.explain = [explanation](text::Date) { return std::string(explanation); };
+  keep_regex(filter, *matcher);
   return filter;
 }
 

@@ -15,6 +15,7 @@
 
 #include "kb/tasks/date_clock.hpp"
 #include "kb/tasks/query.hpp"
+#include "kb/tasks/regex.hpp"
 #include "kb/text/date.hpp"
 #include "kb/util/expected.hpp"
 
@@ -56,6 +57,8 @@ struct Filter {
   std::vector<std::string> required_path_texts;
   // The filter looks at other tasks (`is blocked`, `is blocking`).
   bool reads_other_tasks = false;
+  // The regular expressions it runs (to tell when one gave up a search).
+  std::vector<RegexMatcher> regexes;
   // How `explain` describes it when that is not the instruction itself
   // (Explanation.asString: one line, or lines indented by two per level).
   std::function<std::string(text::Date today)> explain;

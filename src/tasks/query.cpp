@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -250,6 +251,17 @@ const QueryLayout& TasksQuery::layout() const {
 
 bool TasksQuery::reads_other_tasks() const {
   return impl_->reads_other_tasks;
+}
+
+std::vector<TasksQuery::RegexGivenUp> TasksQuery::regexes_given_up() const {
+  std::vector<RegexGivenUp> given_up;
+  for (const Filter& filter : impl_->filters) {
+    for (const RegexMatcher& regex : filter.regexes) {
+      if (const std::uint64_t n = regex.searches_given_up(); n > 0)
+        given_up.push_back({regex.literal(), n});
+    }
+  }
+  return given_up;
 }
 
 std::optional<std::string_view> TasksQuery::required_path_text() const {

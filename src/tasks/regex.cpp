@@ -2,6 +2,7 @@
 
 #include <pcre2.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -37,6 +38,9 @@ struct RegexMatcher::Compiled {
   pcre2_code_16* code16 = nullptr;
   pcre2_match_context_16* context16 = nullptr;
   bool canonical_subject = false;  // JsRegexProgram
+  std::string literal;
+  // Searches that hit a limit; regen's workers share one matcher.
+  mutable std::atomic<std::uint64_t> given_up{0};
   ~Compiled() {
     pcre2_match_context_free_8(context8);
     pcre2_code_free_8(code8);
@@ -209,6 +213,7 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
       pcre2_set_callout_16(compiled->context16, current_capture_callout_16, nullptr);
   }
   compiled->canonical_subject = translated->canonical_subject;
+  compiled->literal = literal;
   RegexMatcher matcher;
   matcher.compiled_ = std::move(compiled);
   return matcher;
@@ -216,22 +221,35 @@ Expected<RegexMatcher, std::string> RegexMatcher::compile(std::string_view liter
 
 bool RegexMatcher::matches(std::string_view subject) const {
   if (subject.data() == nullptr) subject = "";  // PCRE2 may reject a null subject
+  int rc = 0;
   if (compiled_->code16 != nullptr) {
     std::u16string units = utf16(subject);
     if (compiled_->canonical_subject) {
       for (char16_t& unit : units) unit = js::canonicalize(unit);
     }
     pcre2_match_data_16* data = pcre2_match_data_create_from_pattern_16(compiled_->code16, nullptr);
-    const int rc = pcre2_match_16(compiled_->code16, reinterpret_cast<PCRE2_SPTR16>(units.data()),
-                                  units.size(), 0, 0, data, compiled_->context16);
+    rc = pcre2_match_16(compiled_->code16, reinterpret_cast<PCRE2_SPTR16>(units.data()),
+                        units.size(), 0, 0, data, compiled_->context16);
     pcre2_match_data_free_16(data);
-    return rc >= 0;
+  } else {
+    pcre2_match_data_8* data = pcre2_match_data_create_from_pattern_8(compiled_->code8, nullptr);
+    rc = pcre2_match_8(compiled_->code8, reinterpret_cast<PCRE2_SPTR8>(subject.data()),
+                       subject.size(), 0, 0, data, compiled_->context8);
+    pcre2_match_data_free_8(data);
   }
-  pcre2_match_data_8* data = pcre2_match_data_create_from_pattern_8(compiled_->code8, nullptr);
-  const int rc = pcre2_match_8(compiled_->code8, reinterpret_cast<PCRE2_SPTR8>(subject.data()),
-                               subject.size(), 0, 0, data, compiled_->context8);
-  pcre2_match_data_free_8(data);
+  // Anything but a match or "no match" is a search given up: the match,
+  // heap or depth limit, or memory.
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    compiled_->given_up.fetch_add(1, std::memory_order_relaxed);
   return rc >= 0;
+}
+
+std::uint64_t RegexMatcher::searches_given_up() const {
+  return compiled_->given_up.load(std::memory_order_relaxed);
+}
+
+const std::string& RegexMatcher::literal() const {
+  return compiled_->literal;
 }
 
 }  // namespace kb::tasks

@@ -296,6 +296,35 @@ TEST_CASE("Text filters: path, folder, root, filename, heading, description", "[
   });
 }
 
+TEST_CASE("A regex search that hits the match limit is reported as given up", "[tasks_query]") {
+  // The plugin's safety check accepts /(a|aa)*/ (one level of repetition);
+  // on forty a's its backtracking outgrows the match limit, where node 20
+  // answers true after some seconds (the a+$ alternative).
+  const std::string forty(40, 'a');
+  const std::string aaaa_line = "- [ ] " + forty;
+  const TaskList list = tasks_in("n.md", {aaaa_line, "- [ ] aaa1", "- [ ] b"});
+  const std::string literal = "/^(?:(a|aa)*\\d|a+$)/";
+  // Inside a Boolean combination, as a regex of any filter line.
+  const TasksQuery query =
+      parse_ok("(description regex matches " + literal + ") OR (description includes b)");
+  CHECK(query.regexes_given_up().empty());  // nothing searched yet
+  const auto found = query.select(list.items(), list.notes, kToday);
+  REQUIRE(found.size() == 2);  // aaa1 and b; forty a's counted as not matching
+  CHECK(found[0].line == 2);
+  CHECK(found[1].line == 3);
+  const auto given_up = query.regexes_given_up();
+  REQUIRE(given_up.size() == 1);
+  CHECK(given_up[0].literal == literal);
+  CHECK(given_up[0].searches == 1);
+  query.select(list.items(), list.notes, kToday);  // counts add up over runs
+  CHECK(query.regexes_given_up()[0].searches == 2);
+  // A regex that never gives up is not reported; nor is one inside a
+  // Boolean combination that does not.
+  CHECK(parse_ok("(description regex matches /a/) AND NOT (path regex matches /x/)")
+            .regexes_given_up()
+            .empty());
+}
+
 TEST_CASE("Tag filters", "[tasks_query]") {
   check_cases({
       {"tags include #todo", "A"},

@@ -2,6 +2,7 @@
 // The Obsidian Tasks query language, run outside Obsidian with the plugin's
 // documented semantics (filters, boolean combinations, sort, group, limit).
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -88,6 +89,16 @@ class TasksQuery {
   // True when a filter compares each task with all the others (`is blocked`,
   // `is blocking`): then run() needs every task, not only the candidates.
   bool reads_other_tasks() const;
+
+  // The regular expressions whose searches hit PCRE2's limit in the runs
+  // so far (each such task counted as not matching, where JavaScript would
+  // search on), with how many searches each gave up: the answer may lack
+  // tasks, and callers say so.
+  struct RegexGivenUp {
+    std::string literal;  // "/pattern/flags"
+    std::uint64_t searches;
+  };
+  std::vector<RegexGivenUp> regexes_given_up() const;
 
   TasksQuery(TasksQuery&&) noexcept;
   TasksQuery& operator=(TasksQuery&&) noexcept;

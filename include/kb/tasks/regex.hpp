@@ -3,6 +3,7 @@
 // expressions, read as V8 reads them and run with PCRE2 (the pattern
 // rewritten so that it matches what JavaScript matches, src/tasks/js_regex)
 // with a match limit so that a pathological pattern fails instead of hanging.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,11 @@ class RegexMatcher {
   // True when the pattern matches somewhere in `subject`. A search that hits
   // the match limit counts as no match.
   bool matches(std::string_view subject) const;
+  // How many searches so far hit the limit (of this matcher and its
+  // copies), so that callers can say their answer may be short.
+  std::uint64_t searches_given_up() const;
+  // The literal it was compiled from ("/pattern/flags").
+  const std::string& literal() const;
 
  private:
   struct Compiled;
