@@ -10,11 +10,12 @@
 // `description regex matches /PATTERN/FLAGS`, and prints
 //   differ<TAB>FLAGS<TAB>PATTERN<TAB>node BITS<TAB>kb BITS<TAB>subjects: [...]<TAB>
 //     safety check passes|refuses      (whether `kb tasks` would run it)
+//     [<TAB>gave up at the match limit]  (kb's search gave up on a subject)
 //   refused<TAB>FLAGS<TAB>PATTERN<TAB>kb's message
-// then a last line "N patterns, R refused by kb, D differ (U more refused by
-// the plugin's safety check, X dropped by node)": X counts the "# dropped"
-// comments, patterns node ran for too long. Exit 1 when a row differs, 2 on
-// unreadable input.
+// then a last line "N patterns, R refused by kb, D differ, G of them at the
+// match limit (U more refused by the plugin's safety check, X dropped by
+// node)": X counts the "# dropped" comments, patterns node ran for too long.
+// Exit 1 when a row differs, 2 on unreadable input.
 //
 // The comparison compiles with Safety::kSyntaxOnly: the plugin's safety check
 // (safe-regex2's star height) refuses most random patterns with repeated
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
   int differ = 0;
   int unsafe = 0;
   int dropped = 0;
+  int given_up = 0;
   int line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
@@ -119,14 +121,17 @@ int main(int argc, char** argv) {
     for (const std::string& subject : subjects) kb_bits += matcher->matches(subject) ? '1' : '0';
     if (kb_bits != row.node_bits) {
       ++differ;
+      const bool gave_up = matcher->searches_given_up() > 0;
+      if (gave_up) ++given_up;
       std::cout << "differ\t" << row.flags << "\t" << row.pattern << "\tnode " << row.node_bits
                 << "\tkb " << kb_bits
                 << "\tsubjects: " << differing_subjects(subjects, row.node_bits, kb_bits)
-                << (safe ? "\tsafety check passes" : "\tsafety check refuses") << "\n";
+                << (safe ? "\tsafety check passes" : "\tsafety check refuses")
+                << (gave_up ? "\tgave up at the match limit" : "") << "\n";
     }
   }
-  std::cout << patterns << " patterns, " << refused << " refused by kb, " << differ << " differ ("
-            << unsafe << " more refused by the plugin's safety check, " << dropped
-            << " dropped by node)\n";
+  std::cout << patterns << " patterns, " << refused << " refused by kb, " << differ << " differ, "
+            << given_up << " of them at the match limit (" << unsafe
+            << " more refused by the plugin's safety check, " << dropped << " dropped by node)\n";
   return differ > 0 ? 1 : 0;
 }

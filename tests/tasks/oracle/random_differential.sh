@@ -10,8 +10,8 @@
 # (built in BUILD_DIR, default build/) runs them through kb's RegexMatcher and
 # writes the rows that differ or that kb refuses to OUT_DIR/seed-S.out, and
 # one line sums it up:
-#   seed S: N patterns, R refused by kb, D differ (U more refused by the plugin's safety check,
-#   X dropped by node)
+#   seed S: N patterns, R refused by kb, D differ, G of them at the match limit
+#   (U more refused by the plugin's safety check, X dropped by node)
 # Exit 1 when a seed has a differing pattern.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
