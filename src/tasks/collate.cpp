@@ -267,6 +267,14 @@ void elements_into(std::string_view s, std::vector<Element>& out) {
       out.push_back(accent);
       continue;
     }
+    if (kind == CharClass::Letter && original >= 0x2B0) {
+      // Modifier letters and signs ICU ranks among the symbols (ˈ ˥ ๆ ॱ).
+      if (const auto rank = symbol_rank(original)) {
+        e.primary = kSymbols + *rank;
+        out.push_back(std::move(e));
+        continue;
+      }
+    }
     if (kind == CharClass::Letter) {
       char32_t lower = kana_base(text::to_lower(original), e.tertiary);
       if (lower >= 0x2D00 && lower <= 0x2D25)

@@ -246,6 +246,23 @@ TEST_CASE("Vowel signs, viramas, tone marks and points weigh as ICU weighs them"
   CHECK(collate("\u0648\u0651\u0654", "\u0627") < 0);
 }
 
+TEST_CASE("Modifier letters and signs ICU sorts among the symbols sort there", "[collate]") {
+  // IPA stress and tone letters, Thai ๆ, Devanagari ॱ, Hebrew ׳ ״ ׀, Arabic
+  // and Indic punctuation sort before the digits, among ICU's symbols; the
+  // phonetic extensions' letters (ᴀ ᴂ ᵹ) among the Latin letters. The list
+  // in ICU's order (node 20: tests/tasks/oracle/collate_order.js writes the
+  // tables).
+  const std::vector<std::string> icu_order = {
+      "،", "؟", "।",  "॥", "׳", "״", "(x)", "#tag", "׀", "ʹ", "ˈhɛloʊ", "˥", "˩", "ꜜ", "ˑ",  "ॱ",
+      "ๆ", "1", "10", "a", "ᴀ", "ᴂ", "ɐ",   "b",    "ʙ", "ᵹ", "həˈloʊ", "ℓ", "z", "ก", "ไก่", "ฯ",
+  };
+  for (std::size_t i = 1; i < icu_order.size(); ++i) {
+    INFO(icu_order[i - 1] << " < " << icu_order[i]);
+    CHECK(collate(icu_order[i - 1], icu_order[i]) < 0);
+    CHECK(collate(icu_order[i], icu_order[i - 1]) > 0);
+  }
+}
+
 TEST_CASE("Collation keys order texts as collate does", "[collate]") {
   // Sorting builds each text's key once (sort.cpp, group.cpp): the keys'
   // byte order must be collate's, pair by pair, on texts that reach every
@@ -258,7 +275,7 @@ TEST_CASE("Collation keys order texts as collate does", "[collate]") {
       // scripts with ICU's own weights: letters, vowel signs, viramas,
       // accents, ignorables, contractions (also across a mark), final forms
       "क", "\u093f", "\u094d", "\u0902", "\u0951", "கெ", "\u0bbe", "و", "\u0654", "\u0651", "ـ",
-      "ך", "כ", "\u05b0", "\u0e48", "\u0e38", "\u0e3a", "\u0313"};
+      "ך", "כ", "\u05b0", "\u0e48", "\u0e38", "\u0e3a", "\u0313", "ˈ", "ๆ", "ᴀ"};
   std::vector<std::string> texts = {""};
   std::uint32_t seed = 2463534242u;
   const auto next = [&seed] {  // xorshift32: reproducible
