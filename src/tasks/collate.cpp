@@ -254,6 +254,10 @@ void elements_into(std::string_view s, std::vector<Element>& out) {
       e.primary = kLetters + kScriptLetters + rank;
       e.tertiary += 4 * w->tertiary;
       out.push_back(e);
+      if (w->second != 0) {
+        e.primary = kLetters + kScriptLetters + w->second;
+        out.push_back(e);
+      }
       if (w->accent != 0) {
         Element accent;
         accent.secondary = w->accent;

@@ -21,7 +21,7 @@ struct Run {
   std::uint16_t accent;
 };
 
-constexpr std::array<Run, 648> kRuns = {{
+constexpr std::array<Run, 646> kRuns = {{
     {0x300, 0x300, Weight::Accent, 0, 20, 0, 0},
     {0x301, 0x302, Weight::Accent, 12, 16, 0, 0},
     {0x303, 0x304, Weight::Accent, 20, 52, 0, 0},
@@ -95,8 +95,8 @@ constexpr std::array<Run, 648> kRuns = {{
     {0x5E5, 0x5E5, Weight::Letter, 0, 22, 1, 0},
     {0x5E6, 0x5EA, Weight::Letter, 1, 22, 0, 0},
     {0x5EF, 0x5EF, Weight::Letter, 0, 13, 0, 0},
-    {0x5F0, 0x5F1, Weight::Letter, 1, 7, 0, 0},
-    {0x5F2, 0x5F2, Weight::Letter, 0, 14, 0, 0},
+    {0x5F0, 0x5F0, Weight::Expansion, 0, 0, 0, 0},
+    {0x5F1, 0x5F2, Weight::Letter, 6, 8, 0, 0},
     {0x600, 0x605, Weight::Ignorable, 0, 0, 0, 0},
     {0x610, 0x61A, Weight::Ignorable, 0, 0, 0, 0},
     {0x61C, 0x61C, Weight::Ignorable, 0, 0, 0, 0},
@@ -373,7 +373,7 @@ constexpr std::array<Run, 648> kRuns = {{
     {0x9BD, 0x9C4, Weight::Letter, 1, 579, 0, 0},
     {0x9C7, 0x9C8, Weight::Letter, 1, 589, 0, 0},
     {0x9CD, 0x9CD, Weight::Letter, 0, 593, 0, 0},
-    {0x9CE, 0x9CE, Weight::Letter, 0, 560, 0, 0},
+    {0x9CE, 0x9CE, Weight::Expansion, 0, 0, 0, 0},
     {0x9D7, 0x9D7, Weight::Letter, 0, 594, 0, 0},
     {0x9E0, 0x9E1, Weight::Letter, 2, 537, 0, 0},
     {0x9E2, 0x9E3, Weight::Letter, 1, 587, 0, 0},
@@ -488,7 +488,7 @@ constexpr std::array<Run, 648> kRuns = {{
     {0xC58, 0xC59, Weight::Letter, 3, 861, 0, 0},
     {0xC5A, 0xC5A, Weight::Letter, 0, 895, 0, 0},
     {0xC5C, 0xC5C, Weight::Letter, 0, 889, 0, 0},
-    {0xC5D, 0xC5D, Weight::Letter, 0, 877, 0, 0},
+    {0xC5D, 0xC5D, Weight::Expansion, 0, 0, 0, 0},
     {0xC60, 0xC61, Weight::Letter, 2, 846, 0, 0},
     {0xC62, 0xC63, Weight::Letter, 1, 904, 0, 0},
     {0xC80, 0xC80, Weight::Letter, 0, 972, 0, 0},
@@ -509,7 +509,8 @@ constexpr std::array<Run, 648> kRuns = {{
     {0xCCC, 0xCCD, Weight::Letter, 1, 987, 0, 0},
     {0xCD5, 0xCD6, Weight::Letter, 1, 989, 0, 0},
     {0xCDC, 0xCDC, Weight::Letter, 0, 963, 0, 0},
-    {0xCDD, 0xCDE, Weight::Letter, 17, 951, 0, 0},
+    {0xCDD, 0xCDD, Weight::Expansion, 0, 0, 0, 0},
+    {0xCDE, 0xCDE, Weight::Letter, 0, 968, 0, 0},
     {0xCE0, 0xCE1, Weight::Letter, 2, 922, 0, 0},
     {0xCE2, 0xCE3, Weight::Letter, 1, 980, 0, 0},
     {0xCF1, 0xCF2, Weight::Letter, 1, 970, 0, 0},
@@ -536,16 +537,13 @@ constexpr std::array<Run, 648> kRuns = {{
     {0xD3F, 0xD44, Weight::Letter, 1, 1058, 0, 0},
     {0xD46, 0xD48, Weight::Letter, 1, 1066, 0, 0},
     {0xD4D, 0xD4D, Weight::Letter, 0, 1073, 0, 0},
-    {0xD4E, 0xD4E, Weight::Letter, 0, 1041, 0, 0},
-    {0xD54, 0xD55, Weight::Letter, 2, 1037, 0, 0},
-    {0xD56, 0xD57, Weight::Letter, 20, 1052, 0, 0},
+    {0xD4E, 0xD4E, Weight::Expansion, 0, 0, 0, 0},
+    {0xD54, 0xD56, Weight::Expansion, 0, 0, 0, 0},
+    {0xD57, 0xD57, Weight::Letter, 0, 1072, 0, 0},
     {0xD5F, 0xD60, Weight::Letter, 4, 995, 0, 0},
     {0xD61, 0xD62, Weight::Letter, 63, 1001, 0, 0},
     {0xD63, 0xD63, Weight::Letter, 0, 1065, 0, 0},
-    {0xD7A, 0xD7B, Weight::Letter, 6, 1024, 0, 0},
-    {0xD7C, 0xD7D, Weight::Letter, 2, 1041, 0, 0},
-    {0xD7E, 0xD7E, Weight::Letter, 0, 1050, 0, 0},
-    {0xD7F, 0xD7F, Weight::Letter, 0, 1009, 0, 0},
+    {0xD7A, 0xD7F, Weight::Expansion, 0, 0, 0, 0},
     {0xD81, 0xD83, Weight::Accent, 4, 584, 0, 0},
     {0xD85, 0xD96, Weight::Letter, 1, 1074, 0, 0},
     {0xD9A, 0xDB1, Weight::Letter, 1, 1092, 0, 0},
@@ -580,7 +578,7 @@ constexpr std::array<Run, 648> kRuns = {{
     {0xEC8, 0xECD, Weight::Accent, 4, 644, 0, 0},
     {0xECE, 0xECE, Weight::Accent, 0, 640, 0, 0},
     {0xEDE, 0xEDF, Weight::Letter, 12, 1214, 0, 0},
-    {0xF00, 0xF00, Weight::Letter, 0, 1347, 0, 0},
+    {0xF00, 0xF00, Weight::Expansion, 0, 0, 0, 0},
     {0xF18, 0xF19, Weight::Ignorable, 0, 0, 0, 0},
     {0xF35, 0xF35, Weight::Ignorable, 0, 0, 0, 0},
     {0xF37, 0xF37, Weight::Ignorable, 0, 0, 0, 0},
@@ -691,6 +689,29 @@ constexpr std::array<Contraction, 31> kContractions = {{
     {0xFB3, 0xF80, 0, 1364},
 }};
 
+// Letters ICU weighs as two: the ranks of both.
+struct Expansion {
+  char32_t letter;
+  std::uint16_t first, second;
+};
+constexpr std::array<Expansion, 15> kExpansions = {{
+    {0x5F0, 6, 6},
+    {0x9CE, 559, 593},
+    {0xC5D, 876, 912},
+    {0xCDD, 950, 988},
+    {0xD4E, 1040, 1073},
+    {0xD54, 1036, 1073},
+    {0xD55, 1038, 1073},
+    {0xD56, 1051, 1073},
+    {0xD7A, 1023, 1073},
+    {0xD7B, 1029, 1073},
+    {0xD7C, 1040, 1073},
+    {0xD7D, 1042, 1073},
+    {0xD7E, 1049, 1073},
+    {0xD7F, 1008, 1073},
+    {0xF00, 1346, 1367},
+}};
+
 constexpr std::array<std::pair<char32_t, std::uint16_t>, 10> kLetterAccents = {{
     {0xF8, 60},
     {0x142, 100},
@@ -713,8 +734,13 @@ std::optional<Weight> icu_weight(char32_t c) {
   if (it == kRuns.begin()) return std::nullopt;
   const Run& run = *(it - 1);
   if (c > run.to) return std::nullopt;
+  if (run.kind == Weight::Expansion) {
+    for (const Expansion& e : kExpansions) {
+      if (e.letter == c) return Weight{Weight::Letter, e.first, 0, 0, e.second};
+    }
+  }
   return Weight{run.kind, static_cast<std::uint16_t>(run.weight + run.step * (c - run.from)),
-                run.tertiary, run.accent};
+                run.tertiary, run.accent, 0};
 }
 
 std::optional<Contracted> icu_contraction(char32_t first, char32_t second, char32_t third) {

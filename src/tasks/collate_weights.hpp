@@ -11,16 +11,18 @@
 namespace kb::tasks {
 
 struct Weight {
-  enum Kind : std::uint8_t { Ignorable, Accent, Letter };
+  enum Kind : std::uint8_t { Ignorable, Accent, Letter, Expansion };
   Kind kind;
   // Accent: its secondary weight (4, 8, ...; "no accent" weighs less than
   // every one). Letter: its rank in ICU's order of those blocks' letters.
   std::uint16_t weight;
   std::uint8_t tertiary;  // Letter: ICU's tertiary rank among equal letters
   std::uint16_t accent;   // Letter: an accent ICU gives it, or 0
+  std::uint16_t second;  // Letter: the rank of a second letter ICU weighs it as (ൻ: ന ്), or 0
 };
 
-// The weight of a character that does not decompose, or nothing when kb's
+// The weight of a character that does not decompose (never of kind
+// Expansion: that is how the table marks them), or nothing when kb's
 // other rules weigh it (Latin, Greek, Cyrillic..., symbols, digits).
 std::optional<Weight> icu_weight(char32_t c);
 

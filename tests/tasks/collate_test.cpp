@@ -236,6 +236,15 @@ TEST_CASE("Vowel signs, viramas, tone marks and points weigh as ICU weighs them"
     CHECK(collate(icu_order[i - 1], icu_order[i]) < 0);
     CHECK(collate(icu_order[i], icu_order[i - 1]) > 0);
   }
+  // Letters ICU weighs as two: װ as ו ו, ৎ as ত ্, the chillu ൻ as ന ്.
+  const std::vector<std::string> expansions = {"ו",    "וו",   "װ",    "ווא", "উত", "উতসব", "উৎa",
+                                               "উত্তর", "উত্সব", "উৎসব", "ന",   "നാ", "ന്",    "ൻ",
+                                               "ൻa",   "ന്ന",   "ല",    "ലാ",  "ല്",  "ൽ"};
+  for (std::size_t i = 1; i < expansions.size(); ++i) {
+    INFO(expansions[i - 1] << " < " << expansions[i]);
+    CHECK(collate(expansions[i - 1], expansions[i]) < 0);
+    CHECK(collate(expansions[i], expansions[i - 1]) > 0);
+  }
   CHECK(collate("a\u0313", "a\u0301") < 0);      // ICU's accent order: Greek psili before acute
   CHECK(collate("\u0301b", "\u00e1b") > 0);      // a leading accent is weighed, not dropped
   CHECK(collate("ab", "a\u0951c") < 0);          // Devanagari stress sign: ignorable
@@ -275,7 +284,7 @@ TEST_CASE("Collation keys order texts as collate does", "[collate]") {
       // scripts with ICU's own weights: letters, vowel signs, viramas,
       // accents, ignorables, contractions (also across a mark), final forms
       "क", "\u093f", "\u094d", "\u0902", "\u0951", "கெ", "\u0bbe", "و", "\u0654", "\u0651", "ـ",
-      "ך", "כ", "\u05b0", "\u0e48", "\u0e38", "\u0e3a", "\u0313", "ˈ", "ๆ", "ᴀ"};
+      "ך", "כ", "\u05b0", "\u0e48", "\u0e38", "\u0e3a", "\u0313", "ˈ", "ๆ", "ᴀ", "ൻ", "ৎ"};
   std::vector<std::string> texts = {""};
   std::uint32_t seed = 2463534242u;
   const auto next = [&seed] {  // xorshift32: reproducible

@@ -13,7 +13,8 @@
 //   viramas and other marks ICU gives a primary weight) are ranked by
 //   sorting them at the base level, with the pairs ICU weighs as one
 //   letter (contractions, below); equal letters are told apart by an
-//   accent or a tertiary rank.
+//   accent or a tertiary rank, and a letter that sorts as two (between the
+//   letter before it and that letter + U+FFFD) is weighed as those two.
 // Characters ICU sorts before "a" (punctuation, symbols) and decimal digits
 // are left to kb's other rules; so are characters with a decomposition
 // (kb decomposes them first, as ICU's canonical closure does).
@@ -128,6 +129,19 @@ units.forEach((u, i) => {
   weigh.set(u, { rank, tertiary, accent: 0 });
 });
 if (rank + letterFrom > 0x1000) fail('ranks overflow the block range: ' + rank);
+// Letters ICU weighs as two (Malayalam chillus, Bengali ৎ): after the letter
+// before them and before that letter followed by anything, equal at the
+// base level to it followed by another letter.
+const expansions = new Map();  // letter -> [first, second] ranks
+units.forEach((u, i) => {
+  if (u.length > 1 || [...u].length > 1) return;
+  let j = i - 1;
+  while (j >= 0 && base.compare(units[j], u) === 0) --j;
+  if (j < 0 || base.compare(u, units[j] + '\uFFFD') >= 0) return;
+  const second = units.find((z) => base.compare(units[j] + z, u) === 0);
+  if (second === undefined) return;  // three or more: kb keeps its rank
+  expansions.set(u, [weigh.get(units[j]).rank, weigh.get(second).rank]);
+});
 
 // Runs of consecutive code points whose weights step evenly (or stay).
 function runs(entries) {  // [cp, kind, weight, tertiary, accent], sorted by cp
@@ -148,7 +162,8 @@ for (const cp of ignorables) entries.push([cp, 'Ignorable', 0, 0, 0]);
 for (const m of accents) entries.push([m.codePointAt(0), 'Accent', accentWeight(m.codePointAt(0)), 0, 0]);
 for (const c of letters) {
   const w = weigh.get(c);
-  entries.push([c.codePointAt(0), 'Letter', w.rank, w.tertiary, w.accent]);
+  if (expansions.has(c)) entries.push([c.codePointAt(0), 'Expansion', 0, 0, 0]);
+  else entries.push([c.codePointAt(0), 'Letter', w.rank, w.tertiary, w.accent]);
 }
 entries.sort((x, y) => x[0] - y[0]);
 const table = runs(entries);
@@ -196,6 +211,17 @@ for (const c of contractions) {
 }
 p('}};');
 p('');
+p('// Letters ICU weighs as two: the ranks of both.');
+p('struct Expansion {');
+p('  char32_t letter;');
+p('  std::uint16_t first, second;');
+p('};');
+p(`constexpr std::array<Expansion, ${expansions.size}> kExpansions = {{`);
+for (const [c, [first, second]] of [...expansions].sort((x, y) => x[0].codePointAt(0) - y[0].codePointAt(0))) {
+  p(`    {${hex(c.codePointAt(0))}, ${first}, ${second}},`);
+}
+p('}};');
+p('');
 p(`constexpr std::array<std::pair<char32_t, std::uint16_t>, ${specials.length}> kLetterAccents = {{`);
 for (const [cp, w] of specials) p(`    {${hex(cp)}, ${w}},`);
 p('}};');
@@ -209,8 +235,13 @@ p('                                   [](char32_t x, const Run& run) { return x 
 p('  if (it == kRuns.begin()) return std::nullopt;');
 p('  const Run& run = *(it - 1);');
 p('  if (c > run.to) return std::nullopt;');
+p('  if (run.kind == Weight::Expansion) {');
+p('    for (const Expansion& e : kExpansions) {');
+p('      if (e.letter == c) return Weight{Weight::Letter, e.first, 0, 0, e.second};');
+p('    }');
+p('  }');
 p('  return Weight{run.kind, static_cast<std::uint16_t>(run.weight + run.step * (c - run.from)),');
-p('                run.tertiary, run.accent};');
+p('                run.tertiary, run.accent, 0};');
 p('}');
 p('');
 p('std::optional<Contracted> icu_contraction(char32_t first, char32_t second, char32_t third) {');
@@ -240,4 +271,4 @@ p('');
 p('}  // namespace kb::tasks');
 process.stdout.write(lines.join('\n') + '\n');
 process.stderr.write(`${table.length} runs: ${ignorables.length} ignorable, ${accents.length} accents, ` +
-  `${letters.length} letters (${rank} primary weights), ${contractions.length} contractions\n`);
+  `${letters.length} letters (${rank} primary weights), ${contractions.length} contractions, ${expansions.size} expansions\n`);
