@@ -247,6 +247,7 @@ void Translator::group() {
   } leave{depth_, open_captures_, open_captures_.size()};
   bool quantifiable = true;
   bool lookaround = false;
+  bool keeps_captures = false;        // a positive lookaround
   const JsRegexFlags outer = flags_;  // a modifier group changes them inside
   if (peek() == '?') {
     const char kind = peek(1);
@@ -257,11 +258,13 @@ void Translator::group() {
       out_ += kind;
       i_ += 2;
       lookaround = kind != ':';
+      keeps_captures = kind == '=';
       // Annex B lets a lookahead be quantified, the u grammar does not.
       if (lookaround && flags_.unicode) quantifiable = false;
     } else if (kind == '<' && (peek(2) == '=' || peek(2) == '!')) {
       out_ += "(?<";
       out_ += peek(2);
+      keeps_captures = peek(2) == '=';
       i_ += 3;
       quantifiable = false;
     } else if (kind == '<') {
@@ -280,7 +283,9 @@ void Translator::group() {
     out_ += group_references_.open_capture(opened_);
   }
   const std::size_t body_at = out_.size();
+  if (keeps_captures) ++in_positive_lookaround_;
   disjunction();
+  if (keeps_captures) --in_positive_lookaround_;
   flags_ = outer;
   if (!error_.empty()) return;
   if (peek() != ')' || at_end()) {
@@ -293,9 +298,20 @@ void Translator::group() {
   nullable_ = nullable_ || lookaround;
   const bool body_nullable = nullable_;
   if (quantifiable) {
+    const std::size_t quantifier_at = out_.size();
     const bool repeats = quantifier();
-    if (quantifier_.present && !lookaround && may_refer_)
+    if (quantifier_.present && lookaround && quantifier_.min == 0) {
+      // A pass of an assertion matches empty: beyond a minimum of 0 it
+      // fails, so JavaScript never takes one, where PCRE2 tries it first.
+      // Kept behind a failing (?!), its groups keep their numbers (PCRE2
+      // 10.42's own {0} there can wrongly fail what follows).
+      std::string never = "(?:(?!)";
+      never += std::string_view(out_).substr(group_at, quantifier_at - group_at);
+      never += ")?";
+      out_.replace(group_at, std::string::npos, never);
+    } else if (quantifier_.present && !lookaround && may_refer_) {
       passes(group_at, body_at, close_at, repeats, body_nullable);
+    }
   } else if (quantifier_at(i_)) {
     fail("Invalid quantifier");
   }
@@ -311,20 +327,30 @@ void Translator::passes(std::size_t group_at, std::size_t body_at, std::size_t c
   const std::string_view group_text =
       std::string_view(out_).substr(group_at, close_at + 1 - group_at);
   const bool more_than_min = !quantifier_.max || *quantifier_.max > quantifier_.min;
+  // Unrolling keeps what can match, not the order it is tried in, which a
+  // positive lookaround (atomic: its first match stays) would show.
   if (body_nullable && quantifier_.min > 0 && more_than_min && repeats &&
-      group_references_.holds_capture(group_text) && group_text.size() <= kMaxUnrolledGroup) {
+      in_positive_lookaround_ == 0 && group_references_.holds_capture(group_text) &&
+      group_text.size() <= kMaxUnrolledGroup) {
     const std::string unrolled = group_references_.unrolled(
         group_text, {quantifier_.min, quantifier_.max, quantifier_.lazy});
     out_.replace(group_at, std::string::npos, unrolled);
     return;
   }
   if (!repeats && !(body_nullable && quantifier_.min == 0)) return;
-  const auto texts = group_references_.repeated(
-      group_text, body_nullable && quantifier_.min == 0 ? GroupReferences::PassCheck::kConsumed
-                                                        : GroupReferences::PassCheck::kNone);
+  using Check = GroupReferences::PassCheck;
+  Check check = Check::kNone;
+  if (body_nullable && quantifier_.min == 0) check = Check::kConsumed;
+  // In a positive lookaround, with a minimum of 1, PCRE2's own loop in
+  // JavaScript's order: a pass after the first may not match empty (PCRE2
+  // stops after an empty first pass, where JavaScript tries one that
+  // consumes). Larger minimums there keep PCRE2's reading.
+  if (body_nullable && quantifier_.min == 1 && more_than_min) check = Check::kConsumedAfterFirst;
+  const auto texts = group_references_.repeated(group_text, check);
   if (texts.start.empty()) return;
   out_.insert(close_at, ")" + texts.end);
   out_.insert(body_at, texts.start + "(?:");
+  out_.insert(group_at, texts.entry);
 }
 
 }  // namespace js

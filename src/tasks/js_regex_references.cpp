@@ -17,9 +17,12 @@ constexpr char kCaptureTag = 'S';    // a capturing group's '(': slot id
 constexpr char kReferenceTag = 'R';  // items "gN" (JavaScript group N) or "sN" (slot N), by ','
 constexpr char kConsumedTag = 'E';   // a pass-end check: the pass consumed (marker's slot id)
 constexpr char kEmptyTag = 'N';      // a pass-end check: the pass matched empty (marker's slot id)
-constexpr char kResetOpen = 'B';     // "(?|"
-constexpr char kResetOr = 'A';       // its '|'
-constexpr char kResetClose = 'Z';    // its ')'
+// A pass-end check: the pass consumed, or it started where the group did
+// (slot ids of the pass's marker and of the group's entry marker, by ',').
+constexpr char kConsumedAfterFirstTag = 'F';
+constexpr char kResetOpen = 'B';   // "(?|"
+constexpr char kResetOr = 'A';     // its '|'
+constexpr char kResetClose = 'Z';  // its ')'
 
 std::string tag(char kind, std::string_view payload = {}) {
   std::string text(1, kOpen);
@@ -138,9 +141,14 @@ GroupReferences::PassTexts GroupReferences::repeated(std::string_view group_text
   if (captures.empty()) return {};  // nothing to clear
   const std::size_t marker = add_slot(Kind::kMarker);
   for (std::size_t slot : captures) slots_[slot].markers.push_back(marker);
-  PassTexts texts{tag(kCaptureTag, marker) + ")", {}};
+  PassTexts texts{tag(kCaptureTag, marker) + ")", {}, {}};
   if (check == PassCheck::kConsumed) texts.end = tag(kConsumedTag, marker);
   if (check == PassCheck::kEmpty) texts.end = tag(kEmptyTag, marker);
+  if (check == PassCheck::kConsumedAfterFirst) {
+    const std::size_t entry = add_slot(Kind::kMarker);
+    texts.entry = tag(kCaptureTag, entry) + ")";
+    texts.end = tag(kConsumedAfterFirstTag, std::to_string(marker) + "," + std::to_string(entry));
+  }
   return texts;
 }
 
@@ -163,6 +171,11 @@ std::string GroupReferences::clone(std::string_view text) {
   return rewritten(text, [&](char kind, std::string_view payload) {
     if (kind == kCaptureTag || kind == kConsumedTag || kind == kEmptyTag)
       return tag(kind, copy_of(number_in(payload)));
+    if (kind == kConsumedAfterFirstTag) {
+      const auto slots = items_of(payload);
+      return tag(kind, std::to_string(copy_of(number_in(slots[0]))) + "," +
+                           std::to_string(copy_of(number_in(slots[1]))));
+    }
     if (kind != kReferenceTag) return tag(kind, payload);
     std::string items;
     for (std::string_view item : items_of(payload)) {
@@ -263,12 +276,15 @@ std::string GroupReferences::resolve(std::string_view pcre2, bool& uses_callouts
       case kResetClose:
         return ")";
       case kConsumedTag:
-      case kEmptyTag: {
+      case kEmptyTag:
+      case kConsumedAfterFirstTag: {
         uses_callouts = true;
         std::string callout = "(?C\"";
         callout += kind;
-        callout += ',';
-        callout += std::to_string(number[number_in(payload)]);
+        for (std::string_view slot : items_of(payload)) {
+          callout += ',';
+          callout += std::to_string(number[number_in(slot)]);
+        }
         callout += "\")";
         return callout;
       }
@@ -332,11 +348,20 @@ bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::
 
 bool pass_check_fails(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
                       std::size_t position) {
-  std::size_t marker = 0;
-  for (std::size_t i = 2; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)  // after "E,"
-    marker = marker * 10 + static_cast<std::size_t>(spec[i] - '0');
-  const bool empty = marker < pairs && ovector[2 * marker] == position;
-  return spec[0] == kConsumedTag ? empty : !empty;
+  const auto start = [&](std::size_t group) { return group < pairs ? ovector[2 * group] : kUnset; };
+  std::size_t numbers[2] = {0, 0};
+  std::size_t count = 0;
+  for (std::size_t i = 2; i <= spec.size() && count < 2; ++i) {  // after "E,"
+    for (; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)
+      numbers[count] = numbers[count] * 10 + static_cast<std::size_t>(spec[i] - '0');
+    ++count;
+  }
+  const std::size_t pass_start = start(numbers[0]);
+  const bool empty = pass_start == position;
+  if (spec[0] == kEmptyTag) return !empty;
+  if (spec[0] == kConsumedTag || !empty) return empty;
+  const std::size_t group_start = start(numbers[1]);  // F: not the first pass
+  return group_start != kUnset && pass_start > group_start;
 }
 
 }  // namespace kb::tasks::js

@@ -50,10 +50,15 @@ class GroupReferences {
   // closed. When it holds captures, returns the marker to insert at the
   // start of its body and the check, if any, to insert at its end: that
   // the pass consumed something, or that it matched empty.
-  enum class PassCheck { kNone, kConsumed, kEmpty };
+  // kConsumedAfterFirst: that it consumed unless it started where the
+  // group did (its first pass, or one after an empty first pass, which
+  // PCRE2 does not try); it also returns the marker to insert before the
+  // group (`entry`), where the group starts.
+  enum class PassCheck { kNone, kConsumed, kEmpty, kConsumedAfterFirst };
   struct PassTexts {
     std::string start;
     std::string end;
+    std::string entry;
   };
   PassTexts repeated(std::string_view group_text, PassCheck check);
 
@@ -104,9 +109,10 @@ class GroupReferences {
 // numbers): true when group n is set and starts at or after each marker mK
 // (set). `ovector` holds `pairs` pairs.
 bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs);
-// The end-of-pass callout: the callout text is "E,p" or "N,p" (p: the PCRE2
-// number of the pass's marker): true (fail the pass) when, ending at
-// `position`, it matched empty (E) or consumed something (N).
+// The end-of-pass callout: the callout text is "E,p", "N,p" or "F,p,s" (p:
+// the PCRE2 number of the pass's marker, s: of the group's entry marker):
+// true (fail the pass) when, ending at `position`, it matched empty (E),
+// consumed something (N), or matched empty and started after the group (F).
 bool pass_check_fails(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
                       std::size_t position);
 

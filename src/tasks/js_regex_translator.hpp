@@ -69,6 +69,7 @@ class Translator : ClassReader {
   // need markers.
   const bool may_refer_;
   int depth_ = 0;
+  int in_positive_lookaround_ = 0;  // how many `(?=` or `(?<=` are open around i_
   Captures captures_;
   std::string out_;
   int opened_ = 0;  // capturing groups opened so far

@@ -69,11 +69,11 @@ std::u16string utf16(std::string_view s) {
 
 // A back-reference's condition (js_regex_references.hpp): 0 lets it match
 // its group, anything else makes it match empty; the end of a repeated
-// group's pass ("E,..." or "N,..."): 0 lets it end, 1 fails it (an empty
-// pass beyond the minimum, or one that must match empty).
+// group's pass ("E,...", "N,..." or "F,..."): 0 lets it end, 1 fails it
+// (an empty pass beyond the minimum, or one that must match empty).
 int callout_result(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
                    std::size_t position) {
-  if (!spec.empty() && (spec[0] == 'E' || spec[0] == 'N'))
+  if (!spec.empty() && (spec[0] == 'E' || spec[0] == 'N' || spec[0] == 'F'))
     return js::pass_check_fails(spec, ovector, pairs, position);
   return js::capture_is_current(spec, ovector, pairs) ? 0 : 1;
 }
@@ -85,7 +85,7 @@ int current_capture_callout_8(pcre2_callout_block_8* block, void*) {
 int current_capture_callout_16(pcre2_callout_block_16* block, void*) {
   std::string spec;
   for (PCRE2_SIZE k = 0; k < block->callout_string_length; ++k)
-    spec += static_cast<char>(block->callout_string[k]);  // digits, commas, E and N
+    spec += static_cast<char>(block->callout_string[k]);  // digits, commas, E, N and F
   return callout_result(spec, block->offset_vector, block->capture_top, block->current_position);
 }
 }  // namespace

@@ -151,7 +151,9 @@ const refPatterns = [
 // eighth to the 26th, random patterns (back-references, repeated groups)
 // where kb differed from node 20 before it checked empty passes; then
 // minimums of 2 or more and a first pass that matched empty (kb unrolls
-// those groups), and `?` over a group that captures in a lookahead.
+// those groups), `?` over a group that captures in a lookahead, repeated
+// groups inside a lookahead (tried in JavaScript's order), and quantified
+// lookaheads (Annex B: with a minimum of 0, never taken).
 const emptySubjects = ["", "a", "b", "ab", "ba", "aa", "bb", "aba", "abb", "bab", "abab", "aab", "abc", "cab", "abcab", "bcbc", "aaa", "abba", "ababa", "xaxa", "cc", "ca", "acb", "abcabc", "bca", "aabb", "baba", "c"];
 const emptyPatterns = [
   ["^(?:(ab(.)?|\\2)+(\\2)+)$", ""],
@@ -192,6 +194,15 @@ const emptyPatterns = [
   ["^((?=(a)))?\\2$", ""],
   ["^(?:(?=(a))){0,1}\\1$", ""],
   ["^(?<n>(?=(a))|b){2,}\\k<n>\\2$", ""],
+  ["^(?=(a|)+?)\\1$", ""],
+  ["^(?=(a|)+)\\1$", ""],
+  ["^(?=(a|b|)+)\\1b", ""],
+  ["^(?=(A))?\\1$", "i"],
+  ["^(?=(a))*\\1$", ""],
+  ["^(?=(a)){0,2}?\\1$", ""],
+  ["^(?=(a)){1,2}\\1$", ""],
+  ["^(?!(a))?\\1$", ""],
+  ["(?!(?=\\1)|(?=c)(b))??[ab]$", ""],
 ];
 // The properties of strings (v only), on emoji of Emoji 15.0 and before
 // (kb's data is Emoji 15.0, node 20's ICU may know newer ones).
