@@ -19,11 +19,14 @@
 // group (its body can match empty) ends with a callout that fails it when
 // it consumed nothing. PCRE2 cannot count passes, so a group with a
 // minimum m >= 1 and more passes allowed is unrolled (unrolled()): m - 1
-// passes any, then either one last pass any, or one pass any, passes that
-// consume, and a last pass that consumes. Only the last pass's captures
-// can be seen after the group, so the copies before it capture into groups
-// of their own, and the two copies that can be last share their numbers
-// through a PCRE2 branch reset `(?|...|...)`.
+// passes any, capturing into groups of their own (only the last pass's
+// captures can be seen after the group), then a PCRE2 branch reset
+// `(?|...|...)` of one pass that matches empty or passes that each consume
+// (an empty pass followed by another at the same place adds nothing), the
+// two copies sharing the group's numbers. Unrolling keeps what can match,
+// not the order it is tried in, so inside a positive lookaround (atomic)
+// the group keeps PCRE2's loop, a pass after the first failing when it
+// matched empty (kConsumedAfterFirst) if the minimum is 1.
 //
 // The translation therefore writes every capturing group, reference,
 // check and branch reset as a placeholder (kOpen ... kClose), and
