@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "kb/output/person.hpp"
 #include "names.hpp"
@@ -50,10 +52,13 @@ Examples:
     // Read only the person's own note (its profile and ```tasks query); the
     // tasks its query may select come from the other notes' summaries.
     if (auto failed = context.read_bodies({*person})) return *failed;
-    const auto candidates = query::notes_with_candidate_tasks(**vault, *person);
+    // Its query, parsed once: for its candidates, its view, and afterwards
+    // to tell whether a regex gave up.
+    std::vector<std::optional<tasks::TasksQuery>> queries;
+    const auto candidates =
+        std::move(query::notes_with_candidate_tasks(**vault, {*person}, nullptr, &queries).front());
     const auto tasks = query::vault_tasks(**vault, candidates);
-    // Its query parsed here, to tell afterwards whether a regex gave up.
-    const auto parsed = query::person_query(**vault, *person);
+    const std::optional<tasks::TasksQuery>& parsed = queries.front();
     auto view = query::person_view(**vault, *person, tasks, context.today(), &candidates, nullptr,
                                    parsed ? &*parsed : nullptr);
     if (!view) return failure(kUsage, view.error());

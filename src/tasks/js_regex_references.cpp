@@ -169,12 +169,14 @@ std::string GroupReferences::clone(std::string_view text) {
     for (std::size_t marker : slots_[old].markers) slots_[fresh].markers.push_back(copy_of(marker));
   }
   return rewritten(text, [&](char kind, std::string_view payload) {
-    if (kind == kCaptureTag || kind == kConsumedTag || kind == kEmptyTag)
-      return tag(kind, copy_of(number_in(payload)));
-    if (kind == kConsumedAfterFirstTag) {
-      const auto slots = items_of(payload);
-      return tag(kind, std::to_string(copy_of(number_in(slots[0]))) + "," +
-                           std::to_string(copy_of(number_in(slots[1]))));
+    if (kind == kCaptureTag || kind == kConsumedTag || kind == kEmptyTag ||
+        kind == kConsumedAfterFirstTag) {  // slot ids
+      std::string slots;
+      for (std::string_view slot : items_of(payload)) {
+        if (!slots.empty()) slots += ',';
+        slots += std::to_string(copy_of(number_in(slot)));
+      }
+      return tag(kind, slots);
     }
     if (kind != kReferenceTag) return tag(kind, payload);
     std::string items;
@@ -325,42 +327,39 @@ std::string GroupReferences::written_reference(std::string_view payload,
   return out;
 }
 
-bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs) {
-  const auto start = [&](std::size_t group) { return group < pairs ? ovector[2 * group] : kUnset; };
-  std::size_t group_start = kUnset;
-  bool first = true;
-  for (std::size_t i = 0; i <= spec.size();) {
-    std::size_t number = 0;
-    for (; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)
-      number = number * 10 + static_cast<std::size_t>(spec[i] - '0');
-    ++i;  // ','
-    const std::size_t at = start(number);
-    if (first) {
-      group_start = at;
-      if (group_start == kUnset) return false;
-      first = false;
-    } else if (at == kUnset || group_start < at) {
-      return false;
-    }
+namespace {
+// The PCRE2 group numbers of a callout text ("n,m1,m2" or "E,p,s": the
+// digits between commas), and the start of a group in `ovector`.
+std::vector<std::size_t> numbers_of(std::string_view spec) {
+  std::vector<std::size_t> numbers;
+  for (std::string_view item : items_of(spec)) {
+    if (!item.empty() && item[0] >= '0' && item[0] <= '9') numbers.push_back(number_in(item));
   }
-  return true;
+  return numbers;
+}
+std::size_t start_of(std::size_t group, const std::size_t* ovector, std::uint32_t pairs) {
+  return group < pairs ? ovector[2 * group] : kUnset;
+}
+}  // namespace
+
+bool capture_is_current(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs) {
+  const std::vector<std::size_t> numbers = numbers_of(spec);
+  const std::size_t group_start = start_of(numbers.at(0), ovector, pairs);
+  if (group_start == kUnset) return false;
+  return std::all_of(numbers.begin() + 1, numbers.end(), [&](std::size_t marker) {
+    const std::size_t at = start_of(marker, ovector, pairs);
+    return at != kUnset && at <= group_start;
+  });
 }
 
 bool pass_check_fails(std::string_view spec, const std::size_t* ovector, std::uint32_t pairs,
                       std::size_t position) {
-  const auto start = [&](std::size_t group) { return group < pairs ? ovector[2 * group] : kUnset; };
-  std::size_t numbers[2] = {0, 0};
-  std::size_t count = 0;
-  for (std::size_t i = 2; i <= spec.size() && count < 2; ++i) {  // after "E,"
-    for (; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i)
-      numbers[count] = numbers[count] * 10 + static_cast<std::size_t>(spec[i] - '0');
-    ++count;
-  }
-  const std::size_t pass_start = start(numbers[0]);
+  const std::vector<std::size_t> numbers = numbers_of(spec);  // after the letter
+  const std::size_t pass_start = start_of(numbers.at(0), ovector, pairs);
   const bool empty = pass_start == position;
   if (spec[0] == kEmptyTag) return !empty;
   if (spec[0] == kConsumedTag || !empty) return empty;
-  const std::size_t group_start = start(numbers[1]);  // F: not the first pass
+  const std::size_t group_start = start_of(numbers.at(1), ovector, pairs);  // F: not the first pass
   return group_start != kUnset && pass_start > group_start;
 }
 
